@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+// Every setting with its default. Thresholds are in 万元 as people set them; services convert to 元.
+export const settingsSchema = z.object({
+  cityName: z.string().min(1).max(50).default('示例市'),
+  homeRegionCode: z.string().regex(/^\d{6}$/, '应为6位行政区划代码，例如 220200').default('220200'),
+  largeProjectThresholdWan: z.number().int().min(0).default(5000),
+  reserveThresholdWan: z.number().int().min(0).default(1000),
+  // Warnings (days unless named otherwise); [F] reads these.
+  warnLeadAssessDays: z.number().int().min(1).default(3),
+  warnFollowUpYellowDays: z.number().int().min(1).default(60),
+  warnFollowUpRedDays: z.number().int().min(1).default(90),
+  warnAgreementYellowDays: z.number().int().min(1).default(90),
+  warnAgreementRedDays: z.number().int().min(1).default(180),
+  warnContractYellowDays: z.number().int().min(1).default(180),
+  warnContractRedDays: z.number().int().min(1).default(365),
+  warnNoFundsMonths: z.number().int().min(1).default(3),
+  warnStartedLowShareMonths: z.number().int().min(1).default(6),
+  warnStartedLowSharePercent: z.number().min(0).max(100).default(15),
+  warnSubmissionDueDay: z.number().int().min(1).max(28).default(5),
+  warnBehindYellowPoints: z.number().min(0).max(100).default(10),
+  warnBehindRedPoints: z.number().min(0).max(100).default(30),
+  warnNoResultFromMonth: z.number().int().min(1).max(12).default(4),
+  // Assessment.
+  assessmentMethod: z.enum(['weighted', 'efficacy']).default('weighted'),
+  assessmentWeightFunds: z.number().min(0).default(60),
+  assessmentWeightForeign: z.number().min(0).default(20),
+  assessmentWeightContracts: z.number().min(0).default(20),
+  assessmentCap: z.number().min(0).default(1.2),
+  assessmentDeductMissingSubmission: z.number().min(0).default(2),
+  assessmentDeductContractNotStarted: z.number().min(0).default(1),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const settingsPatchSchema = settingsSchema.partial();
+export const SETTINGS_DEFAULTS: Settings = settingsSchema.parse({});

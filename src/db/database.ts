@@ -1,0 +1,47 @@
+// The database handle. DATABASE_URL picks the dialect: postgres://… → PostgreSQL, anything else is
+// a file path for the embedded SQLite database (WAL, foreign keys on).
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import type { DB } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB> | Kysely<DB>;
+
+// int8 and numeric (what SUM and COUNT return) come back as strings from pg; every stored number
+// here is an integer far below 2^53, so JS numbers are exact.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+const dialects = new WeakMap<object, Dialect>();
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export function createDb(url: string): Db {
+  let db: Db;
+  if (isPostgresUrl(url)) {
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) });
+    dialects.set(db, 'postgres');
+  } else {
+    if (url !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(url)), { recursive: true });
+    const sqlite = new SQLite(url);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    dialects.set(db, 'sqlite');
+  }
+  return db;
+}
+
+export function dialectOf(db: Db): Dialect {
+  const d = dialects.get(db);
+  if (!d) throw new Error('unknown database handle');
+  return d;
+}

@@ -1,0 +1,21 @@
+import { Migrator, type Migration, type MigrationProvider, type Kysely } from 'kysely';
+import { dialectOf, type Db } from './database';
+import * as m001 from './migrations/001_initial';
+
+type Mod = { up: (db: Kysely<unknown>, dialect: 'sqlite' | 'postgres') => Promise<void> };
+// Ordered list: a new migration is appended here, never edited once released.
+const MIGRATIONS: [string, Mod][] = [['001_initial', m001]];
+
+export async function migrate(db: Db): Promise<string[]> {
+  const dialect = dialectOf(db);
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, mod] of MIGRATIONS) out[name] = { up: (d) => mod.up(d, dialect) };
+      return out;
+    },
+  };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

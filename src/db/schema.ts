@@ -1,0 +1,124 @@
+// Row types of the database, as Kysely sees them. Booleans are stored as 0/1 and timestamps
+// as ISO text on both dialects so that the same code reads the same values everywhere.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Stamps = { created_at: string; updated_at: string };
+type Versioned = { version: Generated<number> };
+
+export interface SettingsTable { key: string; value: string; version: Generated<number>; updated_at: string }
+export interface UnitsTable extends Stamps, Versioned {
+  id: Generated<number>; code: string; name: string; kind: string; sort: Generated<number>;
+  active: Generated<number>; is_demo: Generated<number>;
+}
+export interface UsersTable extends Stamps, Versioned {
+  id: Generated<number>; username: string; display_name: string; password_hash: string; role: string;
+  unit_code: string | null; active: Generated<number>;
+}
+export interface SessionsTable {
+  id_hash: string; user_id: number; csrf_token: string; created_at: string; expires_at: string;
+  ip: string | null; user_agent: string | null;
+}
+export interface ApiTokensTable {
+  id: Generated<number>; name: string; token_hash: string; role: string; unit_code: string | null;
+  created_by: number | null; created_at: string; last_used_at: string | null; revoked_at: string | null;
+}
+export interface LoginAttemptsTable { id: Generated<number>; key: string; at: string }
+export interface AuditLogTable {
+  id: Generated<number>; at: string; actor_id: number | null; actor_name: string; action: string;
+  entity: string; entity_id: string | null; unit_code: string | null; summary: string | null;
+  before_json: string | null; after_json: string | null;
+}
+export interface InvestorsTable extends Stamps, Versioned {
+  id: Generated<number>; name: string; credit_code: string | null; origin_input: string | null;
+  origin_code: string | null; origin_name: string | null; origin_kind: string | null; origin_scope: string | null;
+  ownership: string | null; industry: string | null; contacts_json: Generated<string>; notes: string | null;
+  is_demo: Generated<number>;
+}
+export interface ProjectsTable extends Stamps, Versioned {
+  id: Generated<number>; code: string; name: string; unit_code: string; owner: string | null; sponsor: string | null;
+  investor_id: number | null; industry: string | null; project_type: string | null;
+  total_investment_yuan: Generated<number>; foreign_usd: Generated<number>; location: string | null;
+  land_area_mu: string | null; annual_output_yuan: number | null; annual_tax_yuan: number | null; jobs: number | null;
+  source_activity_id: number | null; channel: string | null; serving_unit_code: string | null;
+  tags_json: Generated<string>; stage: string; registered_on: string | null; agreement_date: string | null;
+  agreement_due_date: string | null; contract_date: string | null; start_date: string | null;
+  operating_date: string | null; dropped_reason: string | null; assessed_on: string | null;
+  last_follow_up_on: string | null; is_demo: Generated<number>;
+}
+export interface StageMovesTable {
+  id: Generated<number>; project_id: number; from_stage: string | null; to_stage: string; moved_on: string;
+  actor_id: number | null; actor_name: string | null; reason: string | null; created_at: string;
+}
+export interface FollowUpsTable extends Stamps, Versioned {
+  id: Generated<number>; project_id: number; date: string; kind: string; participants: string | null;
+  content: string; next_step: string | null; next_date: string | null; created_by: number | null;
+}
+export interface BlockersTable extends Stamps, Versioned {
+  id: Generated<number>; project_id: number; title: string; coordinating_dept: string | null;
+  due_date: string | null; status: string; resolution: string | null; resolved_on: string | null;
+}
+export interface CommitmentsTable extends Stamps, Versioned {
+  id: Generated<number>; project_id: number; title: string; due_date: string | null; status: string;
+  evidence: string | null; fulfilled_on: string | null;
+}
+export interface ApprovalItemsTable extends Stamps, Versioned {
+  id: Generated<number>; project_id: number; kind: string; status: string; applied_on: string | null;
+  approved_on: string | null; note: string | null;
+}
+export interface AttachmentsTable {
+  id: Generated<number>; owner_type: string; owner_id: number; unit_code: string | null; filename: string;
+  mime: string; size: number; data: Buffer; created_by: number | null; created_at: string;
+}
+export interface FundEntriesTable extends Stamps, Versioned {
+  id: Generated<number>; project_id: number; unit_code: string; period: string; year: number; month: number;
+  kind: Generated<string>; amount_yuan: number; foreign_usd: Generated<number>; status: string; note: string | null;
+  returned_reason: string | null; adjusts_period: string | null; created_by: number | null;
+  verified_by: number | null; verified_at: string | null; is_demo: Generated<number>;
+}
+export interface SubmissionsTable extends Stamps, Versioned {
+  id: Generated<number>; unit_code: string; period: string; status: string; submitted_by: number | null;
+  submitted_at: string | null; approved_by: number | null; approved_at: string | null; returned_reason: string | null;
+}
+export interface PeriodLocksTable { period: string; locked_by: number | null; locked_at: string; note: string | null }
+export interface ExchangeRatesTable { period: string; cny_per_usd_e4: number; version: Generated<number>; updated_at: string }
+export interface TargetsTable extends Stamps, Versioned {
+  id: Generated<number>; year: number; unit_code: string; indicator: string; base_value: number;
+  stretch_value: number | null; is_demo: Generated<number>;
+}
+export interface TargetSplitsTable extends Stamps, Versioned {
+  id: Generated<number>; target_id: number; assignee: string; base_value: number; stretch_value: number | null;
+}
+export interface ActivitiesTable extends Stamps, Versioned {
+  id: Generated<number>; name: string; kind: string; start_date: string; end_date: string | null;
+  destination: string | null; unit_code: string | null; person_times: Generated<number>; notes: string | null;
+  is_demo: Generated<number>;
+}
+export interface ActivityProjectsTable { activity_id: number; project_id: number; sort: Generated<number> }
+export interface ReserveProjectsTable extends Stamps, Versioned {
+  id: Generated<number>; name: string; unit_code: string; industry: string | null; total_investment_yuan: Generated<number>;
+  status: string; description: string | null; is_demo: Generated<number>;
+}
+export interface JobLocksTable { name: string; holder: string; expires_at: string }
+export interface SavedFiltersTable {
+  id: Generated<number>; user_id: number; scope: string; name: string; query_json: string; created_at: string;
+}
+export interface DocumentsTable { key: string; filename: string; data: Buffer; version: Generated<number>; updated_at: string }
+
+export interface DB {
+  settings: SettingsTable; units: UnitsTable; users: UsersTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable; audit_log: AuditLogTable; investors: InvestorsTable; projects: ProjectsTable;
+  stage_moves: StageMovesTable; follow_ups: FollowUpsTable; blockers: BlockersTable; commitments: CommitmentsTable;
+  approval_items: ApprovalItemsTable; attachments: AttachmentsTable; fund_entries: FundEntriesTable;
+  submissions: SubmissionsTable; period_locks: PeriodLocksTable; exchange_rates: ExchangeRatesTable;
+  targets: TargetsTable; target_splits: TargetSplitsTable; activities: ActivitiesTable;
+  activity_projects: ActivityProjectsTable; reserve_projects: ReserveProjectsTable; job_locks: JobLocksTable;
+  saved_filters: SavedFiltersTable; documents: DocumentsTable;
+}
+
+export type UnitRow = Selectable<UnitsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type ProjectRow = Selectable<ProjectsTable>;
+export type InvestorRow = Selectable<InvestorsTable>;
+export type FundEntryRow = Selectable<FundEntriesTable>;
+export type NewProject = Insertable<ProjectsTable>;
+export type ProjectUpdate = Updateable<ProjectsTable>;

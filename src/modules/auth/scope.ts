@@ -1,0 +1,32 @@
+// Unit data scope, enforced here and only here: every repository that reads or writes records owned
+// by a unit passes its query through `scoped`, and every write checks `assertUnitWritable`.
+import { AppError } from '../../domain/errors';
+import { isCityWide, type Actor } from './actor';
+
+/** The unit the actor is confined to, or null when the actor sees the whole city. */
+export function scopeUnit(actor: Actor): string | null {
+  if (isCityWide(actor)) return null;
+  // A unit role without a unit sees nothing rather than everything.
+  return actor.unitCode ?? '\u0000none';
+}
+
+/**
+ * Adds `WHERE <column> = actor's unit` when the actor is confined to a unit.
+ * Works on any Kysely select/update/delete builder.
+ */
+export function scoped<QB extends { where: (...args: any[]) => QB }>(qb: QB, column: string, actor: Actor): QB {
+  const unit = scopeUnit(actor);
+  return unit === null ? qb : qb.where(column, '=', unit);
+}
+
+/** A record the actor may not see is reported as missing, so ids of other units reveal nothing. */
+export function assertUnitVisible(actor: Actor, unitCode: string, what: string): void {
+  const unit = scopeUnit(actor);
+  if (unit !== null && unit !== unitCode) throw new AppError('not_found', `${what}不存在或无权查看`);
+}
+
+/** For writes naming a unit explicitly (e.g. creating a project for unit X). */
+export function assertUnitWritable(actor: Actor, unitCode: string): void {
+  const unit = scopeUnit(actor);
+  if (unit !== null && unit !== unitCode) throw new AppError('forbidden', '只能填报本单位的数据');
+}

@@ -1,0 +1,98 @@
+import type { Tx } from '../../db/database';
+import type { UserRow } from '../../db/schema';
+import { updateVersioned } from '../../db/versioned';
+import { AppError } from '../../domain/errors';
+import type { Role } from '../../contracts/common';
+import type { User } from '../../contracts/users';
+import { audit, nowIso } from '../audit/audit.service';
+import { parseRoles, requirePermission, type Actor } from '../auth/actor';
+import { checkPasswordStrength, hashPassword, randomToken, sha256 } from '../auth/auth.service';
+
+export const toUser = (r: UserRow): User => ({
+  id: r.id, username: r.username, displayName: r.display_name, roles: parseRoles(r.role), unitCode: r.unit_code,
+  active: !!r.active, version: r.version, createdAt: r.created_at,
+});
+
+const UNIT_ROLES: Role[] = ['reporter', 'unit_head'];
+
+async function checkUnit(tx: Tx, roles: Role[], unitCode: string | null | undefined) {
+  if (roles.some((r) => UNIT_ROLES.includes(r)) && !unitCode) {
+    throw new AppError('validation', '单位填报员和单位负责人必须指定所属单位', { unitCode: '请选择所属单位' });
+  }
+  if (unitCode) {
+    const u = await tx.selectFrom('units').select('code').where('code', '=', unitCode).executeTakeFirst();
+    if (!u) throw new AppError('validation', `单位 ${unitCode} 不存在`, { unitCode: '单位不存在' });
+  }
+}
+
+export async function listUsers(db: Tx, actor: Actor): Promise<User[]> {
+  requirePermission(actor, 'user.manage');
+  return (await db.selectFrom('users').selectAll().orderBy('id').execute()).map(toUser);
+}
+
+export async function createUser(tx: Tx, actor: Actor, input: { username: string; displayName: string; password: string; roles: Role[]; unitCode?: string | null }, opts: { skipPermission?: boolean } = {}): Promise<User> {
+  if (!opts.skipPermission) requirePermission(actor, 'user.manage');
+  await checkUnit(tx, input.roles, input.unitCode);
+  const weak = checkPasswordStrength(input.password);
+  if (weak) throw new AppError('validation', weak, { password: weak });
+  const dup = await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+  if (dup) throw new AppError('conflict', `用户名 ${input.username} 已被使用`, { username: '用户名已被使用' });
+  const t = nowIso();
+  const row = await tx.insertInto('users').values({
+    username: input.username, display_name: input.displayName, password_hash: await hashPassword(input.password),
+    role: [...new Set(input.roles)].join(','), unit_code: input.unitCode ?? null, created_at: t, updated_at: t,
+  }).returningAll().executeTakeFirstOrThrow();
+  const user = toUser(row);
+  await audit(tx, actor, { action: 'create', entity: 'user', entityId: user.id, unitCode: user.unitCode, after: user });
+  return user;
+}
+
+export async function updateUser(tx: Tx, actor: Actor, id: number, input: { displayName?: string; roles?: Role[]; unitCode?: string | null; active?: boolean; password?: string; version: number }): Promise<User> {
+  requirePermission(actor, 'user.manage');
+  const row = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', '用户不存在');
+  const before = toUser(row);
+  const roles = input.roles ?? before.roles;
+  const unitCode = input.unitCode !== undefined ? input.unitCode : before.unitCode;
+  await checkUnit(tx, roles, unitCode);
+  if (actor.userId === id && input.active === false) throw new AppError('validation', '不能停用自己的账号');
+  const patch: Record<string, unknown> = { role: roles.join(','), unit_code: unitCode };
+  if (input.displayName !== undefined) patch.display_name = input.displayName;
+  if (input.active !== undefined) patch.active = input.active ? 1 : 0;
+  if (input.password) {
+    const weak = checkPasswordStrength(input.password);
+    if (weak) throw new AppError('validation', weak, { password: weak });
+    patch.password_hash = await hashPassword(input.password);
+  }
+  await updateVersioned(tx, 'users', id, input.version, patch, `用户 ${before.username}`);
+  if (input.active === false || input.password) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+  const after = toUser(await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  await audit(tx, actor, { action: 'update', entity: 'user', entityId: id, before, after: { ...after, passwordReset: !!input.password } });
+  return after;
+}
+
+export async function listTokens(db: Tx, actor: Actor) {
+  requirePermission(actor, 'token.manage');
+  const rows = await db.selectFrom('api_tokens').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role as Role, unitCode: r.unit_code, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }));
+}
+
+export async function createToken(tx: Tx, actor: Actor, input: { name: string; role: Role; unitCode?: string | null }) {
+  requirePermission(actor, 'token.manage');
+  await checkUnit(tx, [input.role], input.unitCode);
+  const token = `zs_${randomToken(30)}`;
+  const row = await tx.insertInto('api_tokens').values({
+    name: input.name, token_hash: sha256(token), role: input.role, unit_code: input.unitCode ?? null, created_by: actor.userId, created_at: nowIso(),
+  }).returningAll().executeTakeFirstOrThrow();
+  await audit(tx, actor, { action: 'create', entity: 'api_token', entityId: row.id, unitCode: row.unit_code, after: { name: row.name, role: row.role, unitCode: row.unit_code } });
+  return { id: row.id, token };
+}
+
+export async function revokeToken(tx: Tx, actor: Actor, id: number) {
+  requirePermission(actor, 'token.manage');
+  const row = await tx.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'API令牌不存在');
+  if (row.revoked_at) return;
+  await tx.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('id', '=', id).execute();
+  await audit(tx, actor, { action: 'revoke', entity: 'api_token', entityId: id, summary: row.name });
+}

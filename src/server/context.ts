@@ -1,0 +1,24 @@
+import type { Db } from '../db/database';
+import type { Config } from './config';
+import type { Actor } from '../modules/auth/actor';
+import type { Permission } from '../modules/auth/permissions';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    /** session CSRF token, when the request came with a session cookie */
+    csrf: string | null;
+  }
+  interface FastifyContextConfig {
+    /** true: reachable without signing in */
+    public?: boolean;
+    /** required permission; routes without one only need a signed-in user */
+    permission?: Permission;
+  }
+}
+
+export {};

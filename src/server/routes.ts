@@ -1,0 +1,25 @@
+// Every module's routes, mounted under /api/v1. A new module adds one line here.
+import type { FastifyInstance } from 'fastify';
+import { authRoutes } from '../modules/auth/auth.routes';
+import { usersRoutes } from '../modules/users/users.routes';
+import { unitsRoutes } from '../modules/units/units.routes';
+import { settingsRoutes } from '../modules/settings/settings.routes';
+import { auditRoutes } from '../modules/audit/audit.routes';
+import { setupRoutes } from '../modules/setup/setup.routes';
+import { investorsRoutes } from '../modules/investors/investors.routes';
+import { projectsRoutes } from '../modules/projects/projects.routes';
+import { fundsRoutes } from '../modules/funds/funds.routes';
+import { ledgerRoutes } from '../modules/ledger/ledger.routes';
+import { targetsRoutes } from '../modules/targets/targets.routes';
+import { statsRoutes } from '../modules/stats/stats.routes';
+import { reportsRoutes } from '../modules/reports/reports.routes';
+import { assessmentRoutes } from '../modules/assessment/assessment.routes';
+
+export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(async (api) => {
+    for (const plugin of [
+      authRoutes, usersRoutes, unitsRoutes, settingsRoutes, auditRoutes, setupRoutes,
+      investorsRoutes, projectsRoutes, fundsRoutes, ledgerRoutes, targetsRoutes, statsRoutes, reportsRoutes, assessmentRoutes,
+    ]) await api.register(plugin);
+  }, { prefix: '/api/v1' });
+}
