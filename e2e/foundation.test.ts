@@ -1,0 +1,56 @@
+// Journey [A]: a new city sets up the system, signs in, loads the demo city and browses its units in Chinese.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { DB_KINDS } from '../src/test/harness';
+import { launchBrowser, newPage, screenshot, startServer, type TestServer } from './support';
+
+describe.each(DB_KINDS)('first run on %s', (kind) => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer(kind);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => { await browser?.close(); await server?.stop(); });
+
+  it('setup → demo city → browse units; a phone-width screen works too', async () => {
+    const page = await newPage(browser);
+    await page.goto(server.url);
+    await page.waitForURL('**/setup');
+    await expect(page.getByText('欢迎使用招商引资调度平台').isVisible()).resolves.toBe(true);
+    await page.getByLabel('管理员姓名').fill('王主任');
+    await page.getByLabel('密码（至少8位，含字母和数字）').fill('admin1234');
+    await page.getByLabel('再次输入密码').fill('admin1234');
+    await screenshot(page, `foundation-setup-${kind}`);
+    await page.getByRole('button', { name: '完成初始化' }).click();
+    await page.getByText('初始化完成').waitFor({ timeout: 60_000 });
+    await expect(page.getByText(/已加载演示数据/).textContent()).resolves.toMatch(/\d+ 个项目/);
+    await page.getByRole('button', { name: '进入系统' }).click();
+
+    await page.goto(`${server.url}/units`);
+    await page.getByRole('cell', { name: '船营区' }).waitFor();
+    await page.getByRole('cell', { name: '吉林市人民政府' }).waitFor();
+    await page.getByText('开发区', { exact: true }).first().click();
+    await page.getByRole('cell', { name: /开发区|新加坡|高新/ }).first().waitFor();
+    await screenshot(page, `foundation-units-${kind}`);
+
+    // Sign out and back in through the login page.
+    await page.getByTestId('user-menu').click();
+    await page.getByText('退出登录').click();
+    await page.waitForURL('**/login**');
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('admin1234');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('user-menu').waitFor();
+
+    const phone = await newPage(browser, { width: 390, height: 844 });
+    await phone.goto(`${server.url}/login`);
+    await phone.getByLabel('用户名').fill('admin');
+    await phone.getByLabel('密码').fill('admin1234');
+    await phone.getByRole('button', { name: /登\s*录/ }).click();
+    await phone.getByTestId('user-menu').waitFor();
+    await phone.goto(`${server.url}/units`);
+    await phone.getByRole('cell', { name: '船营区' }).waitFor();
+    await screenshot(phone, `foundation-units-phone-${kind}`);
+  });
+});

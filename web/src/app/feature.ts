@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+
+/** What a feature folder contributes to the app: pages and their menu entries. */
+export interface FeatureRoute {
+  path: string; // relative to the app root, e.g. 'projects' or 'projects/:id'
+  element: ReactNode;
+  menu?: {
+    group: 'overview' | 'pipeline' | 'funds' | 'dispatch' | 'system';
+    order: number;
+    label: [zh: string, en: string];
+    icon?: ReactNode;
+    /** shown only to users with this permission */
+    permission?: string;
+  };
+}

@@ -1,0 +1,19 @@
+// Every feature's routes, in one list. A new feature adds one import here; features never import each other.
+import type { FeatureRoute } from './feature';
+import { routes as dashboard } from '../features/dashboard/routes';
+import { routes as projects } from '../features/projects/routes';
+import { routes as investors } from '../features/investors/routes';
+import { routes as funds } from '../features/funds/routes';
+import { routes as ledger } from '../features/ledger/routes';
+import { routes as targets } from '../features/targets/routes';
+import { routes as reports } from '../features/reports/routes';
+import { routes as assessment } from '../features/assessment/routes';
+import { routes as units } from '../features/units/routes';
+import { routes as users } from '../features/users/routes';
+import { routes as settings } from '../features/settings/routes';
+import { routes as audit } from '../features/audit/routes';
+
+export const FEATURE_ROUTES: FeatureRoute[] = [
+  ...dashboard, ...projects, ...investors, ...funds, ...ledger, ...targets, ...reports, ...assessment,
+  ...units, ...users, ...settings, ...audit,
+];

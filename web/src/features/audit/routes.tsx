@@ -1,0 +1,7 @@
+import { AuditOutlined } from '@ant-design/icons';
+import type { FeatureRoute } from '../../app/feature';
+import { AuditPage } from './AuditPage';
+
+export const routes: FeatureRoute[] = [
+  { path: 'audit', element: <AuditPage />, menu: { group: 'system', order: 40, label: ['审计日志', 'Audit log'], icon: <AuditOutlined />, permission: 'audit.read' } },
+];

@@ -1,0 +1,7 @@
+import { TeamOutlined } from '@ant-design/icons';
+import type { FeatureRoute } from '../../app/feature';
+import { UsersPage } from './UsersPage';
+
+export const routes: FeatureRoute[] = [
+  { path: 'users', element: <UsersPage />, menu: { group: 'system', order: 20, label: ['用户与令牌', 'Users & tokens'], icon: <TeamOutlined />, permission: 'user.manage' } },
+];
