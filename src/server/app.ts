@@ -57,6 +57,13 @@ export async function buildApp(opts: { db: Db; config: Config; logger?: boolean 
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
+  // The route table, for the scope test that walks every route.
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routeList.push({ method: m, url: r.url });
+  });
+
   registerErrorHandler(app);
   registerAuth(app);
   await registerRoutes(app);

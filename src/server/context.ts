@@ -7,6 +7,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    routeList: { method: string; url: string }[];
   }
   interface FastifyRequest {
     actor: Actor | null;
