@@ -17,7 +17,7 @@ describe.each(DB_KINDS)('first run on %s', (kind) => {
     const page = await newPage(browser);
     await page.goto(server.url);
     await page.waitForURL('**/setup');
-    await expect(page.getByText('欢迎使用招商引资调度平台').isVisible()).resolves.toBe(true);
+    await page.getByText('欢迎使用招商引资调度平台').waitFor();
     await page.getByLabel('管理员姓名').fill('王主任');
     await page.getByLabel('密码（至少8位，含字母和数字）').fill('admin1234');
     await page.getByLabel('再次输入密码').fill('admin1234');

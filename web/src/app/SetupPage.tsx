@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Checkbox, Form, Input, Result, Steps, Typography } from 'antd';
-import { apiSend, ApiError } from '../lib/api';
+import { apiGet, apiSend, ApiError, setCsrfToken } from '../lib/api';
 import { useT } from './i18n';
 
 type Values = { cityName: string; homeRegionCode: string; cityUnitCode: string; adminUsername: string; adminDisplayName: string; adminPassword: string; confirm: string; loadDemo: boolean };
@@ -23,7 +23,8 @@ export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
       setStep(1);
       await apiSend('POST', '/setup', { cityName: v.cityName, homeRegionCode: v.homeRegionCode, cityUnitCode: v.cityUnitCode, adminUsername: v.adminUsername, adminDisplayName: v.adminDisplayName, adminPassword: v.adminPassword });
       await apiSend('POST', '/auth/login', { username: v.adminUsername, password: v.adminPassword });
-      await onDone();
+      // The session is ready, but the app switches to it only when the person clicks 进入系统.
+      setCsrfToken((await apiGet<{ csrfToken: string | null }>('/auth/me')).csrfToken);
       if (v.loadDemo) {
         setStep(2);
         const s = await apiSend<{ projects: number; fundEntries: number; units: number }>('POST', '/demo/load', {});
@@ -45,7 +46,7 @@ export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
         <Steps size="small" current={step} style={{ marginBottom: 24 }} items={[{ title: t('填写信息', 'Details') }, { title: t('初始化', 'Set up') }, { title: t('演示数据', 'Demo data') }, { title: t('完成', 'Done') }]} />
         {step === 3 ? (
           <Result status="success" title={t('初始化完成', 'All set')} subTitle={demoNote ?? t('可在“单位管理”中添加县市区、开发区和市直部门，或在“台账导入”中导入现有台账。', 'Add units or import your ledger to begin.')}
-            extra={<Button type="primary" onClick={() => navigate('/', { replace: true })}>{t('进入系统', 'Enter')}</Button>} />
+            extra={<Button type="primary" onClick={async () => { await onDone(); navigate('/', { replace: true }); }}>{t('进入系统', 'Enter')}</Button>} />
         ) : (
           <Form form={form} layout="vertical" onFinish={submit} disabled={busy} initialValues={{ cityName: '吉林市', homeRegionCode: '220200', cityUnitCode: 'C00', adminUsername: 'admin', adminDisplayName: '系统管理员', loadDemo: true }}>
             {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
