@@ -1,10 +1,11 @@
 import { Migrator, type Migration, type MigrationProvider, type Kysely } from 'kysely';
 import { dialectOf, type Db } from './database';
 import * as m001 from './migrations/001_initial';
+import * as m002 from './migrations/002_investor_creator_unit';
 
 type Mod = { up: (db: Kysely<unknown>, dialect: 'sqlite' | 'postgres') => Promise<void> };
 // Ordered list: a new migration is appended here, never edited once released.
-const MIGRATIONS: [string, Mod][] = [['001_initial', m001]];
+const MIGRATIONS: [string, Mod][] = [['001_initial', m001], ['002_investor_creator_unit', m002]];
 
 export async function migrate(db: Db): Promise<string[]> {
   const dialect = dialectOf(db);

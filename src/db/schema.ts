@@ -32,7 +32,7 @@ export interface InvestorsTable extends Stamps, Versioned {
   id: Generated<number>; name: string; credit_code: string | null; origin_input: string | null;
   origin_code: string | null; origin_name: string | null; origin_kind: string | null; origin_scope: string | null;
   ownership: string | null; industry: string | null; contacts_json: Generated<string>; notes: string | null;
-  is_demo: Generated<number>;
+  is_demo: Generated<number>; created_by_unit: string | null;
 }
 export interface ProjectsTable extends Stamps, Versioned {
   id: Generated<number>; code: string; name: string; unit_code: string; owner: string | null; sponsor: string | null;

@@ -1,0 +1,80 @@
+// 项目看板: one column per stage; dragging a card to another column opens the move dialog,
+// which asks for the date or reason that move needs.
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Badge, Card, Empty, Input, Select, Space, Spin, Typography } from 'antd';
+import type { KanbanCard } from '../../../../src/contracts/projects';
+import { formatWan } from '../../../../src/domain/money';
+import { STAGE_LABELS, type Stage } from '../../../../src/domain/stages';
+import { LoadError, Page } from '../../components/Page';
+import { useT } from '../../app/i18n';
+import { useCan, useMe } from '../../app/session';
+import { useKanban, useUnits } from './api';
+import { STAGE_COLORS, daysSince } from './common';
+import { MoveModal, type MoveTarget } from './MoveModal';
+
+export function KanbanPage() {
+  const t = useT();
+  const me = useMe();
+  const canWrite = useCan('project.write');
+  const [params, setParams] = useSearchParams();
+  const q = { q: params.get('q') ?? undefined, unitCode: params.get('unitCode') ?? undefined };
+  const board = useKanban(q);
+  const units = useUnits();
+  const [target, setTarget] = useState<MoveTarget | null>(null);
+  const [over, setOver] = useState<Stage | null>(null);
+  const set = (k: string, v: string | undefined) => { const n = new URLSearchParams(params); if (v) n.set(k, v); else n.delete(k); setParams(n, { replace: true }); };
+
+  const onDrop = (stage: Stage, e: React.DragEvent) => {
+    e.preventDefault();
+    setOver(null);
+    const raw = e.dataTransfer.getData('application/x-project');
+    if (!raw) return;
+    const card = JSON.parse(raw) as KanbanCard;
+    if (card.stage === stage) return;
+    setTarget({ id: card.id, name: card.name, stage: card.stage, version: card.version, to: stage });
+  };
+
+  return (
+    <Page title={t('项目看板', 'Pipeline board')} subTitle={canWrite ? '拖动卡片到其他阶段即可变更阶段' : undefined}
+      extra={<>
+        <Input.Search allowClear placeholder="搜索项目" defaultValue={q.q} onSearch={(v) => set('q', v)} style={{ width: 220 }} />
+        {me.cityWide && <Select allowClear placeholder="承办单位" style={{ width: 160 }} value={q.unitCode} onChange={(v) => set('unitCode', v)}
+          options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))} />}
+      </>}>
+      {board.error ? <LoadError error={board.error} retry={() => void board.refetch()} /> : !board.data ? <Spin /> : (
+        <div style={{ display: 'flex', gap: 12, overflowX: 'auto', paddingBottom: 8, alignItems: 'flex-start' }}>
+          {board.data.columns.map((col) => (
+            <div key={col.stage} data-testid={`kanban-${col.stage}`}
+              onDragOver={(e) => { if (canWrite) { e.preventDefault(); setOver(col.stage); } }}
+              onDragLeave={() => setOver((s) => (s === col.stage ? null : s))}
+              onDrop={(e) => onDrop(col.stage, e)}
+              style={{ flex: '1 0 160px', maxWidth: 280, background: over === col.stage ? '#e6f4ff' : '#e9ecf1', borderRadius: 8, padding: 8, minHeight: 300 }}>
+              <Space style={{ marginBottom: 8 }}>
+                <Badge color={STAGE_COLORS[col.stage] === 'default' ? 'gray' : STAGE_COLORS[col.stage]} />
+                <Typography.Text strong>{STAGE_LABELS[col.stage]}</Typography.Text>
+                <Typography.Text type="secondary">{col.count}</Typography.Text>
+              </Space>
+              {col.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无项目" />}
+              {col.items.map((c) => {
+                const d = daysSince(c.lastFollowUpOn);
+                return (
+                  <Card key={c.id} size="small" style={{ marginBottom: 8, cursor: canWrite ? 'grab' : 'default' }} draggable={canWrite} data-testid={`card-${c.code}`}
+                    onDragStart={(e) => { e.dataTransfer.setData('application/x-project', JSON.stringify(c)); e.dataTransfer.effectAllowed = 'move'; }}
+                    tabIndex={0} onKeyDown={(e) => { if (canWrite && e.key === 'Enter') setTarget({ id: c.id, name: c.name, stage: c.stage, version: c.version }); }}>
+                    <Link to={`/projects/${c.id}`} style={{ fontWeight: 500 }}>{c.name}</Link>
+                    <div style={{ fontSize: 12, color: '#888' }}>{c.code} · {c.owner ?? '未定责任人'}</div>
+                    <div style={{ fontSize: 12 }}>{formatWan(c.totalInvestmentYuan)}{c.investorName ? ` · ${c.investorName}` : ''}</div>
+                    <div style={{ fontSize: 12, color: d !== null && d > 60 ? '#cf1322' : '#888' }}>{c.lastFollowUpOn ? `最近跟进 ${c.lastFollowUpOn}` : '尚未跟进'}</div>
+                  </Card>
+                );
+              })}
+              {col.count > col.items.length && <Typography.Text type="secondary">另有 {col.count - col.items.length} 个，请在台账中筛选查看</Typography.Text>}
+            </div>
+          ))}
+        </div>
+      )}
+      <MoveModal target={target} onClose={() => setTarget(null)} />
+    </Page>
+  );
+}

@@ -1,0 +1,120 @@
+// Create or edit a project. Money is typed in 万元 / 万美元 and sent as integer 元 / USD.
+import { useEffect, useState } from 'react';
+import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import dayjs from 'dayjs';
+import type { Project } from '../../../../src/contracts/projects';
+import { parseWan, yuanToWanText } from '../../../../src/domain/money';
+import { ALL_STAGES, STAGE_LABELS } from '../../../../src/domain/stages';
+import { PROJECT_TYPE_LABELS, PROMOTION_CHANNEL_LABELS } from '../../../../src/domain/labels';
+import { applyServerErrors } from '../../components/formErrors';
+import { useT } from '../../app/i18n';
+import { useMe } from '../../app/session';
+import { useCreateProject, useInvestorSearch, useUnits, useUpdateProject } from './api';
+
+const DATE_KEYS = ['registeredOn', 'agreementDate', 'agreementDueDate', 'contractDate', 'startDate', 'operatingDate'] as const;
+const wanRule = (label: string) => ({
+  validator: (_: unknown, v: string | undefined) => (!v || (parseWan(v) ?? -1) >= 0 ? Promise.resolve() : Promise.reject(new Error(`${label}应为数字（万），最多4位小数`))),
+});
+
+export function ProjectForm({ open, project, onClose, onSaved }: { open: boolean; project?: Project | null; onClose: () => void; onSaved?: (p: Project) => void }) {
+  const t = useT();
+  const me = useMe();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const [investorQ, setInvestorQ] = useState('');
+  const investors = useInvestorSearch(investorQ);
+  const units = useUnits();
+  const create = useCreateProject();
+  const update = useUpdateProject();
+  const stage = Form.useWatch('stage', form);
+
+  useEffect(() => {
+    if (!open) return;
+    setError(null);
+    form.resetFields();
+    if (project) {
+      const v: Record<string, unknown> = { ...project, totalWan: yuanToWanText(project.totalInvestmentYuan), foreignWan: project.foreignUsd ? yuanToWanText(project.foreignUsd) : '',
+        outputWan: project.annualOutputYuan ? yuanToWanText(project.annualOutputYuan) : '', taxWan: project.annualTaxYuan ? yuanToWanText(project.annualTaxYuan) : '' };
+      for (const k of DATE_KEYS) v[k] = project[k] ? dayjs(project[k]) : null;
+      form.setFieldsValue(v);
+    } else {
+      form.setFieldsValue({ stage: 'lead', unitCode: me.cityWide ? undefined : me.unitCode, registeredOn: dayjs() });
+    }
+  }, [open, project, form, me]);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const body: Record<string, unknown> = {
+      name: v.name, owner: v.owner || null, sponsor: v.sponsor || null, investorId: v.investorId ?? null, industry: v.industry || null,
+      projectType: v.projectType ?? null, totalInvestmentYuan: v.totalWan ? parseWan(v.totalWan) : 0, foreignUsd: v.foreignWan ? parseWan(v.foreignWan) : 0,
+      location: v.location || null, landAreaMu: v.landAreaMu || null, annualOutputYuan: v.outputWan ? parseWan(v.outputWan) : null,
+      annualTaxYuan: v.taxWan ? parseWan(v.taxWan) : null, jobs: v.jobs ?? null, channel: v.channel ?? null, servingUnitCode: v.servingUnitCode ?? null,
+      tags: v.tags ?? [],
+    };
+    for (const k of DATE_KEYS) body[k] = v[k] ? (v[k] as dayjs.Dayjs).format('YYYY-MM-DD') : null;
+    setError(null);
+    try {
+      let saved: Project;
+      if (project) {
+        saved = await update.mutateAsync({ id: project.id, ...body, unitCode: v.unitCode, code: v.code, version: project.version } as never);
+      } else {
+        saved = await create.mutateAsync({ ...body, code: v.code || null, unitCode: v.unitCode, stage: v.stage, droppedReason: v.droppedReason ?? null } as never);
+      }
+      onSaved?.(saved);
+      onClose();
+    } catch (e) {
+      const map: Record<string, string> = { totalInvestmentYuan: 'totalWan', foreignUsd: 'foreignWan', annualOutputYuan: 'outputWan', annualTaxYuan: 'taxWan' };
+      const err = e as { fields?: Record<string, string> };
+      if (err.fields) err.fields = Object.fromEntries(Object.entries(err.fields).map(([k, m]) => [map[k] ?? k, m]));
+      setError(applyServerErrors(form, e));
+    }
+  };
+
+  const investorOptions = (investors.data ?? []).map((i) => ({ value: i.id, label: `${i.name}${i.creditCode ? `（${i.creditCode}）` : ''}` }));
+  if (project?.investorId && !investorOptions.some((o) => o.value === project.investorId)) investorOptions.unshift({ value: project.investorId, label: project.investorName ?? String(project.investorId) });
+  const unitOptions = (units.data ?? []).map((u) => ({ value: u.code, label: `${u.name}（${u.code}）` }));
+
+  return (
+    <Modal open={open} width={860} title={project ? t('编辑项目', 'Edit project') : t('登记项目', 'New project')} onOk={submit} onCancel={onClose}
+      okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')} confirmLoading={create.isPending || update.isPending} destroyOnHidden>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" onFinish={submit} size="middle">
+        <Row gutter={12}>
+          <Col span={16}><Form.Item name="name" label="项目名称" rules={[{ required: true, message: '请填写项目名称' }]}><Input autoFocus maxLength={200} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="code" label="项目编号" extra={project ? undefined : '留空由系统生成'}><Input maxLength={64} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="unitCode" label="承办单位" rules={[{ required: true, message: '请选择承办单位' }]}><Select options={unitOptions} disabled={!me.cityWide} showSearch optionFilterProp="label" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="owner" label="责任人"><Input maxLength={100} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="sponsor" label="包保领导"><Input maxLength={100} /></Form.Item></Col>
+          <Col span={16}>
+            <Form.Item name="investorId" label="投资方（客商）" extra="输入名称或信用代码搜索；新客商请先在“客商”中登记">
+              <Select showSearch allowClear filterOption={false} onSearch={setInvestorQ} options={investorOptions} loading={investors.isFetching} notFoundContent="没有匹配的客商" />
+            </Form.Item>
+          </Col>
+          <Col span={8}><Form.Item name="industry" label="行业"><Input placeholder="如 汽车零部件" maxLength={100} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="projectType" label="项目类型"><Select allowClear options={Object.entries(PROJECT_TYPE_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="totalWan" label="总投资（万元）" rules={[wanRule('总投资')]}><Input inputMode="decimal" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="foreignWan" label="其中外资（万美元）" rules={[wanRule('外资')]}><Input inputMode="decimal" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="location" label="建设地点/园区"><Input maxLength={200} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="landAreaMu" label="用地面积（亩）"><Input inputMode="decimal" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="jobs" label="预计就业（人）"><InputNumber min={0} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="outputWan" label="预计年产值（万元）" rules={[wanRule('年产值')]}><Input inputMode="decimal" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="taxWan" label="预计年税收（万元）" rules={[wanRule('年税收')]}><Input inputMode="decimal" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="channel" label="招商方式"><Select allowClear options={Object.entries(PROMOTION_CHANNEL_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="servingUnitCode" label="服务部门"><Select allowClear showSearch optionFilterProp="label" options={unitOptions} /></Form.Item></Col>
+          <Col span={16}><Form.Item name="tags" label="标签"><Select mode="tags" tokenSeparators={[',', '，']} /></Form.Item></Col>
+          {!project && (
+            <Col span={8}><Form.Item name="stage" label="当前阶段"><Select options={ALL_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} /></Form.Item></Col>
+          )}
+          <Col span={8}><Form.Item name="registeredOn" label="登记日期"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+          {(project || stage === 'agreement') && <Col span={8}><Form.Item name="agreementDate" label="协议日期"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>}
+          <Col span={8}><Form.Item name="agreementDueDate" label="协议转合同期限"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+          {(project || ['contract', 'started', 'operating'].includes(stage)) && <Col span={8}><Form.Item name="contractDate" label="签约日期"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>}
+          {(project || ['started', 'operating'].includes(stage)) && <Col span={8}><Form.Item name="startDate" label="开工日期"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>}
+          {(project || stage === 'operating') && <Col span={8}><Form.Item name="operatingDate" label="投产日期"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>}
+          {!project && stage === 'dropped' && <Col span={24}><Form.Item name="droppedReason" label="终止原因" rules={[{ required: true, message: '请填写终止原因' }]}><Input.TextArea rows={2} /></Form.Item></Col>}
+        </Row>
+        <button type="submit" hidden />
+      </Form>
+    </Modal>
+  );
+}

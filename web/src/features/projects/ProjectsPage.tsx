@@ -1,0 +1,133 @@
+// 项目台账: server-side paged table with filters kept in the URL, saved filters and Excel export
+// of exactly what the filters select.
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { App as AntApp, Button, Card, Dropdown, Empty, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { DownloadOutlined, FilterOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import type { Project } from '../../../../src/contracts/projects';
+import { formatWan, parseWan } from '../../../../src/domain/money';
+import { ALL_STAGES, STAGE_LABELS } from '../../../../src/domain/stages';
+import { LoadError, Page } from '../../components/Page';
+import { download } from '../../lib/api';
+import { useT } from '../../app/i18n';
+import { useCan, useMe } from '../../app/session';
+import { useDeleteFilter, useProjects, useSavedFilters, useSaveFilter, useUnits, type Query } from './api';
+import { ORIGIN_SCOPE_TEXT, StageTag, daysSince } from './common';
+import { ProjectForm } from './ProjectForm';
+
+const FILTER_KEYS = ['q', 'unitCode', 'stage', 'industry', 'originScope', 'minInvestmentYuan', 'maxInvestmentYuan', 'owner', 'staleDays', 'sort', 'order'] as const;
+
+export function ProjectsPage() {
+  const t = useT();
+  const me = useMe();
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const canWrite = useCan('project.write');
+  const [params, setParams] = useSearchParams();
+  const [creating, setCreating] = useState(false);
+  const [saveOpen, setSaveOpen] = useState(false);
+  const [filterName, setFilterName] = useState('');
+  const units = useUnits();
+  const saved = useSavedFilters();
+  const saveFilter = useSaveFilter();
+  const delFilter = useDeleteFilter();
+
+  const filters: Query = useMemo(() => {
+    const f: Query = {};
+    for (const k of FILTER_KEYS) { const v = params.get(k); if (v) f[k] = v; }
+    return f;
+  }, [params]);
+  const page = Number(params.get('page') ?? 1);
+  const pageSize = Number(params.get('pageSize') ?? 20);
+  const list = useProjects({ ...filters, page, pageSize });
+
+  const set = (patch: Record<string, string | number | null | undefined>) => {
+    const n = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) { if (v === null || v === undefined || v === '') n.delete(k); else n.set(k, String(v)); }
+    if (!('page' in patch)) n.delete('page');
+    setParams(n, { replace: true });
+  };
+  const applySaved = (q: Record<string, unknown>) => {
+    const n = new URLSearchParams();
+    for (const [k, v] of Object.entries(q)) if (v !== null && v !== undefined && v !== '') n.set(k, String(v));
+    setParams(n, { replace: true });
+  };
+  const wanOf = (k: string) => { const v = params.get(k); return v ? Number(v) / 10_000 : null; };
+
+  const columns: TableProps<Project>['columns'] = [
+    { title: '项目编号', dataIndex: 'code', sorter: true, width: 130, render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link> },
+    { title: '项目名称', dataIndex: 'name', sorter: true, ellipsis: true, render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link> },
+    { title: '承办单位', dataIndex: 'unitName', sorter: true, key: 'unitCode', width: 110, render: (v: string | null, p) => v ?? p.unitCode },
+    { title: '投资方', dataIndex: 'investorName', ellipsis: true, render: (v: string | null, p) => (v ? <span>{v}{p.originScope && <Tag style={{ marginLeft: 4 }}>{ORIGIN_SCOPE_TEXT[p.originScope]}</Tag>}</span> : '—') },
+    { title: '行业', dataIndex: 'industry', width: 110, ellipsis: true },
+    { title: '总投资', dataIndex: 'totalInvestmentYuan', sorter: true, align: 'right', width: 130, render: (v: number) => formatWan(v) },
+    { title: '阶段', dataIndex: 'stage', sorter: true, width: 100, render: (v: Project['stage']) => <StageTag stage={v} /> },
+    { title: '责任人', dataIndex: 'owner', width: 90 },
+    { title: '最近跟进', dataIndex: 'lastFollowUpOn', sorter: true, width: 120, render: (v: string | null) => {
+      const d = daysSince(v);
+      return v ? <span>{v}<Typography.Text type={d !== null && d > 60 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>（{d}天）</Typography.Text></span> : <Typography.Text type="warning">未跟进</Typography.Text>;
+    } },
+  ];
+  const sortField = params.get('sort');
+  for (const c of columns) {
+    const key = (c as { key?: string; dataIndex?: string }).key ?? (c as { dataIndex?: string }).dataIndex;
+    if (c.sorter && key === sortField) c.sortOrder = params.get('order') === 'desc' ? 'descend' : 'ascend';
+  }
+
+  const unitOptions = (units.data ?? []).map((u) => ({ value: u.code, label: u.name }));
+  return (
+    <Page title={t('项目台账', 'Projects')} subTitle={list.data ? `共 ${list.data.total} 个项目` : undefined}
+      extra={<>
+        <Dropdown menu={{
+          items: [
+            ...(saved.data ?? []).map((f) => ({ key: String(f.id), label: <Space>{f.name}<a onClick={(e) => { e.stopPropagation(); delFilter.mutate(f.id); }}>删除</a></Space>, onClick: () => applySaved(f.query) })),
+            ...(saved.data?.length ? [] : [{ key: 'none', label: '还没有保存的筛选', disabled: true }]),
+          ],
+        }}><Button icon={<FilterOutlined />}>{t('我的筛选', 'Saved filters')}</Button></Dropdown>
+        <Button icon={<SaveOutlined />} onClick={() => { setFilterName(''); setSaveOpen(true); }}>{t('保存筛选', 'Save filter')}</Button>
+        <Button icon={<DownloadOutlined />} onClick={() => download('/projects/export.xlsx', filters)}>{t('导出Excel', 'Export')}</Button>
+        {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('登记项目', 'New project')}</Button>}
+      </>}>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space wrap>
+          <Input.Search allowClear placeholder="搜索编号、名称、投资方、责任人" defaultValue={params.get('q') ?? ''} onSearch={(v) => set({ q: v })} style={{ width: 260 }} aria-label="搜索" />
+          {me.cityWide && <Select allowClear placeholder="承办单位" style={{ width: 150 }} value={params.get('unitCode') ?? undefined} onChange={(v) => set({ unitCode: v })} options={unitOptions} showSearch optionFilterProp="label" aria-label="承办单位" />}
+          <Select mode="multiple" allowClear placeholder="阶段" style={{ minWidth: 160 }} maxTagCount={2} aria-label="阶段筛选"
+            value={params.get('stage')?.split(',') ?? []} onChange={(v: string[]) => set({ stage: v.join(',') })}
+            options={ALL_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
+          <Input allowClear placeholder="行业" style={{ width: 120 }} defaultValue={params.get('industry') ?? ''} onPressEnter={(e) => set({ industry: (e.target as HTMLInputElement).value })} onBlur={(e) => set({ industry: e.target.value })} aria-label="行业" />
+          <Select mode="multiple" allowClear placeholder="投资方来源" style={{ minWidth: 140 }} value={params.get('originScope')?.split(',') ?? []}
+            onChange={(v: string[]) => set({ originScope: v.join(',') })} options={Object.entries(ORIGIN_SCOPE_TEXT).map(([value, label]) => ({ value, label }))} />
+          <Space.Compact>
+            <InputNumber placeholder="投资≥万元" min={0} style={{ width: 120 }} value={wanOf('minInvestmentYuan')} onChange={(v) => set({ minInvestmentYuan: v === null ? null : parseWan(v) })} />
+            <InputNumber placeholder="≤万元" min={0} style={{ width: 100 }} value={wanOf('maxInvestmentYuan')} onChange={(v) => set({ maxInvestmentYuan: v === null ? null : parseWan(v) })} />
+          </Space.Compact>
+          <Input allowClear placeholder="责任人" style={{ width: 100 }} defaultValue={params.get('owner') ?? ''} onPressEnter={(e) => set({ owner: (e.target as HTMLInputElement).value })} onBlur={(e) => set({ owner: e.target.value })} />
+          <Select allowClear placeholder="未跟进天数" style={{ width: 130 }} value={params.get('staleDays') ?? undefined} onChange={(v) => set({ staleDays: v })}
+            options={[30, 60, 90, 180].map((d) => ({ value: String(d), label: `≥${d}天未跟进` }))} />
+          {Object.keys(filters).length > 0 && <Button type="link" onClick={() => setParams(new URLSearchParams(), { replace: true })}>清除筛选</Button>}
+        </Space>
+      </Card>
+      {list.error ? <LoadError error={list.error} retry={() => void list.refetch()} /> : (
+        <Table<Project> rowKey="id" size="middle" columns={columns} dataSource={list.data?.items ?? []} loading={list.isFetching}
+          locale={{ emptyText: <Empty description={Object.keys(filters).length ? '没有符合筛选条件的项目' : '还没有项目，点击“登记项目”开始'} /> }}
+          onRow={(p) => ({ onDoubleClick: () => navigate(`/projects/${p.id}`) })}
+          pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => `共 ${n} 项` }}
+          onChange={(pg, _f, sorter) => {
+            const s = Array.isArray(sorter) ? sorter[0] : sorter;
+            const field = s?.order ? String(s.columnKey ?? s.field) : null;
+            set({ page: pg.current ?? 1, pageSize: pg.pageSize ?? 20, sort: field, order: s?.order ? (s.order === 'descend' ? 'desc' : 'asc') : null });
+          }} />
+      )}
+      <ProjectForm open={creating} onClose={() => setCreating(false)} onSaved={(p) => { message.success(`已登记项目 ${p.code}`); navigate(`/projects/${p.id}`); }} />
+      <Modal open={saveOpen} title="保存当前筛选" onCancel={() => setSaveOpen(false)} okText="保存" cancelText="取消" confirmLoading={saveFilter.isPending}
+        onOk={async () => {
+          try { await saveFilter.mutateAsync({ name: filterName.trim(), query: filters }); message.success('筛选已保存'); setSaveOpen(false); }
+          catch (e) { message.error((e as Error).message); }
+        }}>
+        <Input autoFocus placeholder="筛选名称，如：在谈超60天未跟进" value={filterName} onChange={(e) => setFilterName(e.target.value)} maxLength={100} />
+      </Modal>
+    </Page>
+  );
+}
