@@ -1,3 +1,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { breakdownSchema, dispatchQuerySchema, dispatchStatsSchema, latestPeriodSchema, monthlySchema, statsBasisSchema } from '../../contracts/stats';
+import { actorOf } from '../../server/auth';
+import { z } from 'zod';
+import { breakdownStats, dispatchStats, latestPeriod, monthlyStats, resolveScope } from './stats.service';
 
-export const statsRoutes: FastifyPluginAsyncZod = async (_app) => {};
+export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['统计 stats'];
+  const config = { permission: 'business.read' as const };
+  app.get('/stats/dispatch', {
+    config,
+    schema: { tags, summary: '调度会统计（报告期累计、同比、完成率、单位排名）', querystring: dispatchQuerySchema, response: { 200: dispatchStatsSchema } },
+  }, async (req) => dispatchStats(app.db, await resolveScope(app.db, actorOf(req), req.query)));
+
+  app.get('/stats/monthly', {
+    config,
+    schema: { tags, summary: '逐月到位资金（本年与上年同期）', querystring: dispatchQuerySchema, response: { 200: monthlySchema } },
+  }, async (req) => monthlyStats(app.db, await resolveScope(app.db, actorOf(req), req.query)));
+
+  app.get('/stats/breakdown', {
+    config,
+    schema: { tags, summary: '到位资金按来源地、区域、行业分布', querystring: dispatchQuerySchema, response: { 200: breakdownSchema } },
+  }, async (req) => breakdownStats(app.db, await resolveScope(app.db, actorOf(req), req.query)));
+
+  app.get('/stats/latest-period', {
+    config,
+    schema: { tags, summary: '有数据的最新报告期（没有数据时为当月）', querystring: z.object({ basis: statsBasisSchema.default('verified') }), response: { 200: latestPeriodSchema } },
+  }, async (req) => latestPeriod(app.db, actorOf(req), req.query.basis));
+};

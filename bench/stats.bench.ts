@@ -1,0 +1,144 @@
+// Dispatch statistics at provincial scale: N fund entries (default 2,000,000; BENCH_ROWS) across
+// ~120 units and ~100k projects in a temporary SQLite database (or PostgreSQL when BENCH_PG_URL is
+// set), then GET /api/v1/stats/dispatch timed over 50 runs (p50/p95) and its figures printed.
+//   node bin/run-ts.js bench/stats.bench.ts        BENCH_ROWS=200000 node bin/run-ts.js bench/stats.bench.ts
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { createDb, type Db } from '../src/db/database';
+import { migrate } from '../src/db/migrate';
+import { addUser, login, testApp } from '../src/test/harness';
+import { dispatchStats } from '../src/modules/stats/stats.service';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
+const UNITS = 120;
+const PROJECTS = Math.min(100_000, Math.max(1000, Math.ceil(ROWS / 20)));
+const INVESTORS = 5000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 50);
+const SCOPES = ['local', 'province', 'domestic', 'abroad'];
+const STAGES = ['lead', 'negotiating', 'intent', 'agreement', 'contract', 'started', 'operating', 'dropped'];
+const STATUSES = ['verified', 'verified', 'verified', 'submitted', 'approved', 'draft'];
+
+let seed = 42;
+const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+const periodOf = (k: number) => { const y = 2025 + Math.floor(k / 12); const m = (k % 12) + 1; return { y, m, p: `${y}-${String(m).padStart(2, '0')}` }; };
+
+type Row = unknown[];
+function* generate() {
+  const t = new Date().toISOString();
+  yield { table: 'units', cols: ['code', 'name', 'kind', 'sort', 'created_at', 'updated_at'], rows: [['C00', '示例省', 'city', 0, t, t] as Row, ...Array.from({ length: UNITS }, (_, i) => [`U${String(i + 1).padStart(3, '0')}`, `单位${i + 1}`, i < 80 ? 'county' : i < 100 ? 'zone' : 'department', i, t, t] as Row)] };
+  yield { table: 'targets', cols: ['year', 'unit_code', 'indicator', 'base_value', 'stretch_value', 'created_at', 'updated_at'], rows: [[2026, 'C00', 'funds', 500_000_000_000, 600_000_000_000, t, t] as Row, ...Array.from({ length: UNITS - 10 }, (_, i) => [2026, `U${String(i + 1).padStart(3, '0')}`, 'funds', 4_000_000_000, 5_000_000_000, t, t] as Row)] };
+  yield { table: 'investors', cols: ['name', 'origin_scope', 'origin_code', 'created_at', 'updated_at'], rows: Array.from({ length: INVESTORS }, (_, i) => [`投资方${i}`, SCOPES[i % 4], ['310000', '440300', '110000', '220100'][i % 4], t, t] as Row) };
+  yield {
+    table: 'projects', cols: ['code', 'name', 'unit_code', 'owner', 'investor_id', 'industry', 'total_investment_yuan', 'stage', 'contract_date', 'created_at', 'updated_at'],
+    rows: Array.from({ length: PROJECTS }, (_, i) => [`P${i}`, `项目${i}`, `U${String((i % UNITS) + 1).padStart(3, '0')}`, `责任人${i % 50}`, (i % INVESTORS) + 1, 'C',
+      Math.floor(rnd() * 200_000) * 10_000, STAGES[i % 8], i % 7 === 0 ? `2026-${String((i % 12) + 1).padStart(2, '0')}-15` : null, t, t] as Row),
+  };
+  yield { table: 'reserve_projects', cols: ['name', 'unit_code', 'total_investment_yuan', 'status', 'created_at', 'updated_at'], rows: Array.from({ length: 2000 }, (_, i) => [`储备${i}`, `U${String((i % UNITS) + 1).padStart(3, '0')}`, (i % 50) * 1_000_000, ['reserve', 'promoted', 'converted', 'withdrawn'][i % 4], t, t] as Row) };
+  yield { table: 'activities', cols: ['name', 'kind', 'start_date', 'unit_code', 'person_times', 'created_at', 'updated_at'], rows: Array.from({ length: 3000 }, (_, i) => [`活动${i}`, ['trip', 'event', 'signing', 'delegation'][i % 4], `2026-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1}`, `U${String((i % UNITS) + 1).padStart(3, '0')}`, 5 + (i % 20), t, t] as Row) };
+}
+function* fundRows(): Generator<Row> {
+  const t = new Date().toISOString();
+  // Each project gets one entry per month, month by month, so (project, period, kind) stays unique.
+  for (let i = 0; i < ROWS; i++) {
+    const project = (i % PROJECTS) + 1;
+    const { y, m, p } = periodOf(Math.floor(i / PROJECTS) % 24);
+    const unit = `U${String(((project - 1) % UNITS) + 1).padStart(3, '0')}`;
+    yield [project, unit, p, y, m, `k${Math.floor(i / (PROJECTS * 24))}`, 10_000 + Math.floor(rnd() * 5_000_000), project % 4 === 3 ? Math.floor(rnd() * 100_000) : 0, STATUSES[i % STATUSES.length], t, t];
+  }
+}
+const FUND_COLS = ['project_id', 'unit_code', 'period', 'year', 'month', 'kind', 'amount_yuan', 'foreign_usd', 'status', 'created_at', 'updated_at'];
+
+async function loadSqlite(file: string) {
+  const db = new SQLite(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  for (const g of generate()) {
+    const st = db.prepare(`INSERT INTO ${g.table} (${g.cols.join(',')}) VALUES (${g.cols.map(() => '?').join(',')})`);
+    db.transaction((rows: Row[]) => { for (const r of rows) st.run(...r); })(g.rows);
+  }
+  const st = db.prepare(`INSERT INTO fund_entries (${FUND_COLS.join(',')}) VALUES (${FUND_COLS.map(() => '?').join(',')})`);
+  let batch: Row[] = [];
+  const flush = db.transaction((rows: Row[]) => { for (const r of rows) st.run(...r); });
+  for (const r of fundRows()) { batch.push(r); if (batch.length === 50_000) { flush(batch); batch = []; } }
+  if (batch.length) flush(batch);
+  db.exec('ANALYZE');
+  db.close();
+}
+
+async function loadPg(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const copy = async (table: string, cols: string[], rows: Iterable<Row>) => {
+    let batch: Row[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      const params: unknown[] = [];
+      const values = batch.map((r) => `(${r.map((v) => { params.push(v); return `$${params.length}`; }).join(',')})`).join(',');
+      await c.query(`INSERT INTO ${table} (${cols.join(',')}) VALUES ${values}`, params);
+      batch = [];
+    };
+    for (const r of rows) { batch.push(r); if (batch.length * cols.length >= 60_000) await flush(); }
+    await flush();
+  };
+  for (const g of generate()) await copy(g.table, g.cols, g.rows);
+  await copy('fund_entries', FUND_COLS, fundRows());
+  await c.query('ANALYZE');
+  await c.end();
+}
+
+function pct(xs: number[], p: number) { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!; }
+
+async function main() {
+  const pgUrl = process.env.BENCH_PG_URL;
+  let url: string;
+  let cleanup: () => Promise<void>;
+  if (pgUrl) {
+    const name = `zs_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(pgUrl); u.pathname = `/${name}`; url = u.toString();
+    cleanup = async () => { const a = new pg.Client({ connectionString: pgUrl }); await a.connect(); await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await a.end(); };
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-bench-'));
+    url = path.join(dir, 'bench.db');
+    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+  let db: Db = createDb(url);
+  await migrate(db);
+  await db.destroy();
+  const t0 = Date.now();
+  if (pgUrl) await loadPg(url); else await loadSqlite(url);
+  console.log(`${pgUrl ? 'PostgreSQL' : 'SQLite'}: ${ROWS.toLocaleString()} fund entries, ${PROJECTS.toLocaleString()} projects, ${UNITS} units loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  db = createDb(url);
+  await addUser(db, 'bench', ['city_office']);
+  const app = await testApp(db);
+  const c = await login(app, 'bench');
+  const time = async (label: string, url: string) => {
+    await c.get(url); // warm
+    const ms: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const s = process.hrtime.bigint();
+      const r = await c.get(url);
+      ms.push(Number(process.hrtime.bigint() - s) / 1e6);
+      if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+    }
+    console.log(`${label.padEnd(44)} p50 ${pct(ms, 50).toFixed(1).padStart(7)} ms   p95 ${pct(ms, 95).toFixed(1).padStart(7)} ms`);
+  };
+  await time('GET /stats/dispatch?period=2026-05', '/api/v1/stats/dispatch?period=2026-05');
+  await time('GET /stats/dispatch?period=2026-12', '/api/v1/stats/dispatch?period=2026-12');
+  await time('GET /stats/dispatch?period=2026-05&unit=U001', '/api/v1/stats/dispatch?period=2026-05&unit=U001');
+  await time('GET /stats/monthly?period=2026-05', '/api/v1/stats/monthly?period=2026-05');
+  await time('GET /stats/breakdown?period=2026-05', '/api/v1/stats/breakdown?period=2026-05');
+  const s = await dispatchStats(db, { period: { year: 2026, month: 5 }, unitCode: null, basis: 'verified' });
+  console.log(JSON.stringify({ fundsYtdYuan: s.fundsYtdYuan, fundsYtdLastYearYuan: s.fundsYtdLastYearYuan, yoy: s.yoy, completion: s.completion, foreignUsdYtd: s.foreignUsdYtd, outsideRegionYtdYuan: s.outsideRegionYtdYuan, largeProjects: s.largeProjects, units: s.units.length, zeroResultUnits: s.zeroResultUnits.length }));
+  await app.close();
+  await db.destroy();
+  await cleanup();
+}
+await main();

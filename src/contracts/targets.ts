@@ -1,0 +1,81 @@
+// Targets (目标责任状): per year, unit and indicator, base (确保) and stretch (力争).
+// Values are stored as integers: 元 for funds, USD for foreign capital, a count for contracts.
+import { z } from 'zod';
+import { periodSchema } from './common';
+
+export const TARGET_INDICATORS = ['funds', 'foreign', 'contracts'] as const;
+export const targetIndicatorSchema = z.enum(TARGET_INDICATORS);
+export type TargetIndicatorCode = z.infer<typeof targetIndicatorSchema>;
+
+const value = z.number().int('应为整数（元、美元或个）').min(0, '不能为负数').max(9_000_000_000_000_000, '数值过大');
+
+export const targetSchema = z.object({
+  id: z.number().int(),
+  year: z.number().int(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  indicator: targetIndicatorSchema,
+  /** 元 (funds), USD (foreign) or a count (contracts) */
+  baseValue: z.number(),
+  stretchValue: z.number().nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type Target = z.infer<typeof targetSchema>;
+
+const yearSchema = z.number().int().min(2000, '年度应在2000–2100之间').max(2100, '年度应在2000–2100之间');
+
+export const targetCreateSchema = z.object({
+  year: yearSchema,
+  unitCode: z.string().min(1, '请选择单位'),
+  indicator: targetIndicatorSchema,
+  baseValue: value,
+  stretchValue: value.nullable().optional(),
+}).refine((t) => t.stretchValue === null || t.stretchValue === undefined || t.stretchValue >= t.baseValue, { message: '力争目标不应低于确保目标', path: ['stretchValue'] });
+
+export const targetUpdateSchema = z.object({
+  baseValue: value.optional(),
+  stretchValue: value.nullable().optional(),
+  version: z.number().int().positive(),
+});
+
+export const targetListQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  unit: z.string().optional(),
+});
+
+export const targetSplitSchema = z.object({
+  id: z.number().int(),
+  targetId: z.number().int(),
+  assignee: z.string(),
+  baseValue: z.number(),
+  stretchValue: z.number().nullable(),
+  version: z.number().int(),
+});
+export type TargetSplit = z.infer<typeof targetSplitSchema>;
+export const targetSplitCreateSchema = z.object({
+  assignee: z.string().trim().min(1, '请填写责任人或小组').max(100),
+  baseValue: value,
+  stretchValue: value.nullable().optional(),
+});
+export const targetSplitUpdateSchema = targetSplitCreateSchema.partial().extend({ version: z.number().int().positive() });
+
+export const progressQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100), period: periodSchema.optional(), unit: z.string().optional() });
+
+/** A target with what has been achieved up to the period, and its splits likewise. */
+export const targetProgressSchema = z.object({
+  target: targetSchema,
+  actual: z.number(),
+  completion: z.number().nullable(),
+  completionStretch: z.number().nullable(),
+  splits: z.array(targetSplitSchema.extend({ actual: z.number(), completion: z.number().nullable() })),
+  /** achieved by projects whose owner is none of the assignees */
+  unassignedActual: z.number(),
+});
+export const targetProgressListSchema = z.object({
+  year: z.number().int(),
+  month: z.number().int(),
+  timeProgress: z.number(),
+  items: z.array(targetProgressSchema),
+});
+export type TargetProgressList = z.infer<typeof targetProgressListSchema>;

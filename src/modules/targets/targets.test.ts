@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { addUser, DB_KINDS, freshDb, login, testApp, type TestDb } from '../../test/harness';
+import { loadSample } from '../stats/sample.testutil';
+
+describe.each(DB_KINDS)('targets on %s', (kind) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = await freshDb(kind);
+    await loadSample(t.db);
+    await addUser(t.db, 'office', ['city_office']);
+    await addUser(t.db, 'rep1', ['reporter'], 'U01');
+    await addUser(t.db, 'head1', ['unit_head'], 'U01');
+    await addUser(t.db, 'head2', ['unit_head'], 'U02');
+    app = await testApp(t.db);
+  }, 60_000);
+  afterAll(async () => { await app?.close(); await t?.drop(); });
+
+  it('creates, edits with a version, refuses stale edits and duplicates, audits', async () => {
+    const c = await login(app, 'office');
+    const created = await c.post('/api/v1/targets', { year: 2027, unitCode: 'U01', indicator: 'funds', baseValue: 100_000_000_0, stretchValue: 1_200_000_000 });
+    expect(created.statusCode).toBe(201);
+    const tg = created.json();
+    expect(tg).toMatchObject({ unitName: '昌邑区', baseValue: 1_000_000_000, version: 1 });
+    expect((await c.post('/api/v1/targets', { year: 2027, unitCode: 'U01', indicator: 'funds', baseValue: 1 })).statusCode).toBe(409);
+    const bad = await c.post('/api/v1/targets', { year: 2027, unitCode: 'U02', indicator: 'funds', baseValue: 10, stretchValue: 5 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.stretchValue).toBeTruthy();
+    const up = await c.patch(`/api/v1/targets/${tg.id}`, { baseValue: 1_100_000_000, version: 1 });
+    expect(up.json().version).toBe(2);
+    expect((await c.patch(`/api/v1/targets/${tg.id}`, { baseValue: 1, version: 1 })).statusCode).toBe(409);
+    const audit = await t.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'target').where('entity_id', '=', String(tg.id)).execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
+    expect((await c.delete(`/api/v1/targets/${tg.id}?version=2`)).statusCode).toBe(200);
+  });
+
+  it('lets only the city office set targets; a unit user sees own and city targets', async () => {
+    const rep = await login(app, 'rep1');
+    expect((await rep.post('/api/v1/targets', { year: 2027, unitCode: 'U01', indicator: 'funds', baseValue: 1 })).statusCode).toBe(403);
+    const list = (await rep.get('/api/v1/targets?year=2026')).json().items;
+    expect(new Set(list.map((x: { unitCode: string }) => x.unitCode))).toEqual(new Set(['U01', 'C00']));
+  });
+
+  it('splits a unit target among owners and shows progress at each level', async () => {
+    const head = await login(app, 'head1');
+    const list = (await head.get('/api/v1/targets?year=2026&unit=U01')).json().items;
+    const funds = list.find((x: { indicator: string }) => x.indicator === 'funds');
+    expect((await head.post(`/api/v1/targets/${funds.id}/splits`, { assignee: '责任人32', baseValue: 500_000_000 })).statusCode).toBe(201);
+    expect((await head.post(`/api/v1/targets/${funds.id}/splits`, { assignee: '责任人15', baseValue: 100_000_000 })).statusCode).toBe(201);
+    const other = await login(app, 'head2');
+    expect((await other.post(`/api/v1/targets/${funds.id}/splits`, { assignee: 'x', baseValue: 1 })).statusCode).toBe(404);
+    const rep = await login(app, 'rep1');
+    expect((await rep.post(`/api/v1/targets/${funds.id}/splits`, { assignee: 'y', baseValue: 1 })).statusCode).toBe(403);
+
+    const office = await login(app, 'office');
+    const prog = (await office.get('/api/v1/targets/progress?year=2026&period=2026-05')).json();
+    expect(prog.timeProgress).toBeCloseTo(5 / 12, 12);
+    const u01 = prog.items.find((i: { target: { unitCode: string; indicator: string } }) => i.target.unitCode === 'U01' && i.target.indicator === 'funds');
+    expect(u01.actual).toBe(298717370);
+    expect(u01.completion).toBe(298717370 / 980000000);
+    expect(u01.splits.map((s: { assignee: string; actual: number }) => [s.assignee, s.actual])).toEqual([['责任人32', 242916008], ['责任人15', 55801362]]);
+    expect(u01.unassignedActual).toBe(0);
+    const city = prog.items.find((i: { target: { unitCode: string; indicator: string } }) => i.target.unitCode === 'C00' && i.target.indicator === 'funds');
+    expect(city.actual).toBe(422214174);
+    const contracts = prog.items.find((i: { target: { unitCode: string; indicator: string } }) => i.target.unitCode === 'U01' && i.target.indicator === 'contracts');
+    expect(contracts.actual).toBe(2); // P0014, P0020
+  });
+});

@@ -1,0 +1,224 @@
+// 驾驶舱: the dispatch figures at a glance, every chart clicking through to the projects behind it.
+import { useMemo } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Alert, Card, Col, DatePicker, Empty, Progress, Row, Select, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { DispatchStatsDto } from '../../../../src/contracts/stats';
+import { formatGrowth, formatPercent, formatWan, formatWanUsd, formatYi } from '../../../../src/domain/money';
+import { isBehind, ratio } from '../../../../src/domain/stats';
+import { STAGE_LABELS, ALL_STAGES } from '../../../../src/domain/stages';
+import { LoadError, Page } from '../../components/Page';
+import { useT } from '../../app/i18n';
+import { useMe } from '../../app/session';
+import { Chart } from './Chart';
+import { useBreakdown, useDispatch, useLatestPeriod, useMonthly, useUnits } from './api';
+
+const RED = '#cf1322';
+const BLUE = '#1677ff';
+const GREY = '#8c8c8c';
+const wan = (yuan: number) => Math.round(yuan / 100) / 100; // chart axis in 万元, display only
+
+function Kpis({ s }: { s: DispatchStatsDto }) {
+  const t = useT();
+  const behind = isBehind(s.completion, s.timeProgress);
+  const growth = formatGrowth(s.yoy);
+  return (
+    <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+      <Col xs={12} md={8} xl={4}>
+        <Card size="small"><Statistic title={t('累计到位资金', 'Funds YTD')} value={formatYi(s.fundsYtdYuan)} valueStyle={{ color: '#c0392b' }} />
+          <div data-testid="kpi-funds" style={{ display: 'none' }}>{formatYi(s.fundsYtdYuan)}</div>
+          <Typography.Text type="secondary">{t('上年同期', 'Last year')} {formatYi(s.fundsYtdLastYearYuan)}</Typography.Text></Card>
+      </Col>
+      <Col xs={12} md={8} xl={4}>
+        <Card size="small">
+          <Statistic title={t('完成全年目标', 'Of annual target')} value={formatPercent(s.completion)} valueStyle={{ color: behind ? RED : undefined }} />
+          <Progress percent={Math.min(100, (s.completion ?? 0) * 100)} showInfo={false} size="small" strokeColor={behind ? RED : BLUE}
+            success={{ percent: 0 }} />
+          <Typography.Text type="secondary">{t('时间进度', 'Time')} {formatPercent(s.timeProgress)}{s.targetBaseYuan === null ? t('（未下达目标）', ' (no target)') : ''}</Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={12} md={8} xl={4}>
+        <Card size="small"><Statistic title={t('同比', 'Year on year')} value={s.yoy === null ? '—' : formatPercent(s.yoy)}
+          valueStyle={{ color: s.yoy !== null && s.yoy < 0 ? RED : '#389e0d' }} />
+          <Typography.Text type="secondary">{growth}</Typography.Text></Card>
+      </Col>
+      <Col xs={12} md={8} xl={4}>
+        <Card size="small"><Statistic title={t('利用外资', 'Foreign capital')} value={formatWanUsd(s.foreignUsdYtd)} />
+          <Typography.Text type="secondary">{t('境外资金', 'Abroad')} {formatYi(s.abroadYtdYuan)}</Typography.Text></Card>
+      </Col>
+      <Col xs={12} md={8} xl={4}>
+        <Card size="small"><Statistic title={t('域外资金', 'From outside the city')} value={formatYi(s.outsideRegionYtdYuan)} />
+          <Typography.Text type="secondary">{t('占比', 'Share')} {formatPercent(ratio(s.outsideRegionYtdYuan, s.fundsYtdYuan))}</Typography.Text></Card>
+      </Col>
+      <Col xs={12} md={8} xl={4}>
+        <Card size="small"><Statistic title={t('新签约项目', 'Contracts signed')} value={s.contractsYtd.count} suffix={t('个', '')} />
+          <Typography.Text type="secondary">{t('总投资', 'Investment')} {formatYi(s.contractsYtd.totalInvestmentYuan)}</Typography.Text></Card>
+      </Col>
+    </Row>
+  );
+}
+
+export function DashboardPage() {
+  const t = useT();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const latest = useLatestPeriod();
+  const period = params.get('period') ?? latest.data?.period;
+  const unit = me.cityWide ? params.get('unit') ?? undefined : undefined;
+  const scope = { period, unit };
+  const stats = useDispatch(scope);
+  const monthly = useMonthly(scope);
+  const breakdown = useBreakdown(scope);
+  const units = useUnits(me.cityWide);
+  const s = stats.data;
+  const set = (k: string, v: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v); else next.delete(k);
+    if (!next.get('period') && period) next.set('period', period);
+    setParams(next, { replace: true });
+  };
+  const go = (path: string, q: Record<string, string | undefined>) => {
+    const u = new URLSearchParams(Object.entries({ ...q, unitCode: q.unitCode ?? unit }).filter(([, v]) => v) as [string, string][]);
+    navigate(`${path}?${u.toString()}`);
+  };
+
+  const monthlyOption = useMemo(() => monthly.data && ({
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v} 万元` },
+    legend: { top: 0, right: 10, data: [`${monthly.data.year}年`, `${monthly.data.year - 1}年`] },
+    grid: { left: 60, right: 20, top: 40, bottom: 30 },
+    xAxis: { type: 'category', data: monthly.data.months.map((m) => `${m.month}月`) },
+    yAxis: { type: 'value', name: '万元' },
+    series: [
+      { name: `${monthly.data.year}年`, type: 'bar', data: monthly.data.months.map((m) => (m.month <= monthly.data!.month ? wan(m.fundsYuan) : null)), itemStyle: { color: '#c0392b' } },
+      { name: `${monthly.data.year - 1}年`, type: 'line', data: monthly.data.months.map((m) => wan(m.lastYearYuan)), itemStyle: { color: GREY } },
+    ],
+  }), [monthly.data]);
+
+  const unitOption = useMemo(() => s && (() => {
+    const list = s.units.filter((u) => u.targetBaseYuan !== null);
+    return {
+      tooltip: { trigger: 'axis', formatter: (p: { dataIndex: number }[]) => { const u = list[p[0]!.dataIndex]!; return `${u.name}<br/>完成率 ${formatPercent(u.completion)}<br/>到位 ${formatYi(u.fundsYtdYuan)} / 目标 ${formatYi(u.targetBaseYuan ?? 0)}`; } },
+      grid: { left: 50, right: 60, top: 30, bottom: 60 },
+      xAxis: { type: 'category', data: list.map((u) => u.name), axisLabel: { interval: 0, rotate: list.length > 8 ? 40 : 0 } },
+      yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+      series: [{
+        type: 'bar', name: '完成率',
+        data: list.map((u) => ({ value: Math.round((u.completion ?? 0) * 1000) / 10, itemStyle: { color: isBehind(u.completion, s.timeProgress) ? RED : BLUE } })),
+        label: { show: true, position: 'top', formatter: '{c}%' },
+        markLine: { symbol: 'none', data: [{ yAxis: Math.round(s.timeProgress * 1000) / 10, name: '时间进度' }], lineStyle: { color: '#fa8c16', type: 'dashed', width: 2 }, label: { formatter: `时间进度 ${formatPercent(s.timeProgress)}` } },
+      }],
+      _codes: list.map((u) => u.code),
+    };
+  })(), [s]);
+
+  const funnelOption = useMemo(() => s && ({
+    tooltip: { trigger: 'item', formatter: '{b}：{c} 个' },
+    series: [{
+      type: 'funnel', sort: 'none', left: '10%', width: '80%', minSize: '15%', gap: 2,
+      label: { show: true, position: 'inside', formatter: '{b} {c}' },
+      data: ALL_STAGES.filter((k) => k !== 'dropped').map((k) => ({ name: STAGE_LABELS[k], value: s.stageCounts[k], stage: k })),
+    }],
+  }), [s]);
+
+  const originOption = useMemo(() => breakdown.data && ({
+    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => `${p.name}：${p.value} 万元（${p.percent}%）` },
+    legend: { bottom: 0 },
+    series: [
+      { type: 'pie', name: '来源', radius: ['30%', '55%'], center: ['50%', '45%'], label: { formatter: '{b}\n{d}%' },
+        data: breakdown.data.originScopes.map((o) => ({ name: o.label, value: wan(o.fundsYuan), key: o.key, kind: 'scope' })) },
+      { type: 'pie', name: '区域', radius: ['62%', '72%'], center: ['50%', '45%'], label: { formatter: '{b}' },
+        data: breakdown.data.originGroups.map((o) => ({ name: o.label, value: wan(o.fundsYuan), key: o.key, kind: 'group' })) },
+    ],
+  }), [breakdown.data]);
+
+  const industryOption = useMemo(() => breakdown.data && (() => {
+    const list = breakdown.data!.industries.slice(0, 12).reverse();
+    return {
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v} 万元` },
+      grid: { left: 110, right: 40, top: 10, bottom: 20 },
+      xAxis: { type: 'value', name: '万元', splitNumber: 3 },
+      yAxis: { type: 'category', data: list.map((i) => i.label), axisLabel: { width: 100, overflow: 'truncate' } },
+      series: [{ type: 'bar', data: list.map((i) => ({ value: wan(i.fundsYuan), key: i.key })), itemStyle: { color: '#d4380d' } }],
+    };
+  })(), [breakdown.data]);
+
+  const unitName = unit ? units.data?.items.find((u) => u.code === unit)?.name : me.cityWide ? undefined : me.unitName;
+  return (
+    <Page title={t('驾驶舱', 'Dashboard')} subTitle={s ? `${s.period.year}年1-${s.period.month}月 · ${unitName ?? t('全市', 'Whole city')}` : undefined}
+      extra={<>
+        {me.cityWide && (
+          <Select allowClear placeholder={t('全市', 'Whole city')} style={{ width: 180 }} value={unit} aria-label={t('单位', 'Unit')}
+            options={(units.data?.items ?? []).filter((u) => u.kind !== 'city').map((u) => ({ value: u.code, label: u.name }))}
+            onChange={(v) => set('unit', v)} />
+        )}
+        <Space>
+          <span>{t('报告期', 'Period')}</span>
+          <DatePicker picker="month" allowClear={false} value={period ? dayjs(`${period}-01`) : null} format="YYYY-MM" aria-label={t('报告期', 'Period')}
+            onChange={(d) => d && set('period', d.format('YYYY-MM'))} />
+        </Space>
+      </>}>
+      {stats.error && <LoadError error={stats.error} retry={() => stats.refetch()} />}
+      {latest.data && !latest.data.hasData && !params.get('period') && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('还没有已核实的到位资金，显示的是本月。', 'No verified funds yet; showing this month.')} />
+      )}
+      {!s ? <Skeleton active /> : (
+        <>
+          <Kpis s={s} />
+          <Row gutter={[12, 12]}>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={t('逐月到位资金（本年与上年同期）', 'Monthly funds vs last year')} extra={<Typography.Text type="secondary">{t('点击月份查看当月月报', 'Click a month')}</Typography.Text>}>
+                {monthlyOption ? <Chart option={monthlyOption} testId="chart-monthly" onClick={(e) => navigate(`/funds/board?period=${s.period.year}-${String(e.dataIndex + 1).padStart(2, '0')}`)} /> : <Skeleton active />}
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={t('各单位完成率与时间进度', 'Completion by unit vs time progress')}
+                extra={<Space size={4}><Tag color={RED}>{t('落后', 'Behind')}</Tag><Tag color={BLUE}>{t('达到', 'On track')}</Tag></Space>}>
+                {unitOption && unitOption._codes.length ? (
+                  <Chart option={unitOption} testId="chart-units" onClick={(e) => go('/projects', { unitCode: unitOption._codes[e.dataIndex] })} />
+                ) : <Empty description={t('没有下达到位资金目标的单位', 'No unit has a funds target')} />}
+              </Card>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Card size="small" title={t('项目推进漏斗', 'Pipeline')} extra={<Typography.Text type="secondary">{t('终止', 'Dropped')} {s.stageCounts.dropped}</Typography.Text>}>
+                {funnelOption && <Chart option={funnelOption} testId="chart-funnel" onClick={(e) => go('/projects', { stage: (e.data as { stage: string }).stage })} />}
+              </Card>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Card size="small" title={t('资金来源地', 'Origin of funds')}>
+                {originOption && breakdown.data!.fundsYtdYuan > 0 ? (
+                  <Chart option={originOption} testId="chart-origin" onClick={(e) => {
+                    const d = e.data as { key: string; kind: string };
+                    if (d.key === 'unknown') return;
+                    go('/projects', d.kind === 'scope' ? { originScope: d.key } : { originScope: 'domestic', originGroup: d.key });
+                  }} />
+                ) : <Empty description={t('本期无到位资金', 'No funds')} />}
+              </Card>
+            </Col>
+            <Col xs={24} xl={8}>
+              <Card size="small" title={t('行业分布', 'By industry')}>
+                {industryOption && breakdown.data!.industries.length ? (
+                  <Chart option={industryOption} testId="chart-industry" onClick={(e) => { const k = (e.data as { key: string }).key; if (k) go('/projects', { industry: k }); }} />
+                ) : <Empty description={t('本期无到位资金', 'No funds')} />}
+              </Card>
+            </Col>
+            <Col xs={24}>
+              <Card size="small" title={t('重点指标', 'Key figures')}>
+                <Row gutter={12}>
+                  <Col xs={12} md={6}><Statistic title={t(`重大项目（${formatWan(s.largeProjects.thresholdYuan, 0)}以上域外）`, 'Large projects')} value={s.largeProjects.count} suffix={t('个', '')} />
+                    <Typography.Text type="secondary">{t('到位', 'Funds')} {formatYi(s.largeProjects.fundsYtdYuan)}，{t('占', 'share')} {formatPercent(s.largeProjects.share)}</Typography.Text></Col>
+                  <Col xs={12} md={6}><Statistic title={t('储备项目', 'Reserve projects')} value={s.reserve.count} suffix={t('个', '')} />
+                    <Typography.Text type="secondary">{t('总投资', 'Investment')} {formatYi(s.reserve.totalInvestmentYuan)}</Typography.Text></Col>
+                  <Col xs={12} md={6}><Statistic title={t('招商小分队', 'Promotion trips')} value={s.activities.trips} suffix={t('次', '')} />
+                    <Typography.Text type="secondary">{s.activities.personTimes} {t('人次', 'person-times')}</Typography.Text></Col>
+                  <Col xs={12} md={6}><Statistic title={t('无实绩单位', 'Units with no result')} value={s.zeroResultUnits.length} suffix={t('个', '')} valueStyle={{ color: s.zeroResultUnits.length ? RED : undefined }} />
+                    <Typography.Text type="secondary">{s.units.filter((u) => s.zeroResultUnits.includes(u.code)).map((u) => u.name).join('、') || '—'}</Typography.Text></Col>
+                </Row>
+              </Card>
+            </Col>
+          </Row>
+        </>
+      )}
+    </Page>
+  );
+}
