@@ -1,3 +1,7 @@
+import { FileExcelOutlined } from '@ant-design/icons';
 import type { FeatureRoute } from '../../app/feature';
+import { LedgerPage } from './LedgerPage';
 
-export const routes: FeatureRoute[] = [];
+export const routes: FeatureRoute[] = [
+  { path: 'ledger', element: <LedgerPage />, menu: { group: 'system', order: 5, label: ['台账导入导出', 'Ledger import/export'], icon: <FileExcelOutlined />, permission: 'ledger.export' } },
+];
