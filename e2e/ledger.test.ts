@@ -11,7 +11,7 @@ import { DB_KINDS, seedBasics, TEST_PASSWORD } from '../src/test/harness';
 import { LEDGER_HEADERS } from '../src/contracts/ledger';
 import { launchBrowser, loginUi, newPage, screenshot, startServer, type TestServer } from './support';
 
-const SAMPLE = '/work/shared/samples/ledger.xlsx';
+const SAMPLE = path.resolve('src/test/fixtures/ledger.xlsx');
 
 describe.each(DB_KINDS)('ledger journey on %s', (kind) => {
   let server: TestServer;

@@ -12,7 +12,7 @@ import { AppError } from '../../domain/errors';
 import { importLedgerFile } from './ledger.import';
 import { exportLedger, writeLedgerTemplate } from './ledger.export';
 
-const SAMPLE = '/work/shared/samples/ledger.xlsx';
+const SAMPLE = path.resolve('src/test/fixtures/ledger.xlsx');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-ledger-test-'));
 let n = 0;
 const tmpFile = (ext = 'xlsx') => path.join(tmp, `f${process.pid}-${n++}.${ext}`);
