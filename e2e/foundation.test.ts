@@ -36,8 +36,8 @@ describe.each(DB_KINDS)('first run on %s', (kind) => {
 
     // Sign out and back in through the login page.
     await page.getByTestId('user-menu').click();
-    await page.getByText('退出登录').click();
-    await page.waitForURL('**/login**');
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: /登\s*录/ }).waitFor();
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码').fill('admin1234');
     await page.getByRole('button', { name: /登\s*录/ }).click();

@@ -69,7 +69,7 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser, opts: { width?: number; height?: number } = {}): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1366, height: opts.height ?? 860 }, locale: 'zh-CN', acceptDownloads: true });
   const page = await ctx.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(30_000); // CI machines are shared and sometimes slow
   return page;
 }
 

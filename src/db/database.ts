@@ -25,7 +25,11 @@ export function isPostgresUrl(url: string): boolean {
 export function createDb(url: string): Db {
   let db: Db;
   if (isPostgresUrl(url)) {
-    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) });
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     dialects.set(db, 'postgres');
   } else {
     if (url !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(url)), { recursive: true });

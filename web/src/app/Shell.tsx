@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { App as AntApp, Button, Dropdown, Form, Grid, Input, Layout, Menu, Modal, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Dropdown, Form, Grid, Input, Layout, Menu, Modal, Space, Spin, Tag, Typography } from 'antd';
 import { GlobalOutlined, LogoutOutlined, MenuOutlined, UserOutlined, KeyOutlined } from '@ant-design/icons';
 import { apiSend, ApiError } from '../lib/api';
 import { useLocale, useT } from './i18n';
@@ -106,7 +106,9 @@ export function Shell() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: mobile ? 12 : 24, minWidth: 0 }}>
-          <Outlet />
+          <Suspense fallback={<div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
       <PasswordModal open={pwOpen} onClose={() => setPwOpen(false)} />

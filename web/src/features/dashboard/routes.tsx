@@ -1,6 +1,8 @@
 import { DashboardOutlined } from '@ant-design/icons';
 import type { FeatureRoute } from '../../app/feature';
-import { DashboardPage } from './DashboardPage';
+import { lazyPage } from '../../app/lazyPage';
+
+const DashboardPage = lazyPage(() => import('./DashboardPage'), 'DashboardPage');
 
 export const routes: FeatureRoute[] = [
   { path: '', element: <DashboardPage />, menu: { group: 'overview', order: 0, label: ['驾驶舱', 'Dashboard'], icon: <DashboardOutlined />, permission: 'business.read' } },

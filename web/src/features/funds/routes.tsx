@@ -1,9 +1,11 @@
 import { AuditOutlined, DollarOutlined, FormOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { FeatureRoute } from '../../app/feature';
-import { EntryPage } from './EntryPage';
-import { BoardPage } from './BoardPage';
-import { VerifyPage } from './VerifyPage';
-import { RatesPage } from './RatesPage';
+import { lazyPage } from '../../app/lazyPage';
+
+const EntryPage = lazyPage(() => import('./EntryPage'), 'EntryPage');
+const BoardPage = lazyPage(() => import('./BoardPage'), 'BoardPage');
+const VerifyPage = lazyPage(() => import('./VerifyPage'), 'VerifyPage');
+const RatesPage = lazyPage(() => import('./RatesPage'), 'RatesPage');
 
 export const routes: FeatureRoute[] = [
   { path: 'funds', element: <EntryPage />, menu: { group: 'funds', order: 10, label: ['到位资金填报', 'Funds entry'], icon: <FormOutlined />, permission: 'business.read' } },

@@ -1,6 +1,8 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { FeatureRoute } from '../../app/feature';
-import { LedgerPage } from './LedgerPage';
+import { lazyPage } from '../../app/lazyPage';
+
+const LedgerPage = lazyPage(() => import('./LedgerPage'), 'LedgerPage');
 
 export const routes: FeatureRoute[] = [
   { path: 'ledger', element: <LedgerPage />, menu: { group: 'system', order: 5, label: ['台账导入导出', 'Ledger import/export'], icon: <FileExcelOutlined />, permission: 'ledger.export' } },

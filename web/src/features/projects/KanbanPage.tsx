@@ -56,6 +56,8 @@ export function KanbanPage() {
                 <Typography.Text type="secondary">{col.count}</Typography.Text>
               </Space>
               {col.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无项目" />}
+              {/* Each column scrolls on its own so the board fits the screen with hundreds of cards. */}
+              <div style={{ maxHeight: 'calc(100vh - 230px)', overflowY: 'auto', paddingRight: 2 }}>
               {col.items.map((c) => {
                 const d = daysSince(c.lastFollowUpOn);
                 return (
@@ -69,6 +71,7 @@ export function KanbanPage() {
                   </Card>
                 );
               })}
+              </div>
               {col.count > col.items.length && <Typography.Text type="secondary">另有 {col.count - col.items.length} 个，请在台账中筛选查看</Typography.Text>}
             </div>
           ))}

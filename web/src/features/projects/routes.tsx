@@ -1,8 +1,10 @@
 import { AppstoreOutlined, ProjectOutlined } from '@ant-design/icons';
 import type { FeatureRoute } from '../../app/feature';
-import { ProjectsPage } from './ProjectsPage';
-import { KanbanPage } from './KanbanPage';
-import { ProjectPage } from './ProjectPage';
+import { lazyPage } from '../../app/lazyPage';
+
+const ProjectsPage = lazyPage(() => import('./ProjectsPage'), 'ProjectsPage');
+const KanbanPage = lazyPage(() => import('./KanbanPage'), 'KanbanPage');
+const ProjectPage = lazyPage(() => import('./ProjectPage'), 'ProjectPage');
 
 export const routes: FeatureRoute[] = [
   { path: 'projects', element: <ProjectsPage />, menu: { group: 'pipeline', order: 10, label: ['项目台账', 'Projects'], icon: <ProjectOutlined />, permission: 'business.read' } },

@@ -1,6 +1,8 @@
 import { FileTextOutlined } from '@ant-design/icons';
 import type { FeatureRoute } from '../../app/feature';
-import { ReportsPage } from './ReportsPage';
+import { lazyPage } from '../../app/lazyPage';
+
+const ReportsPage = lazyPage(() => import('./ReportsPage'), 'ReportsPage');
 
 export const routes: FeatureRoute[] = [
   { path: 'reports', element: <ReportsPage />, menu: { group: 'dispatch', order: 20, label: ['调度会材料', 'Briefing & reports'], icon: <FileTextOutlined />, permission: 'report.read' } },

@@ -1,6 +1,8 @@
 import { AimOutlined } from '@ant-design/icons';
 import type { FeatureRoute } from '../../app/feature';
-import { TargetsPage } from './TargetsPage';
+import { lazyPage } from '../../app/lazyPage';
+
+const TargetsPage = lazyPage(() => import('./TargetsPage'), 'TargetsPage');
 
 export const routes: FeatureRoute[] = [
   { path: 'targets', element: <TargetsPage />, menu: { group: 'dispatch', order: 10, label: ['目标责任状', 'Targets'], icon: <AimOutlined />, permission: 'business.read' } },

@@ -1,6 +1,8 @@
 import { ApartmentOutlined } from '@ant-design/icons';
 import type { FeatureRoute } from '../../app/feature';
-import { UnitsPage } from './UnitsPage';
+import { lazyPage } from '../../app/lazyPage';
+
+const UnitsPage = lazyPage(() => import('./UnitsPage'), 'UnitsPage');
 
 export const routes: FeatureRoute[] = [
   { path: 'units', element: <UnitsPage />, menu: { group: 'system', order: 10, label: ['单位管理', 'Units'], icon: <ApartmentOutlined /> } },

@@ -1,6 +1,8 @@
 import { TeamOutlined } from '@ant-design/icons';
 import type { FeatureRoute } from '../../app/feature';
-import { UsersPage } from './UsersPage';
+import { lazyPage } from '../../app/lazyPage';
+
+const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage');
 
 export const routes: FeatureRoute[] = [
   { path: 'users', element: <UsersPage />, menu: { group: 'system', order: 20, label: ['用户与令牌', 'Users & tokens'], icon: <TeamOutlined />, permission: 'user.manage' } },
