@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assessmentQuerySchema, assessmentSchema } from '../../contracts/assessment';
 import { actorOf } from '../../server/auth';
-import { attachment } from '../reports/reports.routes';
-import { XLSX_MIME } from '../reports/excel.service';
+import { sendDownload, XLSX_MIME } from '../../server/download';
 import { assessment, assessmentXlsx } from './assessment.service';
 
 export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -12,6 +11,6 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/assessment.xlsx', { config: { permission: 'report.read' }, schema: { tags, summary: '考核得分表（Excel）', querystring: assessmentQuerySchema } },
     async (req, reply) => {
       const r = await assessmentXlsx(app.db, actorOf(req), req.query);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(r.filename)).send(r.buffer);
+      return sendDownload(reply, { filename: r.filename, mime: XLSX_MIME, data: r.buffer });
     });
 };

@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, periodSchema } from '../../contracts/common';
 import {
-  ATTACHMENT_MAX_BYTES, attachmentSchema, bulkVerifyResultSchema, bulkVerifySchema, exchangeRatePutSchema, exchangeRateSchema,
+  attachmentSchema, bulkVerifyResultSchema, bulkVerifySchema, exchangeRatePutSchema, exchangeRateSchema,
   fundEntryBatchResultSchema, fundEntryBatchSchema, fundEntryCreateSchema, fundEntryQuerySchema, fundEntryResultSchema,
   fundEntrySchema, fundEntryUpdateSchema, lockBodySchema, periodLockSchema, projectOptionSchema, reasonSchema, submissionSchema,
 } from '../../contracts/funds';
 import { AppError } from '../../domain/errors';
+import { MAX_UPLOAD_BYTES } from '../attachments/upload';
+import { sendDownload } from '../../server/download';
 import { actorOf } from '../../server/auth';
 import {
   addAttachment, approveSubmission, createFundEntry, deleteAttachment, deleteFundEntry, getAttachmentFile, getFundEntry,
@@ -53,7 +55,7 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post('/fund-entries/:id/attachments', { config: { permission: 'fund.write' }, schema: { tags, summary: '上传凭证（PDF/JPG/PNG/OFD/Excel/Word，≤10MB，multipart 字段 file）', params: idParam, response: { 201: attachmentSchema } } },
       async (req, reply) => {
         if (!req.isMultipart()) throw new AppError('unsupported', '请以 multipart/form-data 上传文件（字段名 file）');
-        const file = await req.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 } });
+        const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
         if (!file) throw new AppError('validation', '没有收到文件，请选择要上传的凭证');
         const data = await file.toBuffer();
         const a = await tx((t) => addAttachment(t, actorOf(req), req.params.id, { filename: file.filename, data }));
@@ -62,14 +64,7 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     app.get('/fund-entries/:id/attachments/:attachmentId', { config: { permission: 'business.read' }, schema: { tags, summary: '下载凭证', params: attParams } },
       async (req, reply) => {
         const f = await getAttachmentFile(db, actorOf(req), req.params.id, req.params.attachmentId);
-        const ascii = f.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-        return reply
-          .header('content-type', f.mime)
-          .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .send(f.data);
+        return sendDownload(reply, f);
       });
     app.delete('/fund-entries/:id/attachments/:attachmentId', { config: { permission: 'fund.write' }, schema: { tags, summary: '删除凭证', params: attParams, response: { 200: ok } } },
       async (req) => { await tx((t) => deleteAttachment(t, actorOf(req), req.params.id, req.params.attachmentId)); return { ok: true }; });

@@ -4,12 +4,13 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database';
 import { updateVersioned } from '../../db/versioned';
+import { checkUpload } from '../attachments/upload';
 import { AppError } from '../../domain/errors';
 import { formatWan, formatWanUsd } from '../../domain/money';
 import { parsePeriod, monthsBetween } from '../../domain/period';
 import { STAGE_LABELS, isStage } from '../../domain/stages';
 import {
-  ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, formatRateE4, lockedMessage,
+  ATTACHMENT_TYPES, formatRateE4, lockedMessage,
   type Attachment, type ExchangeRate, type FundEntry, type FundEntryKind, type FundEntryStatus, type PeriodLock,
   type ProjectOption, type Submission, type SubmissionStatus,
 } from '../../contracts/funds';
@@ -570,38 +571,10 @@ export async function listAttachments(db: Tx, actor: Actor, entryId: number): Pr
   return rows.map(toAttachment);
 }
 
-function sniffOk(ext: string, data: Buffer): boolean {
-  const head = data.subarray(0, 8);
-  const starts = (...b: number[]) => b.every((x, i) => head[i] === x);
-  switch (ext) {
-    case 'pdf': return starts(0x25, 0x50, 0x44, 0x46); // %PDF
-    case 'png': return starts(0x89, 0x50, 0x4e, 0x47);
-    case 'jpg': case 'jpeg': return starts(0xff, 0xd8, 0xff);
-    case 'xlsx': case 'docx': case 'ofd': return starts(0x50, 0x4b, 0x03, 0x04); // zip
-    case 'xls': case 'doc': return starts(0xd0, 0xcf, 0x11, 0xe0); // OLE2
-    default: return false;
-  }
-}
-
-export function cleanFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? 'file';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim().slice(-200);
-  return clean || 'file';
-}
-
 export async function addAttachment(tx: Tx, actor: Actor, entryId: number, file: { filename: string; data: Buffer }): Promise<Attachment> {
   requirePermission(actor, 'fund.write');
   const entry = await editableEntry(tx, actor, entryId);
-  const filename = cleanFilename(file.filename);
-  const ext = (filename.split('.').pop() ?? '').toLowerCase();
-  const mime = ATTACHMENT_TYPES[ext];
-  if (!mime || !filename.includes('.')) {
-    throw new AppError('unsupported', `不支持的文件类型“${filename}”；凭证请上传 PDF、JPG、PNG、OFD、Excel 或 Word 文件`);
-  }
-  if (file.data.length === 0) throw new AppError('validation', '文件是空的，请重新选择');
-  if (file.data.length > ATTACHMENT_MAX_BYTES) throw new AppError('too_large', `文件超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024}MB，请压缩或拆分后再上传`);
-  if (!sniffOk(ext, file.data)) throw new AppError('unsupported', `文件“${filename}”的内容与扩展名不符，请上传原始的 ${ext.toUpperCase()} 文件`);
+  const { filename, mime } = checkUpload(file.filename, file.data, Object.keys(ATTACHMENT_TYPES), 'PDF、JPG、PNG、OFD、Excel 或 Word 文件');
   const count = await tx.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_type', '=', 'fund_entry').where('owner_id', '=', entryId).executeTakeFirstOrThrow();
   if (Number(count.n) >= 20) throw new AppError('conflict', '每个条目最多20个附件，请合并后上传');
   const row = await tx.insertInto('attachments').values({

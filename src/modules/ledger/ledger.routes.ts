@@ -14,16 +14,11 @@ import { actorOf } from '../../server/auth';
 import { nowIso } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { importLedgerFile } from './ledger.import';
+import { sendDownload, XLSX_MIME } from '../../server/download';
 import { exportLedger, writeLedgerTemplate } from './ledger.export';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UPLOAD_PREFIX = 'ledger-upload:';
 const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
-
-function attachment(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 /** An upload belongs to the user who previewed it: the key carries their id. */
 const uploadKey = (actor: Actor, token: string) => `${UPLOAD_PREFIX}${actor.userId ?? 0}:${token}`;
@@ -156,7 +151,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       await exportLedger(app.db, actor, file);
       const data = fs.readFileSync(file);
       const name = `台账_${actor.unitCode && !actor.roles.some((r) => r !== 'reporter' && r !== 'unit_head') ? `${actor.unitCode}_` : ''}${todayIso()}.xlsx`;
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(name)).send(data);
+      return sendDownload(reply, { filename: name, mime: XLSX_MIME, data: data });
     } finally {
       fs.rmSync(file, { force: true });
     }
@@ -168,7 +163,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     const file = tempPath();
     try {
       await writeLedgerTemplate(file);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment('台账导入模板.xlsx')).send(fs.readFileSync(file));
+      return sendDownload(reply, { filename: '台账导入模板.xlsx', mime: XLSX_MIME, data: fs.readFileSync(file) });
     } finally {
       fs.rmSync(file, { force: true });
     }

@@ -8,9 +8,11 @@ import {
   projectUpdateSchema, savedFilterCreateSchema, savedFilterSchema, stageMoveSchema, timelineItemSchema,
 } from '../../contracts/projects';
 import { AppError } from '../../domain/errors';
+import { MAX_UPLOAD_BYTES } from '../attachments/upload';
+import { sendDownload, XLSX_MIME } from '../../server/download';
 import { actorOf } from '../../server/auth';
 import {
-  addAttachment, contentDisposition, deleteAttachment, getAttachmentFile, listAttachments, MAX_ATTACHMENT_BYTES,
+  addAttachment, deleteAttachment, getAttachmentFile, listAttachments,
 } from './attachments.service';
 import {
   APPROVAL_ITEMS, BLOCKERS, COMMITMENTS, FOLLOW_UPS, createItem, deleteItem, listItems, updateItem, type ItemKind,
@@ -39,10 +41,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/projects/export.xlsx', { config: read, schema: { tags, summary: '导出项目表（与列表相同的筛选）', querystring: projectQuerySchema } },
     async (req, reply) => {
       const buf = await exportProjects(app.db, actorOf(req), req.query);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', contentDisposition(`项目表-${new Date().toISOString().slice(0, 10)}.xlsx`))
-        .send(buf);
+      return sendDownload(reply, { filename: `项目表-${new Date().toISOString().slice(0, 10)}.xlsx`, mime: XLSX_MIME, data: buf });
     });
   app.post('/projects', { config: write, schema: { tags, summary: '登记项目', body: projectCreateSchema, response: { 201: projectSchema } } },
     async (req, reply) => reply.status(201).send(await tx((t) => createProject(t, actorOf(req), req.body))));
@@ -82,7 +81,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(req);
       await getProjectInScope(app.db, actor, req.params.id); // 404 before reading the body
       if (!req.isMultipart()) throw new AppError('unsupported', '请以 multipart/form-data 上传文件（字段名 file）');
-      const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
+      const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
       if (!file) throw new AppError('validation', '没有收到文件，请选择要上传的文件', { file: '请选择文件' });
       const data = await file.toBuffer();
       if (file.file.truncated) throw new AppError('too_large', '文件超过 10 MB，请压缩或拆分后再上传');
@@ -91,12 +90,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/projects/:id/attachments/:itemId', { config: read, schema: { tags, summary: '下载附件', params: itemParams } },
     async (req, reply) => {
       const f = await getAttachmentFile(app.db, actorOf(req), req.params.id, req.params.itemId);
-      return reply
-        .header('content-type', f.mime === 'application/pdf' || f.mime.startsWith('image/') || f.mime.startsWith('application/') ? f.mime : 'application/octet-stream')
-        .header('content-disposition', contentDisposition(f.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(f.data);
+      return sendDownload(reply, f);
     });
   app.delete('/projects/:id/attachments/:itemId', { config: write, schema: { tags, summary: '删除附件', params: itemParams, response: { 200: ok } } },
     async (req) => { await tx((t) => deleteAttachment(t, actorOf(req), req.params.id, req.params.itemId)); return { ok: true }; });

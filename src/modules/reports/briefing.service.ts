@@ -17,8 +17,7 @@ import { dispatchStats, type StatsScope } from '../stats/stats.service';
 import { buildDefaultBriefingTemplate } from './briefing.template';
 
 export const BRIEFING_TEMPLATE_KEY = 'briefing-template';
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export { DOCX_MIME };
+import { DOCX_MIME } from '../../contracts/files';
 
 function gapText(completion: number | null, timeProgress: number): string {
   const gap = behindPoints(completion, timeProgress);

@@ -11,7 +11,7 @@ import { REPORT_TITLES, type ReportName } from '../../contracts/reports';
 import { countedStatuses, loadDispatchInput, dispatchStats, type StatsScope } from '../stats/stats.service';
 import { getSettings } from '../settings/settings.service';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { XLSX_MIME } from '../../contracts/files';
 
 type Col = { header: string; group?: string; width: number; kind: 'text' | 'wan' | 'usdwan' | 'pct' | 'int' | 'date' };
 type Cell = string | number | null;

@@ -6,17 +6,12 @@ import { AppError } from '../../domain/errors';
 import { actorOf } from '../../server/auth';
 import { resolveScope } from '../stats/stats.service';
 import {
-  buildBriefing, currentTemplate, DOCX_MIME, LOOPS, PLACEHOLDERS, renderBriefingDocx, resetTemplate, saveTemplate,
+  buildBriefing, currentTemplate, LOOPS, PLACEHOLDERS, renderBriefingDocx, resetTemplate, saveTemplate,
 } from './briefing.service';
-import { buildReport, XLSX_MIME } from './excel.service';
+import { buildReport } from './excel.service';
+import { DOCX_MIME, sendDownload, XLSX_MIME } from '../../server/download';
 
 const TEMPLATE_MAX_BYTES = 10 * 1024 * 1024;
-
-/** RFC 5987 filename for Chinese names, with an ASCII fallback. */
-export function attachment(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['报表与讲话稿 reports'];
@@ -32,7 +27,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: '下载调度会讲话稿（Word）', querystring: briefingQuerySchema },
   }, async (req, reply) => {
     const r = await renderBriefingDocx(app.db, await resolveScope(app.db, actorOf(req), req.query));
-    return reply.header('content-type', DOCX_MIME).header('content-disposition', attachment(r.filename)).send(r.buffer);
+    return sendDownload(reply, { filename: r.filename, mime: DOCX_MIME, data: r.buffer });
   });
 
   app.get('/reports/briefing-template', {
@@ -48,7 +43,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: '下载当前讲话稿模板（Word，可编辑后上传）' },
   }, async (_req, reply) => {
     const t = await currentTemplate(app.db);
-    return reply.header('content-type', DOCX_MIME).header('content-disposition', attachment(t.filename)).send(t.data);
+    return sendDownload(reply, { filename: t.filename, mime: DOCX_MIME, data: t.data });
   });
 
   app.post('/reports/briefing-template', {
@@ -87,6 +82,6 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!name?.success) throw new AppError('not_found', `没有这个报表：${req.params.file}。可用：funds-by-unit.xlsx、contracts.xlsx、large-projects.xlsx、foreign.xlsx`);
     const scope = await resolveScope(app.db, actorOf(req), req.query);
     const r = await buildReport(app.db, name.data, scope);
-    return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(r.filename)).send(r.buffer);
+    return sendDownload(reply, { filename: r.filename, mime: XLSX_MIME, data: r.buffer });
   });
 };
