@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Space, Typography } from 'antd';
+import { useT } from '../app/i18n';
 
 /** A page: title, optional actions on the right, content below. */
 export function Page({ title, extra, children, subTitle }: { title: ReactNode; extra?: ReactNode; subTitle?: ReactNode; children: ReactNode }) {
@@ -19,8 +20,9 @@ export function Page({ title, extra, children, subTitle }: { title: ReactNode; e
 
 /** A failed load, with the server's message and a retry. */
 export function LoadError({ error, retry }: { error: unknown; retry?: () => void }) {
+  const t = useT();
   return (
-    <Alert type="error" showIcon message={(error as Error)?.message ?? '加载失败'}
-      action={retry && <Button size="small" onClick={retry}>重试</Button>} />
+    <Alert type="error" showIcon message={(error as Error)?.message ?? t('加载失败', 'Failed to load')}
+      action={retry && <Button size="small" onClick={retry}>{t('重试', 'Retry')}</Button>} />
   );
 }

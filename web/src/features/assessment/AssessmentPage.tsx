@@ -6,24 +6,27 @@ import { Alert, Button, Card, DatePicker, Descriptions, Space, Table, Tag, Typog
 import { FileExcelOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { AssessmentDto } from '../../../../src/contracts/assessment';
-import { formatPercent, formatWan, formatWanUsd } from '../../../../src/domain/money';
+import { formatPercent } from '../../../../src/domain/money';
 import { apiGet, download } from '../../lib/api';
 import { LoadError, Page } from '../../components/Page';
 import { useT } from '../../app/i18n';
+import { TARGET_INDICATOR_NAMES, labelT, useMoney } from '../../app/labels';
 
 type UnitRow = AssessmentDto['units'][number];
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pts = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
-const val = (ind: string, v: number | null) => (v === null ? '—' : ind === 'funds' ? formatWan(v) : ind === 'foreign' ? formatWanUsd(v) : `${v}个`);
 
 export function AssessmentPage() {
   const t = useT();
+  const { formatWan, formatWanUsd } = useMoney();
+  const val = (ind: string, v: number | null) => (v === null ? '—' : ind === 'funds' ? formatWan(v) : ind === 'foreign' ? formatWanUsd(v) : t(`${v}个`, String(v)));
   const [params, setParams] = useSearchParams();
   const period = params.get('period') ?? undefined;
   const q = useQuery({ queryKey: ['assessment', period], queryFn: () => apiGet<AssessmentDto>('/assessment', { period }) });
   const a = q.data;
   const shown = a ? `${a.year}-${String(a.month).padStart(2, '0')}` : undefined;
   return (
-    <Page title={t('考核', 'Assessment')} subTitle={a ? t(`${a.year}年1-${a.month}月，截至 ${a.asOf}`, `As of ${a.asOf}`) : undefined}
+    <Page title={t('考核', 'Assessment')} subTitle={a ? t(`${a.year}年1-${a.month}月，截至 ${a.asOf}`, `Jan–${MONTHS_EN[a.month - 1] ?? a.month} ${a.year}, as of ${a.asOf}`) : undefined}
       extra={<>
         <Space><span>{t('考核期', 'Period')}</span>
           <DatePicker picker="month" allowClear={false} value={shown ? dayjs(`${shown}-01`) : null} format="YYYY-MM" aria-label={t('考核期', 'Period')}
@@ -36,11 +39,11 @@ export function AssessmentPage() {
         <Card size="small" style={{ marginBottom: 12 }}>
           <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
             { key: 'm', label: t('方法', 'Method'), children: a.methodText, span: 3 },
-            { key: 'w', label: t('权重', 'Weights'), children: `到位资金 ${a.weights.funds}，利用外资 ${a.weights.foreign}，签约项目 ${a.weights.contracts}` },
+            { key: 'w', label: t('权重', 'Weights'), children: t(`到位资金 ${a.weights.funds}，利用外资 ${a.weights.foreign}，签约项目 ${a.weights.contracts}`, `Funds in place ${a.weights.funds}, foreign investment ${a.weights.foreign}, contracts signed ${a.weights.contracts}`) },
             { key: 'c', label: t('完成率上限', 'Cap'), children: formatPercent(a.cap) },
-            { key: 'd', label: t('扣分规则', 'Deductions'), children: `月报未按时报送每月扣 ${a.deductMissingSubmission} 分；签约超过 ${a.contractStartDays} 天未开工每个扣 ${a.deductContractNotStarted} 分` },
+            { key: 'd', label: t('扣分规则', 'Deductions'), children: t(`月报未按时报送每月扣 ${a.deductMissingSubmission} 分；签约超过 ${a.contractStartDays} 天未开工每个扣 ${a.deductContractNotStarted} 分`, `${a.deductMissingSubmission} points per late monthly report; ${a.deductContractNotStarted} points per contract not started within ${a.contractStartDays} days`) },
           ]} />
-          <Typography.Text type="secondary">{t('方法、权重、上限和扣分标准在“系统设置”中修改。', 'Method, weights, cap and deductions are settings.')}</Typography.Text>
+          <Typography.Text type="secondary">{t('方法、权重、上限和扣分标准在“系统设置”中修改。', 'Method, weights, cap and deductions are changed in Settings.')}</Typography.Text>
         </Card>
       )}
       <Table<UnitRow> size="small" rowKey="code" loading={q.isLoading} pagination={false} scroll={{ x: 800 }}
@@ -51,7 +54,7 @@ export function AssessmentPage() {
             <div style={{ paddingLeft: 24 }}>
               <Table size="small" rowKey="indicator" pagination={false} dataSource={u.indicators} style={{ maxWidth: 960 }}
                 columns={[
-                  { title: t('指标', 'Indicator'), dataIndex: 'label' },
+                  { title: t('指标', 'Indicator'), dataIndex: 'label', render: (l: string, i) => (TARGET_INDICATOR_NAMES[i.indicator as keyof typeof TARGET_INDICATOR_NAMES] ? labelT(t, TARGET_INDICATOR_NAMES, i.indicator) : l) },
                   { title: t('完成值', 'Value'), render: (_, i) => val(i.indicator, i.value) },
                   { title: t('目标（确保）', 'Target'), render: (_, i) => val(i.indicator, i.target) },
                   { title: t('完成率', 'Completion'), render: (_, i) => formatPercent(i.completion) },
@@ -71,7 +74,7 @@ export function AssessmentPage() {
           { title: t('名次', 'Rank'), dataIndex: 'rank', width: 70, render: (r) => r ?? <Tag>{t('不排名', 'n/a')}</Tag> },
           { title: t('单位', 'Unit'), dataIndex: 'name' },
           ...['funds', 'foreign', 'contracts'].map((k, idx) => ({
-            title: [t('到位资金', 'Funds'), t('利用外资', 'Foreign'), t('签约项目', 'Contracts')][idx],
+            title: [t('到位资金', 'Funds in place'), t('利用外资', 'Foreign investment'), t('签约项目', 'Contracts signed')][idx],
             render: (_: unknown, u: UnitRow) => pts(u.indicators.find((i) => i.indicator === k)?.points ?? 0),
           })),
           { title: t('小计', 'Subtotal'), render: (_, u) => pts(u.subtotal) },

@@ -4,11 +4,12 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Card, Col, DatePicker, Empty, Progress, Row, Select, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { DispatchStatsDto } from '../../../../src/contracts/stats';
-import { formatGrowth, formatPercent, formatWan, formatWanUsd, formatYi } from '../../../../src/domain/money';
+import { formatPercent, formatYi as formatYiZh } from '../../../../src/domain/money';
 import { isBehind, ratio } from '../../../../src/domain/stats';
-import { STAGE_LABELS, ALL_STAGES } from '../../../../src/domain/stages';
+import { ALL_STAGES } from '../../../../src/domain/stages';
 import { LoadError, Page } from '../../components/Page';
-import { useT } from '../../app/i18n';
+import { useLocale, useT } from '../../app/i18n';
+import { INDUSTRY_NAMES, ORIGIN_GROUP_NAMES, ORIGIN_SCOPE_NAMES, STAGE_NAMES, labelT, useMoney } from '../../app/labels';
 import { useMe } from '../../app/session';
 import { Chart } from './Chart';
 import { useBreakdown, useDispatch, useLatestPeriod, useMonthly, useUnits } from './api';
@@ -16,17 +17,19 @@ import { useBreakdown, useDispatch, useLatestPeriod, useMonthly, useUnits } from
 const RED = '#cf1322';
 const BLUE = '#1677ff';
 const GREY = '#8c8c8c';
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const wan = (yuan: number) => Math.round(yuan / 100) / 100; // chart axis in 万元, display only
 
 function Kpis({ s }: { s: DispatchStatsDto }) {
   const t = useT();
+  const { formatGrowth, formatWanUsd, formatYi } = useMoney();
   const behind = isBehind(s.completion, s.timeProgress);
   const growth = formatGrowth(s.yoy);
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
       <Col xs={12} md={8} xl={4}>
         <Card size="small"><Statistic title={t('累计到位资金', 'Funds YTD')} value={formatYi(s.fundsYtdYuan)} valueStyle={{ color: '#c0392b' }} />
-          <div data-testid="kpi-funds" style={{ display: 'none' }}>{formatYi(s.fundsYtdYuan)}</div>
+          <div data-testid="kpi-funds" style={{ display: 'none' }}>{formatYiZh(s.fundsYtdYuan)}</div>
           <Typography.Text type="secondary">{t('上年同期', 'Last year')} {formatYi(s.fundsYtdLastYearYuan)}</Typography.Text></Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
@@ -34,7 +37,7 @@ function Kpis({ s }: { s: DispatchStatsDto }) {
           <Statistic title={t('完成全年目标', 'Of annual target')} value={formatPercent(s.completion)} valueStyle={{ color: behind ? RED : undefined }} />
           <Progress percent={Math.min(100, (s.completion ?? 0) * 100)} showInfo={false} size="small" strokeColor={behind ? RED : BLUE}
             success={{ percent: 0 }} />
-          <Typography.Text type="secondary">{t('时间进度', 'Time')} {formatPercent(s.timeProgress)}{s.targetBaseYuan === null ? t('（未下达目标）', ' (no target)') : ''}</Typography.Text>
+          <Typography.Text type="secondary">{t('时间进度', 'Time elapsed')} {formatPercent(s.timeProgress)}{s.targetBaseYuan === null ? t('（未下达目标）', ' (no target)') : ''}</Typography.Text>
         </Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
@@ -51,7 +54,7 @@ function Kpis({ s }: { s: DispatchStatsDto }) {
           <Typography.Text type="secondary">{t('占比', 'Share')} {formatPercent(ratio(s.outsideRegionYtdYuan, s.fundsYtdYuan))}</Typography.Text></Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
-        <Card size="small"><Statistic title={t('新签约项目', 'Contracts signed')} value={s.contractsYtd.count} suffix={t('个', '')} />
+        <Card size="small"><Statistic title={t('新签约项目', 'Contracts signed')} value={s.contractsYtd.count} suffix={t('个', ' ')} />
           <Typography.Text type="secondary">{t('总投资', 'Investment')} {formatYi(s.contractsYtd.totalInvestmentYuan)}</Typography.Text></Card>
       </Col>
     </Row>
@@ -60,6 +63,9 @@ function Kpis({ s }: { s: DispatchStatsDto }) {
 
 export function DashboardPage() {
   const t = useT();
+  const { locale } = useLocale();
+  const { formatWan, formatYi } = useMoney();
+  const wanUnit = t('万元', '10k CNY');
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -84,68 +90,68 @@ export function DashboardPage() {
   };
 
   const monthlyOption = useMemo(() => monthly.data && ({
-    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v} 万元` },
-    legend: { top: 0, right: 10, data: [`${monthly.data.year}年`, `${monthly.data.year - 1}年`] },
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v} ${wanUnit}` },
+    legend: { top: 0, right: 10, data: [t(`${monthly.data.year}年`, `${monthly.data.year}`), t(`${monthly.data.year - 1}年`, `${monthly.data.year - 1}`)] },
     grid: { left: 60, right: 20, top: 40, bottom: 30 },
-    xAxis: { type: 'category', data: monthly.data.months.map((m) => `${m.month}月`) },
-    yAxis: { type: 'value', name: '万元' },
+    xAxis: { type: 'category', data: monthly.data.months.map((m) => t(`${m.month}月`, MONTHS_EN[m.month - 1] ?? String(m.month))) },
+    yAxis: { type: 'value', name: wanUnit },
     series: [
-      { name: `${monthly.data.year}年`, type: 'bar', data: monthly.data.months.map((m) => (m.month <= monthly.data!.month ? wan(m.fundsYuan) : null)), itemStyle: { color: '#c0392b' } },
-      { name: `${monthly.data.year - 1}年`, type: 'line', data: monthly.data.months.map((m) => wan(m.lastYearYuan)), itemStyle: { color: GREY } },
+      { name: t(`${monthly.data.year}年`, `${monthly.data.year}`), type: 'bar', data: monthly.data.months.map((m) => (m.month <= monthly.data!.month ? wan(m.fundsYuan) : null)), itemStyle: { color: '#c0392b' } },
+      { name: t(`${monthly.data.year - 1}年`, `${monthly.data.year - 1}`), type: 'line', data: monthly.data.months.map((m) => wan(m.lastYearYuan)), itemStyle: { color: GREY } },
     ],
-  }), [monthly.data]);
+  }), [monthly.data, locale]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const unitOption = useMemo(() => s && (() => {
     const list = s.units.filter((u) => u.targetBaseYuan !== null);
     return {
-      tooltip: { trigger: 'axis', formatter: (p: { dataIndex: number }[]) => { const u = list[p[0]!.dataIndex]!; return `${u.name}<br/>完成率 ${formatPercent(u.completion)}<br/>到位 ${formatYi(u.fundsYtdYuan)} / 目标 ${formatYi(u.targetBaseYuan ?? 0)}`; } },
+      tooltip: { trigger: 'axis', formatter: (p: { dataIndex: number }[]) => { const u = list[p[0]!.dataIndex]!; return `${u.name}<br/>${t('完成率', 'Completion')} ${formatPercent(u.completion)}<br/>${t('到位', 'Funds')} ${formatYi(u.fundsYtdYuan)} / ${t('目标', 'Target')} ${formatYi(u.targetBaseYuan ?? 0)}`; } },
       grid: { left: 50, right: 60, top: 30, bottom: 60 },
       xAxis: { type: 'category', data: list.map((u) => u.name), axisLabel: { interval: 0, rotate: list.length > 8 ? 40 : 0 } },
       yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
       series: [{
-        type: 'bar', name: '完成率',
+        type: 'bar', name: t('完成率', 'Completion'),
         data: list.map((u) => ({ value: Math.round((u.completion ?? 0) * 1000) / 10, itemStyle: { color: isBehind(u.completion, s.timeProgress) ? RED : BLUE } })),
         label: { show: true, position: 'top', formatter: '{c}%' },
-        markLine: { symbol: 'none', data: [{ yAxis: Math.round(s.timeProgress * 1000) / 10, name: '时间进度' }], lineStyle: { color: '#fa8c16', type: 'dashed', width: 2 }, label: { formatter: `时间进度 ${formatPercent(s.timeProgress)}` } },
+        markLine: { symbol: 'none', data: [{ yAxis: Math.round(s.timeProgress * 1000) / 10, name: t('时间进度', 'Time progress') }], lineStyle: { color: '#fa8c16', type: 'dashed', width: 2 }, label: { formatter: `${t('时间进度', 'Time progress')} ${formatPercent(s.timeProgress)}` } },
       }],
       _codes: list.map((u) => u.code),
     };
-  })(), [s]);
+  })(), [s, locale]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const funnelOption = useMemo(() => s && ({
-    tooltip: { trigger: 'item', formatter: '{b}：{c} 个' },
+    tooltip: { trigger: 'item', formatter: t('{b}：{c} 个', '{b}: {c}') },
     series: [{
       type: 'funnel', sort: 'none', left: '10%', width: '80%', minSize: '15%', gap: 2,
       label: { show: true, position: 'inside', formatter: '{b} {c}' },
-      data: ALL_STAGES.filter((k) => k !== 'dropped').map((k) => ({ name: STAGE_LABELS[k], value: s.stageCounts[k], stage: k })),
+      data: ALL_STAGES.filter((k) => k !== 'dropped').map((k) => ({ name: t(...STAGE_NAMES[k]), value: s.stageCounts[k], stage: k })),
     }],
-  }), [s]);
+  }), [s, locale]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const originOption = useMemo(() => breakdown.data && ({
-    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => `${p.name}：${p.value} 万元（${p.percent}%）` },
+    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => t(`${p.name}：${p.value} 万元（${p.percent}%）`, `${p.name}: ${p.value} ${wanUnit} (${p.percent}%)`) },
     legend: { bottom: 0 },
     series: [
-      { type: 'pie', name: '来源', radius: ['30%', '55%'], center: ['50%', '45%'], label: { formatter: '{b}\n{d}%' },
-        data: breakdown.data.originScopes.map((o) => ({ name: o.label, value: wan(o.fundsYuan), key: o.key, kind: 'scope' })) },
-      { type: 'pie', name: '区域', radius: ['62%', '72%'], center: ['50%', '45%'], label: { formatter: '{b}' },
-        data: breakdown.data.originGroups.map((o) => ({ name: o.label, value: wan(o.fundsYuan), key: o.key, kind: 'group' })) },
+      { type: 'pie', name: t('来源', 'Origin'), radius: ['30%', '55%'], center: ['50%', '45%'], label: { formatter: '{b}\n{d}%' },
+        data: breakdown.data.originScopes.map((o) => ({ name: ORIGIN_SCOPE_NAMES[o.key] ? labelT(t, ORIGIN_SCOPE_NAMES, o.key) : o.key === 'unknown' ? t(o.label, 'No investor') : o.label, value: wan(o.fundsYuan), key: o.key, kind: 'scope' })) },
+      { type: 'pie', name: t('区域', 'Region'), radius: ['62%', '72%'], center: ['50%', '45%'], label: { formatter: '{b}' },
+        data: breakdown.data.originGroups.map((o) => ({ name: ORIGIN_GROUP_NAMES[o.key] ? labelT(t, ORIGIN_GROUP_NAMES, o.key) : o.label, value: wan(o.fundsYuan), key: o.key, kind: 'group' })) },
     ],
-  }), [breakdown.data]);
+  }), [breakdown.data, locale]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const industryOption = useMemo(() => breakdown.data && (() => {
     const list = breakdown.data!.industries.slice(0, 12).reverse();
     return {
-      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v} 万元` },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v} ${wanUnit}` },
       grid: { left: 110, right: 40, top: 10, bottom: 20 },
-      xAxis: { type: 'value', name: '万元', splitNumber: 3 },
-      yAxis: { type: 'category', data: list.map((i) => i.label), axisLabel: { width: 100, overflow: 'truncate' } },
+      xAxis: { type: 'value', name: wanUnit, splitNumber: 3 },
+      yAxis: { type: 'category', data: list.map((i) => (INDUSTRY_NAMES[i.key as keyof typeof INDUSTRY_NAMES] ? labelT(t, INDUSTRY_NAMES, i.key) : i.key === '' ? t(i.label, 'Not specified') : i.label)), axisLabel: { width: 100, overflow: 'truncate' } },
       series: [{ type: 'bar', data: list.map((i) => ({ value: wan(i.fundsYuan), key: i.key })), itemStyle: { color: '#d4380d' } }],
     };
-  })(), [breakdown.data]);
+  })(), [breakdown.data, locale]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const unitName = unit ? units.data?.items.find((u) => u.code === unit)?.name : me.cityWide ? undefined : me.unitName;
   return (
-    <Page title={t('驾驶舱', 'Dashboard')} subTitle={s ? `${s.period.year}年1-${s.period.month}月 · ${unitName ?? t('全市', 'Whole city')}` : undefined}
+    <Page title={t('驾驶舱', 'Dashboard')} subTitle={s ? `${t(`${s.period.year}年1-${s.period.month}月`, `Jan–${MONTHS_EN[s.period.month - 1] ?? s.period.month} ${s.period.year}`)} · ${unitName ?? t('全市', 'Whole city')}` : undefined}
       extra={<>
         {me.cityWide && (
           <Select allowClear placeholder={t('全市', 'Whole city')} style={{ width: 180 }} value={unit} aria-label={t('单位', 'Unit')}
@@ -205,14 +211,14 @@ export function DashboardPage() {
             <Col xs={24}>
               <Card size="small" title={t('重点指标', 'Key figures')}>
                 <Row gutter={12}>
-                  <Col xs={12} md={6}><Statistic title={t(`重大项目（${formatWan(s.largeProjects.thresholdYuan, 0)}以上域外）`, 'Large projects')} value={s.largeProjects.count} suffix={t('个', '')} />
-                    <Typography.Text type="secondary">{t('到位', 'Funds')} {formatYi(s.largeProjects.fundsYtdYuan)}，{t('占', 'share')} {formatPercent(s.largeProjects.share)}</Typography.Text></Col>
-                  <Col xs={12} md={6}><Statistic title={t('储备项目', 'Reserve projects')} value={s.reserve.count} suffix={t('个', '')} />
+                  <Col xs={12} md={6}><Statistic title={t(`重大项目（${formatWan(s.largeProjects.thresholdYuan, 0)}以上域外）`, 'Large projects')} value={s.largeProjects.count} suffix={t('个', ' ')} />
+                    <Typography.Text type="secondary">{t('到位', 'Funds')} {formatYi(s.largeProjects.fundsYtdYuan)}{t('，', ', ')}{t('占', 'share')} {formatPercent(s.largeProjects.share)}</Typography.Text></Col>
+                  <Col xs={12} md={6}><Statistic title={t('储备项目', 'Reserve projects')} value={s.reserve.count} suffix={t('个', ' ')} />
                     <Typography.Text type="secondary">{t('总投资', 'Investment')} {formatYi(s.reserve.totalInvestmentYuan)}</Typography.Text></Col>
-                  <Col xs={12} md={6}><Statistic title={t('招商小分队', 'Promotion trips')} value={s.activities.trips} suffix={t('次', '')} />
+                  <Col xs={12} md={6}><Statistic title={t('招商小分队', 'Promotion trips')} value={s.activities.trips} suffix={t('次', ' ')} />
                     <Typography.Text type="secondary">{s.activities.personTimes} {t('人次', 'person-times')}</Typography.Text></Col>
-                  <Col xs={12} md={6}><Statistic title={t('无实绩单位', 'Units with no result')} value={s.zeroResultUnits.length} suffix={t('个', '')} valueStyle={{ color: s.zeroResultUnits.length ? RED : undefined }} />
-                    <Typography.Text type="secondary">{s.units.filter((u) => s.zeroResultUnits.includes(u.code)).map((u) => u.name).join('、') || '—'}</Typography.Text></Col>
+                  <Col xs={12} md={6}><Statistic title={t('无实绩单位', 'Units with no result')} value={s.zeroResultUnits.length} suffix={t('个', ' ')} valueStyle={{ color: s.zeroResultUnits.length ? RED : undefined }} />
+                    <Typography.Text type="secondary">{s.units.filter((u) => s.zeroResultUnits.includes(u.code)).map((u) => u.name).join(t('、', ', ')) || '—'}</Typography.Text></Col>
                 </Row>
               </Card>
             </Col>

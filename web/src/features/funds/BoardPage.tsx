@@ -5,15 +5,16 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, App as AntApp, Button, Card, Col, Input, Modal, Row, Statistic, Table, Timeline, Typography } from 'antd';
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { Submission } from '../../../../src/contracts/funds';
-import { formatWan } from '../../../../src/domain/money';
 import { LoadError, Page } from '../../components/Page';
 import { useT } from '../../app/i18n';
+import { useMoney } from '../../app/labels';
 import { useCan } from '../../app/session';
 import { useLock, useLockAction, useSubmissions } from './api';
 import { LockBanner, PeriodPicker, SubmissionStatusTag, defaultPeriod } from './common';
 
 export function BoardPage() {
   const t = useT();
+  const { formatWan } = useMoney();
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -62,7 +63,7 @@ export function BoardPage() {
         columns={[
           { title: t('单位', 'Unit'), render: (_, s) => <a onClick={() => navigate(`/funds?unit=${s.unitCode}&period=${period}`)}>{s.unitName}</a> },
           { title: t('状态', 'Status'), render: (_, s) => <SubmissionStatusTag status={s.status} allVerified={s.counts.total > 0 && s.counts.verified === s.counts.total} />,
-            filters: [['not_started', '未填报'], ['draft', '填报中'], ['submitted', '待审核'], ['approved', '已审核'], ['returned', '已退回']].map(([value, text]) => ({ value: value!, text })),
+            filters: [['not_started', t('未填报', 'Not started')], ['draft', t('填报中', 'In progress')], ['submitted', t('待审核', 'Awaiting approval')], ['approved', t('已审核', 'Approved')], ['returned', t('已退回', 'Returned')]].map(([value, text]) => ({ value: value!, text })),
             onFilter: (v, s) => s.status === v },
           { title: t('报送', 'Submitted'), render: (_, s) => s.submittedAt ? `${s.submittedBy ?? ''} ${s.submittedAt.slice(5, 16).replace('T', ' ')}` : '' },
           { title: t('审核', 'Approved'), render: (_, s) => s.approvedAt ? `${s.approvedBy ?? ''} ${s.approvedAt.slice(5, 16).replace('T', ' ')}` : '' },

@@ -7,12 +7,12 @@ import {
 } from 'antd';
 import { CheckOutlined, DeleteOutlined, PlusOutlined, RollbackOutlined, SaveOutlined, SendOutlined, SnippetsOutlined } from '@ant-design/icons';
 import type { FundEntry, ProjectOption } from '../../../../src/contracts/funds';
-import { formatWan, formatWanUsd, parseWan, yuanToWanText } from '../../../../src/domain/money';
-import { STAGE_LABELS, isStage } from '../../../../src/domain/stages';
+import { parseWan, yuanToWanText } from '../../../../src/domain/money';
 import { monthsBetween } from '../../../../src/domain/period';
 import { LoadError, Page } from '../../components/Page';
 import { ApiError } from '../../lib/api';
 import { useT } from '../../app/i18n';
+import { STAGE_NAMES, labelT, useMoney, type TFn } from '../../app/labels';
 import { useCan, useMe } from '../../app/session';
 import {
   useCreateEntry, useDeleteEntry, useEntries, useLock, useLocks, useProjectOptions, useSaveBatch, useSubmission, useSubmissionAction, useUnits,
@@ -27,28 +27,29 @@ const rowFromEntry = (e: FundEntry): Row => ({
 });
 let seq = 0;
 const blankRow = (): Row => ({ key: `n${++seq}`, projectCode: '', amount: '', foreign: '', note: '', dirty: false });
-const stageText = (s: string) => (isStage(s) ? STAGE_LABELS[s] : s);
 
 /** Tab-separated rows: 项目编号, 到位金额(万元), 其中外资(万美元), 备注 — a header row is skipped. */
-export function parsePasted(text: string, projects: Map<string, ProjectOption>) {
+export function parsePasted(text: string, projects: Map<string, ProjectOption>, t: TFn = (zh) => zh) {
   return text.split(/\r?\n/).map((l) => l.replace(/\s+$/, '')).filter((l) => l.trim() !== '')
     .filter((l, i) => !(i === 0 && /项目编号/.test(l)))
     .map((line, i) => {
       const [code = '', amount = '', foreign = '', ...rest] = line.split('\t').map((c) => c.trim());
       const errors: string[] = [];
       const p = projects.get(code);
-      if (!code) errors.push('缺少项目编号');
-      else if (!p) errors.push(`项目编号 ${code} 不存在或不属于本单位`);
+      if (!code) errors.push(t('缺少项目编号', 'Project code missing'));
+      else if (!p) errors.push(t(`项目编号 ${code} 不存在或不属于本单位`, `Project ${code} does not exist or is not in this unit`));
       const a = parseWan(amount);
-      if (a === null || a <= 0) errors.push(`到位金额“${amount}”应为大于0的万元数（最多4位小数）`);
+      if (a === null || a <= 0) errors.push(t(`到位金额“${amount}”应为大于0的万元数（最多4位小数）`, `Amount “${amount}” must be a positive number in 10k CNY (up to 4 decimals)`));
       const f = foreign === '' ? 0 : parseWan(foreign);
-      if (f === null || f < 0) errors.push(`其中外资“${foreign}”应为万美元数`);
+      if (f === null || f < 0) errors.push(t(`其中外资“${foreign}”应为万美元数`, `Foreign portion “${foreign}” must be a number in 10k USD`));
       return { line: i + 1, code, name: p?.name ?? '', amount, foreign, note: rest.join(' '), amountYuan: a, foreignUsd: f, errors };
     });
 }
 
 export function EntryPage() {
   const t = useT();
+  const { formatWan, formatWanUsd } = useMoney();
+  const stageText = (s: string) => labelT(t, STAGE_NAMES, s);
   const me = useMe();
   const { message, modal } = AntApp.useApp();
   const [params, setParams] = useSearchParams();
@@ -171,7 +172,7 @@ export function EntryPage() {
       title: t(`报送 ${period} 月报？`, `Submit ${period}?`),
       content: regular.length + adjustments.length === 0
         ? t('本月没有录入到位资金，将作为“本月无到位资金”报送。', 'No entries: this reports a month without funds.')
-        : t(`共 ${regular.length + adjustments.length} 条，合计 ${formatWan(total)}。报送后不能再修改，除非被退回。`, `${regular.length} entries, ${formatWan(total)}.`),
+        : t(`共 ${regular.length + adjustments.length} 条，合计 ${formatWan(total)}。报送后不能再修改，除非被退回。`, `${regular.length + adjustments.length} entries, total ${formatWan(total)}. Once submitted they cannot be changed unless returned.`),
       okText: t('报送', 'Submit'),
       onOk: () => doAction('submit'),
     });
@@ -355,7 +356,7 @@ function PasteModal({ open, onClose, projects, onApply }: {
 }) {
   const t = useT();
   const [text, setText] = useState('');
-  const parsed = useMemo(() => parsePasted(text, projects), [text, projects]);
+  const parsed = useMemo(() => parsePasted(text, projects, t), [text, projects, t]);
   const errors = parsed.filter((p) => p.errors.length).length;
   return (
     <Modal open={open} onCancel={onClose} width={900} title={t('从Excel粘贴', 'Paste from Excel')} destroyOnHidden
@@ -364,7 +365,7 @@ function PasteModal({ open, onClose, projects, onApply }: {
         {t('在Excel中选中四列复制后粘贴到下面：项目编号、到位金额(万元)、其中外资(万美元)、备注。可带表头行。', 'Copy four columns from Excel: project code, amount (10k CNY), foreign (10k USD), note. A header row is skipped.')}
       </Typography.Paragraph>
       <Input.TextArea rows={6} value={text} onChange={(e) => setText(e.target.value)} aria-label={t('粘贴区', 'Paste area')}
-        placeholder={'项目编号\t到位金额(万元)\t其中外资(万美元)\t备注\nXM-2026-001\t1200.5\t100\t首期出资'} style={{ fontFamily: 'monospace' }} />
+        placeholder={t('项目编号\t到位金额(万元)\t其中外资(万美元)\t备注\nXM-2026-001\t1200.5\t100\t首期出资', 'Project code\tAmount (10k CNY)\tForeign (10k USD)\tNote\nXM-2026-001\t1200.5\t100\tFirst tranche')} style={{ fontFamily: 'monospace' }} />
       {parsed.length > 0 && (
         <>
           <Typography.Paragraph style={{ marginTop: 12 }}>

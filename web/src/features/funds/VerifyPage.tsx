@@ -5,15 +5,16 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, App as AntApp, Button, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { FundEntry } from '../../../../src/contracts/funds';
-import { formatWan, yuanToWanText } from '../../../../src/domain/money';
-import { STAGE_LABELS, isStage } from '../../../../src/domain/stages';
+import { yuanToWanText } from '../../../../src/domain/money';
 import { LoadError, Page } from '../../components/Page';
 import { useT } from '../../app/i18n';
+import { STAGE_NAMES, labelT, useMoney } from '../../app/labels';
 import { useEntries, useLock, useReturnEntry, useUnits, useVerify, useVerifyBulk } from './api';
 import { AttachmentList, EntryStatusTag, LockBanner, PeriodPicker, ReasonModal, defaultPeriod } from './common';
 
 export function VerifyPage() {
   const t = useT();
+  const { formatWan } = useMoney();
   const { message } = AntApp.useApp();
   const [params, setParams] = useSearchParams();
   const period = params.get('period') ?? defaultPeriod();
@@ -61,7 +62,7 @@ export function VerifyPage() {
       <Space style={{ marginBottom: 12 }}>
         <Button type="primary" icon={<CheckOutlined />} disabled={!selected.length || locked} loading={bulk.isPending} onClick={doBulk}>
           {t('批量核实', 'Verify selected')}{selected.length ? `（${selected.length}）` : ''}</Button>
-        <Typography.Text type="secondary">{t(`共 ${items.length} 条，合计 ${formatWan(items.reduce((s, e) => s + e.amountYuan, 0))}`, `${items.length} entries`)}</Typography.Text>
+        <Typography.Text type="secondary">{t(`共 ${items.length} 条，合计 ${formatWan(items.reduce((s, e) => s + e.amountYuan, 0))}`, `${items.length} entries, total ${formatWan(items.reduce((s, e) => s + e.amountYuan, 0))}`)}</Typography.Text>
       </Space>
       <Table<FundEntry> size="small" rowKey="id" loading={entries.isLoading} dataSource={items} pagination={{ pageSize: 50, hideOnSinglePage: true }}
         scroll={{ x: 1250 }}
@@ -71,10 +72,10 @@ export function VerifyPage() {
         columns={[
           { title: t('单位', 'Unit'), dataIndex: 'unitName', width: 110 },
           { title: t('项目', 'Project'), width: 260, render: (_, e) => <><Typography.Text strong>{e.projectCode}</Typography.Text> {e.projectName}
-            {!['contract', 'started', 'operating'].includes(e.projectStage) && <Tag color="orange" style={{ marginLeft: 4 }}>{isStage(e.projectStage) ? STAGE_LABELS[e.projectStage] : e.projectStage}</Tag>}</> },
+            {!['contract', 'started', 'operating'].includes(e.projectStage) && <Tag color="orange" style={{ marginLeft: 4 }}>{labelT(t, STAGE_NAMES, e.projectStage)}</Tag>}</> },
           { title: t('类型', 'Kind'), width: 110, render: (_, e) => e.kind === 'adjustment' ? <Tag color="purple">{t(`调整 ${e.adjustsPeriod}`, `Adj. ${e.adjustsPeriod}`)}</Tag> : t('本月', 'Regular') },
-          { title: t('到位金额', 'Amount'), align: 'right', width: 130, render: (_, e) => `${yuanToWanText(e.amountYuan)}万元` },
-          { title: t('其中外资', 'Foreign'), align: 'right', width: 120, render: (_, e) => (e.foreignUsd ? `${yuanToWanText(e.foreignUsd)}万美元` : '') },
+          { title: t('到位金额', 'Amount'), align: 'right', width: 130, render: (_, e) => `${yuanToWanText(e.amountYuan)}${t('万元', ' (10k CNY)')}` },
+          { title: t('其中外资', 'Foreign'), align: 'right', width: 120, render: (_, e) => (e.foreignUsd ? `${yuanToWanText(e.foreignUsd)}${t('万美元', ' (10k USD)')}` : '') },
           { title: t('凭证', 'Evidence'), width: 70, align: 'center', render: (_, e) => e.attachmentCount ? <Tag color="green">{e.attachmentCount}</Tag> : <Tag color="red">{t('无', 'none')}</Tag> },
           { title: t('备注', 'Note'), dataIndex: 'note' },
           { title: t('状态', 'Status'), width: 160, render: (_, e) => <EntryStatusTag status={e.status} /> },

@@ -8,7 +8,8 @@ import {
   type FundEntry, type FundEntryStatus, type PeriodLock, type SubmissionStatus,
 } from '../../../../src/contracts/funds';
 import { currentPeriod, formatPeriod, previousPeriod } from '../../../../src/domain/period';
-import { useT } from '../../app/i18n';
+import { useLocale, useT } from '../../app/i18n';
+import { FUND_ENTRY_STATUS_NAMES, SUBMISSION_STATUS_NAMES, lockedMessageEn } from '../../app/labels';
 import { useAttachments, useDeleteAttachment, useUpload } from './api';
 
 /** Early in a month people report the month before; from the 11th on, the current one. */
@@ -31,20 +32,25 @@ export function PeriodPicker({ value, onChange }: { value: string; onChange: (p:
 
 const STATUS_COLORS: Record<FundEntryStatus, string> = { draft: 'default', submitted: 'processing', approved: 'blue', verified: 'success', returned: 'error' };
 export function EntryStatusTag({ status }: { status: FundEntryStatus }) {
-  return <Tag color={STATUS_COLORS[status]}>{FUND_ENTRY_STATUS_TEXT[status]}</Tag>;
+  const t = useT();
+  return <Tag color={STATUS_COLORS[status]}>{FUND_ENTRY_STATUS_NAMES[status] ? t(...FUND_ENTRY_STATUS_NAMES[status]) : FUND_ENTRY_STATUS_TEXT[status]}</Tag>;
 }
 const SUB_COLORS: Record<SubmissionStatus, string> = { not_started: 'default', draft: 'warning', submitted: 'processing', approved: 'blue', returned: 'error' };
 export function SubmissionStatusTag({ status, allVerified }: { status: SubmissionStatus; allVerified?: boolean }) {
-  if (status === 'approved' && allVerified) return <Tag color="success" data-testid="submission-status">已全部核实</Tag>;
-  return <Tag color={SUB_COLORS[status]} data-testid="submission-status">{SUBMISSION_STATUS_TEXT[status]}</Tag>;
+  const t = useT();
+  if (status === 'approved' && allVerified) return <Tag color="success" data-testid="submission-status">{t('已全部核实', 'All verified')}</Tag>;
+  return <Tag color={SUB_COLORS[status]} data-testid="submission-status">{SUBMISSION_STATUS_NAMES[status] ? t(...SUBMISSION_STATUS_NAMES[status]) : SUBMISSION_STATUS_TEXT[status]}</Tag>;
 }
 
 export function LockBanner({ lock }: { lock: PeriodLock | undefined }) {
+  const t = useT();
+  const { locale } = useLocale();
   if (!lock?.locked) return null;
   return (
     <Alert type="warning" showIcon icon={<LockOutlined />} style={{ marginBottom: 12 }} data-testid="lock-banner"
-      message={lockedMessage(lock.period)}
-      description={lock.lockedAt ? `锁定时间 ${lock.lockedAt.slice(0, 16).replace('T', ' ')}${lock.lockedBy ? `，${lock.lockedBy}` : ''}${lock.note ? `；${lock.note}` : ''}` : undefined} />
+      message={locale === 'en-US' ? lockedMessageEn(lock.period) : lockedMessage(lock.period)}
+      description={lock.lockedAt ? t(`锁定时间 ${lock.lockedAt.slice(0, 16).replace('T', ' ')}${lock.lockedBy ? `，${lock.lockedBy}` : ''}${lock.note ? `；${lock.note}` : ''}`,
+        `Locked at ${lock.lockedAt.slice(0, 16).replace('T', ' ')}${lock.lockedBy ? `, ${lock.lockedBy}` : ''}${lock.note ? `; ${lock.note}` : ''}`) : undefined} />
   );
 }
 

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Button, Card, Descriptions, Spin, Table, Tag } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
-import { formatWan } from '../../../../src/domain/money';
-import { INDUSTRY_LABELS, OWNERSHIP_LABELS } from '../../../../src/domain/labels';
-import { STAGE_LABELS, isStage } from '../../../../src/domain/stages';
+import { INDUSTRY_NAMES, OWNERSHIP_NAMES, STAGE_NAMES, labelT, useMoney } from '../../app/labels';
+import { useT } from '../../app/i18n';
 import { LoadError, Page } from '../../components/Page';
 import { useCan } from '../../app/session';
 import { useInvestor } from './api';
@@ -12,6 +11,8 @@ import { InvestorForm } from './InvestorForm';
 import { ORIGIN_SCOPE_TEXT } from './InvestorsPage';
 
 export function InvestorPage() {
+  const t = useT();
+  const { formatWan } = useMoney();
   const id = Number(useParams().id);
   const inv = useInvestor(id);
   const canWrite = useCan('project.write');
@@ -20,26 +21,26 @@ export function InvestorPage() {
   const i = inv.data;
   if (!i) return <Spin />;
   return (
-    <Page title={i.name} subTitle={i.creditCode ?? '未登记信用代码'} extra={canWrite && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>编辑</Button>}>
+    <Page title={i.name} subTitle={i.creditCode ?? t('未登记信用代码', 'No credit code')} extra={canWrite && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('编辑', 'Edit')}</Button>}>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
-          <Descriptions.Item label="所在地">{i.originName ?? '—'}{i.originScope && <Tag style={{ marginLeft: 4 }}>{ORIGIN_SCOPE_TEXT[i.originScope]}</Tag>}</Descriptions.Item>
-          <Descriptions.Item label="行政区划/国家代码">{i.originCode ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="企业性质">{i.ownership ? OWNERSHIP_LABELS[i.ownership] : '—'}</Descriptions.Item>
-          <Descriptions.Item label="行业门类">{i.industry ? `${i.industry} ${INDUSTRY_LABELS[i.industry]}` : '—'}</Descriptions.Item>
-          <Descriptions.Item label="联系人" span={2}>{i.contacts.length ? i.contacts.map((c) => `${c.name}${c.role ? `（${c.role}）` : ''}${c.phone ? ` ${c.phone}` : ''}`).join('；') : '—'}</Descriptions.Item>
-          {i.notes && <Descriptions.Item label="备注" span={3}>{i.notes}</Descriptions.Item>}
+          <Descriptions.Item label={t('所在地', 'Location')}>{i.originName ?? '—'}{i.originScope && <Tag style={{ marginLeft: 4 }}>{labelT(t, ORIGIN_SCOPE_TEXT, i.originScope)}</Tag>}</Descriptions.Item>
+          <Descriptions.Item label={t('行政区划/国家代码', 'Division/country code')}>{i.originCode ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('企业性质', 'Ownership')}>{i.ownership ? labelT(t, OWNERSHIP_NAMES, i.ownership) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('行业门类', 'Industry section')}>{i.industry ? `${i.industry} ${labelT(t, INDUSTRY_NAMES, i.industry)}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('联系人', 'Contacts')} span={2}>{i.contacts.length ? i.contacts.map((c) => `${c.name}${c.role ? `（${c.role}）` : ''}${c.phone ? ` ${c.phone}` : ''}`).join('；') : '—'}</Descriptions.Item>
+          {i.notes && <Descriptions.Item label={t('备注', 'Notes')} span={3}>{i.notes}</Descriptions.Item>}
         </Descriptions>
       </Card>
-      <Card size="small" title="投资项目">
-        <Table rowKey="id" size="small" pagination={false} dataSource={i.projects} locale={{ emptyText: '暂无关联项目（在项目中选择该客商即可关联）' }}
+      <Card size="small" title={t('投资项目', 'Projects')}>
+        <Table rowKey="id" size="small" pagination={false} dataSource={i.projects} locale={{ emptyText: t('暂无关联项目（在项目中选择该客商即可关联）', 'No linked projects (choose this investor on a project to link it)') }}
           columns={[
-            { title: '项目编号', dataIndex: 'code', render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link> },
-            { title: '项目名称', dataIndex: 'name', render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link> },
-            { title: '承办单位', dataIndex: 'unitCode' },
-            { title: '责任人', dataIndex: 'owner' },
-            { title: '总投资', dataIndex: 'totalInvestmentYuan', align: 'right', render: (v: number) => formatWan(v) },
-            { title: '阶段', dataIndex: 'stage', render: (v: string) => (isStage(v) ? STAGE_LABELS[v] : v) },
+            { title: t('项目编号', 'Code'), dataIndex: 'code', render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link> },
+            { title: t('项目名称', 'Project'), dataIndex: 'name', render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link> },
+            { title: t('承办单位', 'Lead unit'), dataIndex: 'unitCode' },
+            { title: t('责任人', 'Owner'), dataIndex: 'owner' },
+            { title: t('总投资', 'Total investment'), dataIndex: 'totalInvestmentYuan', align: 'right', render: (v: number) => formatWan(v) },
+            { title: t('阶段', 'Stage'), dataIndex: 'stage', render: (v: string) => labelT(t, STAGE_NAMES, v) },
           ]} />
       </Card>
       <InvestorForm open={editing} investor={i} onClose={() => setEditing(false)} />

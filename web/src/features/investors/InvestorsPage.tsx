@@ -3,14 +3,14 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { App as AntApp, Button, Card, Empty, Input, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Investor } from '../../../../src/contracts/investors';
-import { INDUSTRY_LABELS, OWNERSHIP_LABELS } from '../../../../src/domain/labels';
+import { INDUSTRY_NAMES, ORIGIN_SCOPE_NAMES, OWNERSHIP_NAMES, labelT, optionsT } from '../../app/labels';
 import { LoadError, Page } from '../../components/Page';
 import { useT } from '../../app/i18n';
 import { useCan } from '../../app/session';
 import { useInvestors } from './api';
 import { InvestorForm } from './InvestorForm';
 
-export const ORIGIN_SCOPE_TEXT: Record<string, string> = { local: '本地', province: '省内域外', domestic: '省外', abroad: '境外' };
+export const ORIGIN_SCOPE_TEXT = ORIGIN_SCOPE_NAMES;
 
 export function InvestorsPage() {
   const t = useT();
@@ -23,30 +23,30 @@ export function InvestorsPage() {
   const list = useInvestors(q);
   const set = (k: string, v: string | undefined) => { const n = new URLSearchParams(params); if (v) n.set(k, v); else n.delete(k); if (k !== 'page') n.delete('page'); setParams(n, { replace: true }); };
   return (
-    <Page title={t('客商', 'Investors')} subTitle={list.data ? `共 ${list.data.total} 家` : undefined}
+    <Page title={t('客商', 'Investors')} subTitle={list.data ? t(`共 ${list.data.total} 家`, `${list.data.total} investors`) : undefined}
       extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('登记客商', 'New investor')}</Button>}>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
-          <Input.Search allowClear placeholder="搜索名称、信用代码、所在地" defaultValue={q.q} onSearch={(v) => set('q', v)} style={{ width: 280 }} />
-          <Select allowClear placeholder="来源" style={{ width: 120 }} value={q.originScope} onChange={(v) => set('originScope', v)} options={Object.entries(ORIGIN_SCOPE_TEXT).map(([value, label]) => ({ value, label }))} />
-          <Select allowClear placeholder="行业门类" style={{ width: 200 }} value={q.industry} onChange={(v) => set('industry', v)} options={Object.entries(INDUSTRY_LABELS).map(([value, label]) => ({ value, label: `${value} ${label}` }))} />
+          <Input.Search allowClear placeholder={t('搜索名称、信用代码、所在地', 'Search name, credit code, location')} defaultValue={q.q} onSearch={(v) => set('q', v)} style={{ width: 280 }} />
+          <Select allowClear placeholder={t('来源', 'Origin')} style={{ width: 120 }} value={q.originScope} onChange={(v) => set('originScope', v)} options={optionsT(t, ORIGIN_SCOPE_TEXT)} />
+          <Select allowClear placeholder={t('行业门类', 'Industry section')} style={{ width: 200 }} value={q.industry} onChange={(v) => set('industry', v)} options={Object.entries(INDUSTRY_NAMES).map(([value, label]) => ({ value, label: `${value} ${t(...label)}` }))} />
         </Space>
       </Card>
       {list.error ? <LoadError error={list.error} retry={() => void list.refetch()} /> : (
         <Table<Investor> rowKey="id" size="middle" loading={list.isFetching} dataSource={list.data?.items ?? []}
-          locale={{ emptyText: <Empty description="暂无客商" /> }}
+          locale={{ emptyText: <Empty description={t('暂无客商', 'No investors yet')} /> }}
           pagination={{ current: q.page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false }}
           onChange={(pg) => set('page', String(pg.current ?? 1))}
           columns={[
-            { title: '客商名称', dataIndex: 'name', render: (v: string, i) => <Link to={`/investors/${i.id}`}>{v}</Link> },
-            { title: '统一社会信用代码', dataIndex: 'creditCode', width: 190, render: (v: string | null) => v ?? '—' },
-            { title: '所在地', dataIndex: 'originName', render: (v: string | null, i) => <span>{v ?? '—'}{i.originScope && <Tag style={{ marginLeft: 4 }}>{ORIGIN_SCOPE_TEXT[i.originScope]}</Tag>}</span> },
-            { title: '企业性质', dataIndex: 'ownership', width: 90, render: (v: keyof typeof OWNERSHIP_LABELS | null) => (v ? OWNERSHIP_LABELS[v] : '—') },
-            { title: '行业门类', dataIndex: 'industry', width: 160, ellipsis: true, render: (v: keyof typeof INDUSTRY_LABELS | null) => (v ? INDUSTRY_LABELS[v] : '—') },
-            { title: '项目数', dataIndex: 'projectCount', width: 80, align: 'right' },
+            { title: t('客商名称', 'Investor'), dataIndex: 'name', render: (v: string, i) => <Link to={`/investors/${i.id}`}>{v}</Link> },
+            { title: t('统一社会信用代码', 'Credit code'), dataIndex: 'creditCode', width: 190, render: (v: string | null) => v ?? '—' },
+            { title: t('所在地', 'Location'), dataIndex: 'originName', render: (v: string | null, i) => <span>{v ?? '—'}{i.originScope && <Tag style={{ marginLeft: 4 }}>{labelT(t, ORIGIN_SCOPE_TEXT, i.originScope)}</Tag>}</span> },
+            { title: t('企业性质', 'Ownership'), dataIndex: 'ownership', width: 90, render: (v: string | null) => (v ? labelT(t, OWNERSHIP_NAMES, v) : '—') },
+            { title: t('行业门类', 'Industry section'), dataIndex: 'industry', width: 160, ellipsis: true, render: (v: string | null) => (v ? labelT(t, INDUSTRY_NAMES, v) : '—') },
+            { title: t('项目数', 'Projects'), dataIndex: 'projectCount', width: 80, align: 'right' },
           ]} />
       )}
-      <InvestorForm open={creating} onClose={() => setCreating(false)} onSaved={(i) => { message.success(`已登记客商 ${i.name}`); navigate(`/investors/${i.id}`); }} />
+      <InvestorForm open={creating} onClose={() => setCreating(false)} onSaved={(i) => { message.success(t(`已登记客商 ${i.name}`, `Investor ${i.name} registered`)); navigate(`/investors/${i.id}`); }} />
     </Page>
   );
 }

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { Alert, Button, Card, Progress, Result, Space, Statistic, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { LEDGER_PHASE_LABELS, type ImportResult, type LedgerError, type LedgerSheetSummary, type PreviewResult } from '../../../../src/contracts/ledger';
+import { type ImportResult, type LedgerError, type LedgerSheetSummary, type PreviewResult } from '../../../../src/contracts/ledger';
 import { Page } from '../../components/Page';
 import { useT } from '../../app/i18n';
+import { LEDGER_PHASE_NAMES, labelT } from '../../app/labels';
 import { useCan, useMe } from '../../app/session';
 import { download } from '../../lib/api';
 import { commitLedger, previewLedger, type Phase } from './api';
@@ -19,8 +20,8 @@ function PhaseProgress({ upload, phase }: { upload: number | null; phase: Phase 
     const pct = phase.total ? Math.round((phase.done / Math.max(1, phase.total)) * 100) : undefined;
     return (
       <div data-testid="ledger-progress">
-        <Typography.Text>{t('服务器处理中：', 'Server: ')}{LEDGER_PHASE_LABELS[phase.phase] ?? phase.phase}
-          {phase.total ? `（${phase.done}/${phase.total}）` : phase.done ? `（${phase.done} 行）` : ''}</Typography.Text>
+        <Typography.Text>{t('服务器处理中：', 'Server: ')}{labelT(t, LEDGER_PHASE_NAMES, phase.phase)}
+          {phase.total ? `（${phase.done}/${phase.total}）` : phase.done ? t(`（${phase.done} 行）`, ` (${phase.done} rows)`) : ''}</Typography.Text>
         <Progress percent={pct ?? 100} status="active" showInfo={pct !== undefined} />
       </div>
     );

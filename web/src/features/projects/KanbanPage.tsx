@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Badge, Card, Empty, Input, Select, Space, Spin, Typography } from 'antd';
 import type { KanbanCard } from '../../../../src/contracts/projects';
-import { formatWan } from '../../../../src/domain/money';
-import { STAGE_LABELS, type Stage } from '../../../../src/domain/stages';
+import type { Stage } from '../../../../src/domain/stages';
+import { STAGE_NAMES, useMoney } from '../../app/labels';
 import { LoadError, Page } from '../../components/Page';
 import { useT } from '../../app/i18n';
 import { useCan, useMe } from '../../app/session';
@@ -15,6 +15,7 @@ import { MoveModal, type MoveTarget } from './MoveModal';
 
 export function KanbanPage() {
   const t = useT();
+  const { formatWan } = useMoney();
   const me = useMe();
   const canWrite = useCan('project.write');
   const [params, setParams] = useSearchParams();
@@ -36,10 +37,10 @@ export function KanbanPage() {
   };
 
   return (
-    <Page title={t('项目看板', 'Pipeline board')} subTitle={canWrite ? '拖动卡片到其他阶段即可变更阶段' : undefined}
+    <Page title={t('项目看板', 'Pipeline board')} subTitle={canWrite ? t('拖动卡片到其他阶段即可变更阶段', 'Drag a card to another column to move its stage') : undefined}
       extra={<>
-        <Input.Search allowClear placeholder="搜索项目" defaultValue={q.q} onSearch={(v) => set('q', v)} style={{ width: 220 }} />
-        {me.cityWide && <Select allowClear placeholder="承办单位" style={{ width: 160 }} value={q.unitCode} onChange={(v) => set('unitCode', v)}
+        <Input.Search allowClear placeholder={t('搜索项目', 'Search projects')} defaultValue={q.q} onSearch={(v) => set('q', v)} style={{ width: 220 }} />
+        {me.cityWide && <Select allowClear placeholder={t('承办单位', 'Lead unit')} style={{ width: 160 }} value={q.unitCode} onChange={(v) => set('unitCode', v)}
           options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))} />}
       </>}>
       {board.error ? <LoadError error={board.error} retry={() => void board.refetch()} /> : !board.data ? <Spin /> : (
@@ -52,10 +53,10 @@ export function KanbanPage() {
               style={{ flex: '1 0 160px', maxWidth: 280, background: over === col.stage ? '#e6f4ff' : '#e9ecf1', borderRadius: 8, padding: 8, minHeight: 300 }}>
               <Space style={{ marginBottom: 8 }}>
                 <Badge color={STAGE_COLORS[col.stage] === 'default' ? 'gray' : STAGE_COLORS[col.stage]} />
-                <Typography.Text strong>{STAGE_LABELS[col.stage]}</Typography.Text>
+                <Typography.Text strong>{t(...STAGE_NAMES[col.stage])}</Typography.Text>
                 <Typography.Text type="secondary">{col.count}</Typography.Text>
               </Space>
-              {col.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无项目" />}
+              {col.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('暂无项目', 'No projects')} />}
               {/* Each column scrolls on its own so the board fits the screen with hundreds of cards. */}
               <div style={{ maxHeight: 'calc(100vh - 230px)', overflowY: 'auto', paddingRight: 2 }}>
               {col.items.map((c) => {
@@ -65,14 +66,14 @@ export function KanbanPage() {
                     onDragStart={(e) => { e.dataTransfer.setData('application/x-project', JSON.stringify(c)); e.dataTransfer.effectAllowed = 'move'; }}
                     tabIndex={0} onKeyDown={(e) => { if (canWrite && e.key === 'Enter') setTarget({ id: c.id, name: c.name, stage: c.stage, version: c.version }); }}>
                     <Link to={`/projects/${c.id}`} style={{ fontWeight: 500 }}>{c.name}</Link>
-                    <div style={{ fontSize: 12, color: '#888' }}>{c.code} · {c.owner ?? '未定责任人'}</div>
+                    <div style={{ fontSize: 12, color: '#888' }}>{c.code} · {c.owner ?? t('未定责任人', 'No owner')}</div>
                     <div style={{ fontSize: 12 }}>{formatWan(c.totalInvestmentYuan)}{c.investorName ? ` · ${c.investorName}` : ''}</div>
-                    <div style={{ fontSize: 12, color: d !== null && d > 60 ? '#cf1322' : '#888' }}>{c.lastFollowUpOn ? `最近跟进 ${c.lastFollowUpOn}` : '尚未跟进'}</div>
+                    <div style={{ fontSize: 12, color: d !== null && d > 60 ? '#cf1322' : '#888' }}>{c.lastFollowUpOn ? t(`最近跟进 ${c.lastFollowUpOn}`, `Last follow-up ${c.lastFollowUpOn}`) : t('尚未跟进', 'No follow-up yet')}</div>
                   </Card>
                 );
               })}
               </div>
-              {col.count > col.items.length && <Typography.Text type="secondary">另有 {col.count - col.items.length} 个，请在台账中筛选查看</Typography.Text>}
+              {col.count > col.items.length && <Typography.Text type="secondary">{t(`另有 ${col.count - col.items.length} 个，请在台账中筛选查看`, `${col.count - col.items.length} more; filter the project list to see them`)}</Typography.Text>}
             </div>
           ))}
         </div>

@@ -3,9 +3,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
-import { ALL_STAGES, STAGE_LABELS, dateFieldForStage, isBackward, isReopen, type Stage } from '../../../../src/domain/stages';
+import { ALL_STAGES, dateFieldForStage, isBackward, isReopen, type Stage } from '../../../../src/domain/stages';
 import { applyServerErrors } from '../../components/formErrors';
 import { useT } from '../../app/i18n';
+import { STAGE_NAMES } from '../../app/labels';
 import { useMoveProject } from './api';
 
 export interface MoveTarget { id: number; name: string; stage: Stage; version: number; to?: Stage }
@@ -22,7 +23,8 @@ export function MoveModal({ target, onClose, onDone }: { target: MoveTarget | nu
   if (!target) return null;
   const needsDate = !!to && (dateFieldForStage(to) !== null || to === 'agreement');
   const needsReason = !!to && (to === 'dropped' || isBackward(target.stage, to) || isReopen(target.stage, to));
-  const dateLabel = to === 'contract' ? '签约日期' : to === 'started' ? '开工日期' : to === 'operating' ? '投产日期' : to === 'agreement' ? '协议签订日期' : '日期';
+  const [dateZh, dateEn]: [string, string] = to === 'contract' ? ['签约日期', 'Contract date'] : to === 'started' ? ['开工日期', 'Start date'] : to === 'operating' ? ['投产日期', 'Operation date'] : to === 'agreement' ? ['协议签订日期', 'Agreement date'] : ['日期', 'Date'];
+  const dateLabel = t(dateZh, dateEn);
   const submit = async () => {
     const v = await form.validateFields();
     setError(null);
@@ -44,12 +46,12 @@ export function MoveModal({ target, onClose, onDone }: { target: MoveTarget | nu
       okText={t('确认变更', 'Move')} cancelText={t('取消', 'Cancel')} destroyOnHidden>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item label={t('当前阶段', 'Current stage')}>{STAGE_LABELS[target.stage]}</Form.Item>
-        <Form.Item name="to" label={t('变更为', 'Move to')} rules={[{ required: true, message: '请选择阶段' }]}>
-          <Select options={ALL_STAGES.filter((s) => s !== target.stage).map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
+        <Form.Item label={t('当前阶段', 'Current stage')}>{t(...STAGE_NAMES[target.stage])}</Form.Item>
+        <Form.Item name="to" label={t('变更为', 'Move to')} rules={[{ required: true, message: t('请选择阶段', 'Choose a stage') }]}>
+          <Select options={ALL_STAGES.filter((s) => s !== target.stage).map((s) => ({ value: s, label: t(...STAGE_NAMES[s]) }))} />
         </Form.Item>
         {needsDate && (
-          <Form.Item name="date" label={dateLabel} rules={[{ required: to !== 'agreement', message: `请填写${dateLabel}` }]}>
+          <Form.Item name="date" label={dateLabel} rules={[{ required: to !== 'agreement', message: t(`请填写${dateZh}`, `Please enter the ${dateEn.toLowerCase()}`) }]}>
             <DatePicker style={{ width: '100%' }} autoFocus />
           </Form.Item>
         )}
@@ -57,8 +59,8 @@ export function MoveModal({ target, onClose, onDone }: { target: MoveTarget | nu
           <Form.Item name="agreementDueDate" label={t('应转为合同的期限', 'Contract due by')}><DatePicker style={{ width: '100%' }} /></Form.Item>
         )}
         {(needsReason || (to && !needsDate)) && (
-          <Form.Item name="reason" label={to === 'dropped' ? '终止原因' : needsReason ? '原因（退回或重启须填写）' : '说明（可选）'}
-            rules={[{ required: needsReason, message: '请填写原因' }]}>
+          <Form.Item name="reason" label={to === 'dropped' ? t('终止原因', 'Reason for dropping') : needsReason ? t('原因（退回或重启须填写）', 'Reason (required to move back or reopen)') : t('说明（可选）', 'Note (optional)')}
+            rules={[{ required: needsReason, message: t('请填写原因', 'Please give a reason') }]}>
             <Input.TextArea rows={3} autoFocus={!needsDate} />
           </Form.Item>
         )}

@@ -4,16 +4,16 @@ import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } 
 import dayjs from 'dayjs';
 import type { Project } from '../../../../src/contracts/projects';
 import { parseWan, yuanToWanText } from '../../../../src/domain/money';
-import { ALL_STAGES, STAGE_LABELS } from '../../../../src/domain/stages';
-import { PROJECT_TYPE_LABELS, PROMOTION_CHANNEL_LABELS } from '../../../../src/domain/labels';
+import { ALL_STAGES } from '../../../../src/domain/stages';
+import { PROJECT_TYPE_NAMES, PROMOTION_CHANNEL_NAMES, STAGE_NAMES, optionsT, type TFn } from '../../app/labels';
 import { applyServerErrors } from '../../components/formErrors';
 import { useT } from '../../app/i18n';
 import { useMe } from '../../app/session';
 import { useCreateProject, useInvestorSearch, useUnits, useUpdateProject } from './api';
 
 const DATE_KEYS = ['registeredOn', 'agreementDate', 'agreementDueDate', 'contractDate', 'startDate', 'operatingDate'] as const;
-const wanRule = (label: string) => ({
-  validator: (_: unknown, v: string | undefined) => (!v || (parseWan(v) ?? -1) >= 0 ? Promise.resolve() : Promise.reject(new Error(`${label}应为数字（万），最多4位小数`))),
+const wanRule = (t: TFn, label: string, en: string) => ({
+  validator: (_: unknown, v: string | undefined) => (!v || (parseWan(v) ?? -1) >= 0 ? Promise.resolve() : Promise.reject(new Error(t(`${label}应为数字（万），最多4位小数`, `${en} must be a number in units of 10k, up to 4 decimals`)))),
 });
 
 export function ProjectForm({ open, project, onClose, onSaved }: { open: boolean; project?: Project | null; onClose: () => void; onSaved?: (p: Project) => void }) {
@@ -80,38 +80,38 @@ export function ProjectForm({ open, project, onClose, onSaved }: { open: boolean
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit} size="middle">
         <Row gutter={12}>
-          <Col span={16}><Form.Item name="name" label="项目名称" rules={[{ required: true, message: '请填写项目名称' }]}><Input autoFocus maxLength={200} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="code" label="项目编号" extra={project ? undefined : '留空由系统生成'}><Input maxLength={64} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="unitCode" label="承办单位" rules={[{ required: true, message: '请选择承办单位' }]}><Select options={unitOptions} disabled={!me.cityWide} showSearch optionFilterProp="label" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="owner" label="责任人"><Input maxLength={100} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="sponsor" label="包保领导"><Input maxLength={100} /></Form.Item></Col>
+          <Col span={16}><Form.Item name="name" label={t('项目名称', 'Project name')} rules={[{ required: true, message: t('请填写项目名称', 'Please enter the project name') }]}><Input autoFocus maxLength={200} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="code" label={t('项目编号', 'Project code')} extra={project ? undefined : t('留空由系统生成', 'Leave blank to generate')}><Input maxLength={64} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="unitCode" label={t('承办单位', 'Lead unit')} rules={[{ required: true, message: t('请选择承办单位', 'Please choose the lead unit') }]}><Select options={unitOptions} disabled={!me.cityWide} showSearch optionFilterProp="label" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="owner" label={t('责任人', 'Owner')}><Input maxLength={100} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="sponsor" label={t('包保领导', 'Sponsoring leader')}><Input maxLength={100} /></Form.Item></Col>
           <Col span={16}>
-            <Form.Item name="investorId" label="投资方（客商）" extra="输入名称或信用代码搜索；新客商请先在“客商”中登记">
-              <Select showSearch allowClear filterOption={false} onSearch={setInvestorQ} options={investorOptions} loading={investors.isFetching} notFoundContent="没有匹配的客商" />
+            <Form.Item name="investorId" label={t('投资方（客商）', 'Investor')} extra={t('输入名称或信用代码搜索；新客商请先在“客商”中登记', 'Search by name or credit code; register new investors under “Investors” first')}>
+              <Select showSearch allowClear filterOption={false} onSearch={setInvestorQ} options={investorOptions} loading={investors.isFetching} notFoundContent={t('没有匹配的客商', 'No matching investor')} />
             </Form.Item>
           </Col>
-          <Col span={8}><Form.Item name="industry" label="行业"><Input placeholder="如 汽车零部件" maxLength={100} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="projectType" label="项目类型"><Select allowClear options={Object.entries(PROJECT_TYPE_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="totalWan" label="总投资（万元）" rules={[wanRule('总投资')]}><Input inputMode="decimal" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="foreignWan" label="其中外资（万美元）" rules={[wanRule('外资')]}><Input inputMode="decimal" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="location" label="建设地点/园区"><Input maxLength={200} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="landAreaMu" label="用地面积（亩）"><Input inputMode="decimal" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="jobs" label="预计就业（人）"><InputNumber min={0} style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="outputWan" label="预计年产值（万元）" rules={[wanRule('年产值')]}><Input inputMode="decimal" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="taxWan" label="预计年税收（万元）" rules={[wanRule('年税收')]}><Input inputMode="decimal" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="channel" label="招商方式"><Select allowClear options={Object.entries(PROMOTION_CHANNEL_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="servingUnitCode" label="服务部门"><Select allowClear showSearch optionFilterProp="label" options={unitOptions} /></Form.Item></Col>
-          <Col span={16}><Form.Item name="tags" label="标签"><Select mode="tags" tokenSeparators={[',', '，']} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="industry" label={t('行业', 'Industry')}><Input placeholder={t('如 汽车零部件', 'e.g. Auto parts')} maxLength={100} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="projectType" label={t('项目类型', 'Project type')}><Select allowClear options={optionsT(t, PROJECT_TYPE_NAMES)} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="totalWan" label={t('总投资（万元）', 'Total investment (10k CNY)')} rules={[wanRule(t, '总投资', 'Total investment')]}><Input inputMode="decimal" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="foreignWan" label={t('其中外资（万美元）', 'Foreign portion (10k USD)')} rules={[wanRule(t, '外资', 'Foreign portion')]}><Input inputMode="decimal" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="location" label={t('建设地点/园区', 'Location / park')}><Input maxLength={200} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="landAreaMu" label={t('用地面积（亩）', 'Land area (mu)')}><Input inputMode="decimal" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="jobs" label={t('预计就业（人）', 'Expected jobs')}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="outputWan" label={t('预计年产值（万元）', 'Expected annual output (10k CNY)')} rules={[wanRule(t, '年产值', 'Annual output')]}><Input inputMode="decimal" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="taxWan" label={t('预计年税收（万元）', 'Expected annual tax (10k CNY)')} rules={[wanRule(t, '年税收', 'Annual tax')]}><Input inputMode="decimal" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="channel" label={t('招商方式', 'Promotion channel')}><Select allowClear options={optionsT(t, PROMOTION_CHANNEL_NAMES)} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="servingUnitCode" label={t('服务部门', 'Serving department')}><Select allowClear showSearch optionFilterProp="label" options={unitOptions} /></Form.Item></Col>
+          <Col span={16}><Form.Item name="tags" label={t('标签', 'Tags')}><Select mode="tags" tokenSeparators={[',', '，']} /></Form.Item></Col>
           {!project && (
-            <Col span={8}><Form.Item name="stage" label="当前阶段"><Select options={ALL_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="stage" label={t('当前阶段', 'Current stage')}><Select options={ALL_STAGES.map((s) => ({ value: s, label: t(...STAGE_NAMES[s]) }))} /></Form.Item></Col>
           )}
-          <Col span={8}><Form.Item name="registeredOn" label="登记日期"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
-          {(project || stage === 'agreement') && <Col span={8}><Form.Item name="agreementDate" label="协议日期"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>}
-          <Col span={8}><Form.Item name="agreementDueDate" label="协议转合同期限"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
-          {(project || ['contract', 'started', 'operating'].includes(stage)) && <Col span={8}><Form.Item name="contractDate" label="签约日期"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>}
-          {(project || ['started', 'operating'].includes(stage)) && <Col span={8}><Form.Item name="startDate" label="开工日期"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>}
-          {(project || stage === 'operating') && <Col span={8}><Form.Item name="operatingDate" label="投产日期"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>}
-          {!project && stage === 'dropped' && <Col span={24}><Form.Item name="droppedReason" label="终止原因" rules={[{ required: true, message: '请填写终止原因' }]}><Input.TextArea rows={2} /></Form.Item></Col>}
+          <Col span={8}><Form.Item name="registeredOn" label={t('登记日期', 'Registered on')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+          {(project || stage === 'agreement') && <Col span={8}><Form.Item name="agreementDate" label={t('协议日期', 'Agreement date')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>}
+          <Col span={8}><Form.Item name="agreementDueDate" label={t('协议转合同期限', 'Contract due by')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+          {(project || ['contract', 'started', 'operating'].includes(stage)) && <Col span={8}><Form.Item name="contractDate" label={t('签约日期', 'Contract date')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>}
+          {(project || ['started', 'operating'].includes(stage)) && <Col span={8}><Form.Item name="startDate" label={t('开工日期', 'Start date')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>}
+          {(project || stage === 'operating') && <Col span={8}><Form.Item name="operatingDate" label={t('投产日期', 'Operation date')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>}
+          {!project && stage === 'dropped' && <Col span={24}><Form.Item name="droppedReason" label={t('终止原因', 'Reason for dropping')} rules={[{ required: true, message: t('请填写终止原因', 'Please give the reason') }]}><Input.TextArea rows={2} /></Form.Item></Col>}
         </Row>
         <button type="submit" hidden />
       </Form>

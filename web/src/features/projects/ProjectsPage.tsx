@@ -6,8 +6,9 @@ import { App as AntApp, Button, Card, Dropdown, Empty, Input, InputNumber, Modal
 import type { TableProps } from 'antd';
 import { DownloadOutlined, FilterOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import type { Project } from '../../../../src/contracts/projects';
-import { formatWan, parseWan } from '../../../../src/domain/money';
-import { ALL_STAGES, STAGE_LABELS } from '../../../../src/domain/stages';
+import { parseWan } from '../../../../src/domain/money';
+import { ALL_STAGES } from '../../../../src/domain/stages';
+import { STAGE_NAMES, labelT, optionsT, useMoney } from '../../app/labels';
 import { LoadError, Page } from '../../components/Page';
 import { download } from '../../lib/api';
 import { useT } from '../../app/i18n';
@@ -20,6 +21,7 @@ const FILTER_KEYS = ['q', 'unitCode', 'stage', 'industry', 'originScope', 'minIn
 
 export function ProjectsPage() {
   const t = useT();
+  const { formatWan } = useMoney();
   const me = useMe();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
@@ -56,17 +58,17 @@ export function ProjectsPage() {
   const wanOf = (k: string) => { const v = params.get(k); return v ? Number(v) / 10_000 : null; };
 
   const columns: TableProps<Project>['columns'] = [
-    { title: '项目编号', dataIndex: 'code', sorter: true, width: 130, render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link> },
-    { title: '项目名称', dataIndex: 'name', sorter: true, ellipsis: true, render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link> },
-    { title: '承办单位', dataIndex: 'unitName', sorter: true, key: 'unitCode', width: 110, render: (v: string | null, p) => v ?? p.unitCode },
-    { title: '投资方', dataIndex: 'investorName', ellipsis: true, render: (v: string | null, p) => (v ? <span>{v}{p.originScope && <Tag style={{ marginLeft: 4 }}>{ORIGIN_SCOPE_TEXT[p.originScope]}</Tag>}</span> : '—') },
-    { title: '行业', dataIndex: 'industry', width: 110, ellipsis: true },
-    { title: '总投资', dataIndex: 'totalInvestmentYuan', sorter: true, align: 'right', width: 130, render: (v: number) => formatWan(v) },
-    { title: '阶段', dataIndex: 'stage', sorter: true, width: 100, render: (v: Project['stage']) => <StageTag stage={v} /> },
-    { title: '责任人', dataIndex: 'owner', width: 90 },
-    { title: '最近跟进', dataIndex: 'lastFollowUpOn', sorter: true, width: 120, render: (v: string | null) => {
+    { title: t('项目编号', 'Code'), dataIndex: 'code', sorter: true, width: 130, render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link> },
+    { title: t('项目名称', 'Project'), dataIndex: 'name', sorter: true, ellipsis: true, render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link> },
+    { title: t('承办单位', 'Lead unit'), dataIndex: 'unitName', sorter: true, key: 'unitCode', width: 110, render: (v: string | null, p) => v ?? p.unitCode },
+    { title: t('投资方', 'Investor'), dataIndex: 'investorName', ellipsis: true, render: (v: string | null, p) => (v ? <span>{v}{p.originScope && <Tag style={{ marginLeft: 4 }}>{labelT(t, ORIGIN_SCOPE_TEXT, p.originScope)}</Tag>}</span> : '—') },
+    { title: t('行业', 'Industry'), dataIndex: 'industry', width: 110, ellipsis: true },
+    { title: t('总投资', 'Total investment'), dataIndex: 'totalInvestmentYuan', sorter: true, align: 'right', width: 130, render: (v: number) => formatWan(v) },
+    { title: t('阶段', 'Stage'), dataIndex: 'stage', sorter: true, width: 100, render: (v: Project['stage']) => <StageTag stage={v} /> },
+    { title: t('责任人', 'Owner'), dataIndex: 'owner', width: 90 },
+    { title: t('最近跟进', 'Last follow-up'), dataIndex: 'lastFollowUpOn', sorter: true, width: 120, render: (v: string | null) => {
       const d = daysSince(v);
-      return v ? <span>{v}<Typography.Text type={d !== null && d > 60 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>（{d}天）</Typography.Text></span> : <Typography.Text type="warning">未跟进</Typography.Text>;
+      return v ? <span>{v}<Typography.Text type={d !== null && d > 60 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>{t(`（${d}天）`, ` (${d} d)`)}</Typography.Text></span> : <Typography.Text type="warning">{t('未跟进', 'None')}</Typography.Text>;
     } },
   ];
   const sortField = params.get('sort');
@@ -77,12 +79,12 @@ export function ProjectsPage() {
 
   const unitOptions = (units.data ?? []).map((u) => ({ value: u.code, label: u.name }));
   return (
-    <Page title={t('项目台账', 'Projects')} subTitle={list.data ? `共 ${list.data.total} 个项目` : undefined}
+    <Page title={t('项目台账', 'Projects')} subTitle={list.data ? t(`共 ${list.data.total} 个项目`, `${list.data.total} projects`) : undefined}
       extra={<>
         <Dropdown menu={{
           items: [
-            ...(saved.data ?? []).map((f) => ({ key: String(f.id), label: <Space>{f.name}<a onClick={(e) => { e.stopPropagation(); delFilter.mutate(f.id); }}>删除</a></Space>, onClick: () => applySaved(f.query) })),
-            ...(saved.data?.length ? [] : [{ key: 'none', label: '还没有保存的筛选', disabled: true }]),
+            ...(saved.data ?? []).map((f) => ({ key: String(f.id), label: <Space>{f.name}<a onClick={(e) => { e.stopPropagation(); delFilter.mutate(f.id); }}>{t('删除', 'Delete')}</a></Space>, onClick: () => applySaved(f.query) })),
+            ...(saved.data?.length ? [] : [{ key: 'none', label: t('还没有保存的筛选', 'No saved filters yet'), disabled: true }]),
           ],
         }}><Button icon={<FilterOutlined />}>{t('我的筛选', 'Saved filters')}</Button></Dropdown>
         <Button icon={<SaveOutlined />} onClick={() => { setFilterName(''); setSaveOpen(true); }}>{t('保存筛选', 'Save filter')}</Button>
@@ -91,42 +93,42 @@ export function ProjectsPage() {
       </>}>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
-          <Input.Search allowClear placeholder="搜索编号、名称、投资方、责任人" defaultValue={params.get('q') ?? ''} onSearch={(v) => set({ q: v })} style={{ width: 260 }} aria-label="搜索" />
-          {me.cityWide && <Select allowClear placeholder="承办单位" style={{ width: 150 }} value={params.get('unitCode') ?? undefined} onChange={(v) => set({ unitCode: v })} options={unitOptions} showSearch optionFilterProp="label" aria-label="承办单位" />}
-          <Select mode="multiple" allowClear placeholder="阶段" style={{ minWidth: 160 }} maxTagCount={2} aria-label="阶段筛选"
+          <Input.Search allowClear placeholder={t('搜索编号、名称、投资方、责任人', 'Search code, name, investor, owner')} defaultValue={params.get('q') ?? ''} onSearch={(v) => set({ q: v })} style={{ width: 260 }} aria-label={t('搜索', 'Search')} />
+          {me.cityWide && <Select allowClear placeholder={t('承办单位', 'Lead unit')} style={{ width: 150 }} value={params.get('unitCode') ?? undefined} onChange={(v) => set({ unitCode: v })} options={unitOptions} showSearch optionFilterProp="label" aria-label={t('承办单位', 'Lead unit')} />}
+          <Select mode="multiple" allowClear placeholder={t('阶段', 'Stage')} style={{ minWidth: 160 }} maxTagCount={2} aria-label={t('阶段筛选', 'Stage filter')}
             value={params.get('stage')?.split(',') ?? []} onChange={(v: string[]) => set({ stage: v.join(',') })}
-            options={ALL_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
-          <Input allowClear placeholder="行业" style={{ width: 120 }} defaultValue={params.get('industry') ?? ''} onPressEnter={(e) => set({ industry: (e.target as HTMLInputElement).value })} onBlur={(e) => set({ industry: e.target.value })} aria-label="行业" />
-          <Select mode="multiple" allowClear placeholder="投资方来源" style={{ minWidth: 140 }} value={params.get('originScope')?.split(',') ?? []}
-            onChange={(v: string[]) => set({ originScope: v.join(',') })} options={Object.entries(ORIGIN_SCOPE_TEXT).map(([value, label]) => ({ value, label }))} />
+            options={ALL_STAGES.map((s) => ({ value: s, label: t(...STAGE_NAMES[s]) }))} />
+          <Input allowClear placeholder={t('行业', 'Industry')} style={{ width: 120 }} defaultValue={params.get('industry') ?? ''} onPressEnter={(e) => set({ industry: (e.target as HTMLInputElement).value })} onBlur={(e) => set({ industry: e.target.value })} aria-label={t('行业', 'Industry')} />
+          <Select mode="multiple" allowClear placeholder={t('投资方来源', 'Investor origin')} style={{ minWidth: 140 }} value={params.get('originScope')?.split(',') ?? []}
+            onChange={(v: string[]) => set({ originScope: v.join(',') })} options={optionsT(t, ORIGIN_SCOPE_TEXT)} />
           <Space.Compact>
-            <InputNumber placeholder="投资≥万元" min={0} style={{ width: 120 }} value={wanOf('minInvestmentYuan')} onChange={(v) => set({ minInvestmentYuan: v === null ? null : parseWan(v) })} />
-            <InputNumber placeholder="≤万元" min={0} style={{ width: 100 }} value={wanOf('maxInvestmentYuan')} onChange={(v) => set({ maxInvestmentYuan: v === null ? null : parseWan(v) })} />
+            <InputNumber placeholder={t('投资≥万元', 'Min (10k CNY)')} min={0} style={{ width: 120 }} value={wanOf('minInvestmentYuan')} onChange={(v) => set({ minInvestmentYuan: v === null ? null : parseWan(v) })} />
+            <InputNumber placeholder={t('≤万元', 'Max')} min={0} style={{ width: 100 }} value={wanOf('maxInvestmentYuan')} onChange={(v) => set({ maxInvestmentYuan: v === null ? null : parseWan(v) })} />
           </Space.Compact>
-          <Input allowClear placeholder="责任人" style={{ width: 100 }} defaultValue={params.get('owner') ?? ''} onPressEnter={(e) => set({ owner: (e.target as HTMLInputElement).value })} onBlur={(e) => set({ owner: e.target.value })} />
-          <Select allowClear placeholder="未跟进天数" style={{ width: 130 }} value={params.get('staleDays') ?? undefined} onChange={(v) => set({ staleDays: v })}
-            options={[30, 60, 90, 180].map((d) => ({ value: String(d), label: `≥${d}天未跟进` }))} />
-          {Object.keys(filters).length > 0 && <Button type="link" onClick={() => setParams(new URLSearchParams(), { replace: true })}>清除筛选</Button>}
+          <Input allowClear placeholder={t('责任人', 'Owner')} style={{ width: 100 }} defaultValue={params.get('owner') ?? ''} onPressEnter={(e) => set({ owner: (e.target as HTMLInputElement).value })} onBlur={(e) => set({ owner: e.target.value })} />
+          <Select allowClear placeholder={t('未跟进天数', 'Days idle')} style={{ width: 130 }} value={params.get('staleDays') ?? undefined} onChange={(v) => set({ staleDays: v })}
+            options={[30, 60, 90, 180].map((d) => ({ value: String(d), label: t(`≥${d}天未跟进`, `Idle ≥${d} days`) }))} />
+          {Object.keys(filters).length > 0 && <Button type="link" onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('清除筛选', 'Clear filters')}</Button>}
         </Space>
       </Card>
       {list.error ? <LoadError error={list.error} retry={() => void list.refetch()} /> : (
         <Table<Project> rowKey="id" size="middle" columns={columns} dataSource={list.data?.items ?? []} loading={list.isFetching}
-          locale={{ emptyText: <Empty description={Object.keys(filters).length ? '没有符合筛选条件的项目' : '还没有项目，点击“登记项目”开始'} /> }}
+          locale={{ emptyText: <Empty description={Object.keys(filters).length ? t('没有符合筛选条件的项目', 'No projects match the filters') : t('还没有项目，点击“登记项目”开始', 'No projects yet. Click “New project” to start')} /> }}
           onRow={(p) => ({ onDoubleClick: () => navigate(`/projects/${p.id}`) })}
-          pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => `共 ${n} 项` }}
+          pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => t(`共 ${n} 项`, `${n} items`) }}
           onChange={(pg, _f, sorter) => {
             const s = Array.isArray(sorter) ? sorter[0] : sorter;
             const field = s?.order ? String(s.columnKey ?? s.field) : null;
             set({ page: pg.current ?? 1, pageSize: pg.pageSize ?? 20, sort: field, order: s?.order ? (s.order === 'descend' ? 'desc' : 'asc') : null });
           }} />
       )}
-      <ProjectForm open={creating} onClose={() => setCreating(false)} onSaved={(p) => { message.success(`已登记项目 ${p.code}`); navigate(`/projects/${p.id}`); }} />
-      <Modal open={saveOpen} title="保存当前筛选" onCancel={() => setSaveOpen(false)} okText="保存" cancelText="取消" confirmLoading={saveFilter.isPending}
+      <ProjectForm open={creating} onClose={() => setCreating(false)} onSaved={(p) => { message.success(t(`已登记项目 ${p.code}`, `Project ${p.code} registered`)); navigate(`/projects/${p.id}`); }} />
+      <Modal open={saveOpen} title={t('保存当前筛选', 'Save current filter')} onCancel={() => setSaveOpen(false)} okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')} confirmLoading={saveFilter.isPending}
         onOk={async () => {
-          try { await saveFilter.mutateAsync({ name: filterName.trim(), query: filters }); message.success('筛选已保存'); setSaveOpen(false); }
+          try { await saveFilter.mutateAsync({ name: filterName.trim(), query: filters }); message.success(t('筛选已保存', 'Filter saved')); setSaveOpen(false); }
           catch (e) { message.error((e as Error).message); }
         }}>
-        <Input autoFocus placeholder="筛选名称，如：在谈超60天未跟进" value={filterName} onChange={(e) => setFilterName(e.target.value)} maxLength={100} />
+        <Input autoFocus placeholder={t('筛选名称，如：在谈超60天未跟进', 'Filter name, e.g. Negotiating, idle >60 days')} value={filterName} onChange={(e) => setFilterName(e.target.value)} maxLength={100} />
       </Modal>
     </Page>
   );

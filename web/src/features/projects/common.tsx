@@ -1,14 +1,17 @@
 import { Tag } from 'antd';
-import { STAGE_LABELS, type Stage } from '../../../../src/domain/stages';
+import type { Stage } from '../../../../src/domain/stages';
+import { useT } from '../../app/i18n';
+import { ORIGIN_SCOPE_NAMES, STAGE_NAMES } from '../../app/labels';
 
 export const STAGE_COLORS: Record<Stage, string> = {
   lead: 'default', negotiating: 'blue', intent: 'cyan', agreement: 'purple', contract: 'green', started: 'orange', operating: 'gold', dropped: 'red',
 };
 /** Same labels as src/domain/origin.ts, kept here so the web does not load the region dataset. */
-export const ORIGIN_SCOPE_TEXT: Record<string, string> = { local: '本地', province: '省内域外', domestic: '省外', abroad: '境外' };
+export const ORIGIN_SCOPE_TEXT = ORIGIN_SCOPE_NAMES;
 
 export function StageTag({ stage }: { stage: Stage }) {
-  return <Tag color={STAGE_COLORS[stage]}>{STAGE_LABELS[stage]}</Tag>;
+  const t = useT();
+  return <Tag color={STAGE_COLORS[stage]}>{t(...STAGE_NAMES[stage])}</Tag>;
 }
 
 /** Whole days since an ISO date (today in the browser's clock), or null. */

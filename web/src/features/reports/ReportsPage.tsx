@@ -13,11 +13,11 @@ import { LoadError, Page } from '../../components/Page';
 import { useT } from '../../app/i18n';
 import { useCan, useMe } from '../../app/session';
 
-const EXCEL: { name: string; label: string }[] = [
-  { name: 'funds-by-unit', label: '到位资金完成情况表' },
-  { name: 'contracts', label: '签约项目明细表' },
-  { name: 'large-projects', label: '重点项目进展表' },
-  { name: 'foreign', label: '利用外资情况表' },
+const EXCEL: { name: string; label: [string, string] }[] = [
+  { name: 'funds-by-unit', label: ['到位资金完成情况表', 'Funds in place by unit'] },
+  { name: 'contracts', label: ['签约项目明细表', 'Contracts signed (detail)'] },
+  { name: 'large-projects', label: ['重点项目进展表', 'Major project progress'] },
+  { name: 'foreign', label: ['利用外资情况表', 'Foreign investment'] },
 ];
 
 function Template() {
@@ -60,7 +60,7 @@ function Template() {
         )}
       </Space>
       <Collapse size="small" items={[{
-        key: 'p', label: t('占位符说明（在 Word 中写 {名称}，生成时替换为数字和文字）', 'Placeholders'),
+        key: 'p', label: t('占位符说明（在 Word 中写 {名称}，生成时替换为数字和文字）', 'Placeholders (write {name} in Word; replaced with figures and text when generated)'),
         children: d && (
           <>
             <Table size="small" rowKey="name" pagination={false} dataSource={d.placeholders}
@@ -123,13 +123,13 @@ export function ReportsPage() {
                       <Table size="small" rowKey="code" pagination={false} dataSource={b.units} style={{ margin: '8px 0 12px' }}
                         rowClassName={() => ''}
                         columns={[
-                          { title: '名次', dataIndex: 'rank', width: 60, align: 'center' },
-                          { title: '单位', dataIndex: 'name' },
-                          { title: '全年目标', dataIndex: 'targetYi', align: 'right' },
-                          { title: '累计到位资金', dataIndex: 'fundsYi', align: 'right' },
-                          { title: '完成率', dataIndex: 'completionText', align: 'right', render: (v, r) => <span style={{ color: r.behind ? '#cf1322' : undefined }}>{v}</span> },
-                          { title: '同比', dataIndex: 'yoyText', align: 'right' },
-                          { title: '与时间进度比较', dataIndex: 'gapText' },
+                          { title: t('名次', 'Rank'), dataIndex: 'rank', width: 60, align: 'center' },
+                          { title: t('单位', 'Unit'), dataIndex: 'name' },
+                          { title: t('全年目标', 'Annual target'), dataIndex: 'targetYi', align: 'right' },
+                          { title: t('累计到位资金', 'Funds in place YTD'), dataIndex: 'fundsYi', align: 'right' },
+                          { title: t('完成率', 'Completion'), dataIndex: 'completionText', align: 'right', render: (v, r) => <span style={{ color: r.behind ? '#cf1322' : undefined }}>{v}</span> },
+                          { title: t('同比', 'YoY'), dataIndex: 'yoyText', align: 'right' },
+                          { title: t('与时间进度比较', 'Vs time progress'), dataIndex: 'gapText' },
                         ]} />
                     )}
                   </section>
@@ -142,7 +142,7 @@ export function ReportsPage() {
           <Card size="small" title={t('标准报表（Excel）', 'Standard reports (Excel)')}>
             <Space direction="vertical" style={{ width: '100%' }}>
               {EXCEL.map((r) => (
-                <Button key={r.name} block icon={<FileExcelOutlined />} disabled={!period} onClick={() => download(`/reports/${r.name}.xlsx`, { period, unit })}>{r.label}</Button>
+                <Button key={r.name} block icon={<FileExcelOutlined />} disabled={!period} onClick={() => download(`/reports/${r.name}.xlsx`, { period, unit })}>{t(...r.label)}</Button>
               ))}
             </Space>
             <Alert style={{ marginTop: 12 }} type="info" showIcon message={t('报表为横向A4、按页宽缩放，表头在每页重复，可直接打印。', 'Landscape A4, fitted to width, headers repeat on each page.')} />

@@ -8,20 +8,26 @@ import { EditOutlined, PlusOutlined, DeleteOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { Target, TargetIndicatorCode, TargetProgressList } from '../../../../src/contracts/targets';
 import type { Unit } from '../../../../src/contracts/units';
-import { formatPercent, formatWan, formatWanUsd, parseWan, yuanToWanText } from '../../../../src/domain/money';
+import { formatPercent, parseWan, yuanToWanText } from '../../../../src/domain/money';
 import { isBehind } from '../../../../src/domain/stats';
 import { apiGet, apiSend, ApiError } from '../../lib/api';
 import { LoadError, Page } from '../../components/Page';
 import { useT } from '../../app/i18n';
+import { useMoney, type Pair } from '../../app/labels';
 import { useCan, useMe } from '../../app/session';
 
-const INDICATORS: { key: TargetIndicatorCode; label: string; unit: string }[] = [
-  { key: 'funds', label: '到位资金', unit: '万元' },
-  { key: 'foreign', label: '利用外资', unit: '万美元' },
-  { key: 'contracts', label: '签约项目数', unit: '个' },
+const INDICATORS: { key: TargetIndicatorCode; label: Pair; unit: Pair }[] = [
+  { key: 'funds', label: ['到位资金', 'Funds in place'], unit: ['万元', '10k CNY'] },
+  { key: 'foreign', label: ['利用外资', 'Foreign investment'], unit: ['万美元', '10k USD'] },
+  { key: 'contracts', label: ['签约项目数', 'Contracts signed'], unit: ['个', 'count'] },
 ];
-const show = (ind: TargetIndicatorCode, v: number | null | undefined) =>
-  v === null || v === undefined ? '—' : ind === 'funds' ? formatWan(v) : ind === 'foreign' ? formatWanUsd(v) : `${v}个`;
+/** A target value as shown: money in the current language, or a count. */
+function useShow() {
+  const t = useT();
+  const { formatWan, formatWanUsd } = useMoney();
+  return (ind: TargetIndicatorCode, v: number | null | undefined) =>
+    v === null || v === undefined ? '—' : ind === 'funds' ? formatWan(v) : ind === 'foreign' ? formatWanUsd(v) : t(`${v}个`, String(v));
+}
 /** Typed text in 万 (or a count) → stored integer; null when empty, undefined when invalid. */
 const toStored = (ind: TargetIndicatorCode, text: string | number | null | undefined): number | null | undefined => {
   if (text === null || text === undefined || String(text).trim() === '') return null;
@@ -50,8 +56,8 @@ function EditModal({ unit, year, targets, onClose }: { unit: Unit; year: number;
     for (const i of INDICATORS) {
       const base = toStored(i.key, v[`${i.key}.base`]);
       const stretch = toStored(i.key, v[`${i.key}.stretch`]);
-      if (base === undefined) errors.push({ name: `${i.key}.base`, errors: [i.key === 'contracts' ? '应为整数' : '应为数字，最多4位小数'] });
-      if (stretch === undefined) errors.push({ name: `${i.key}.stretch`, errors: [i.key === 'contracts' ? '应为整数' : '应为数字，最多4位小数'] });
+      if (base === undefined) errors.push({ name: `${i.key}.base`, errors: [i.key === 'contracts' ? t('应为整数', 'Must be a whole number') : t('应为数字，最多4位小数', 'Must be a number, up to 4 decimals')] });
+      if (stretch === undefined) errors.push({ name: `${i.key}.stretch`, errors: [i.key === 'contracts' ? t('应为整数', 'Must be a whole number') : t('应为数字，最多4位小数', 'Must be a number, up to 4 decimals')] });
       if (base === undefined || stretch === undefined) continue;
       const existing = targets.find((x) => x.indicator === i.key);
       if (base === null) {
@@ -74,15 +80,15 @@ function EditModal({ unit, year, targets, onClose }: { unit: Unit; year: number;
     } finally { setBusy(false); }
   };
   return (
-    <Modal open title={`${year}年 ${unit.name} ${t('目标责任状', 'targets')}`} onOk={save} onCancel={onClose} confirmLoading={busy} okText={t('保存', 'Save')} destroyOnHidden>
+    <Modal open title={t(`${year}年 ${unit.name} 目标责任状`, `${unit.name} targets, ${year}`)} onOk={save} onCancel={onClose} confirmLoading={busy} okText={t('保存', 'Save')} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={initial}>
         {INDICATORS.map((i) => (
           <Space key={i.key} align="start" wrap>
-            <Form.Item name={`${i.key}.base`} label={`${i.label}·确保（${i.unit}）`}><Input style={{ width: 180 }} inputMode="decimal" /></Form.Item>
-            <Form.Item name={`${i.key}.stretch`} label={`${i.label}·力争（${i.unit}）`}><Input style={{ width: 180 }} inputMode="decimal" /></Form.Item>
+            <Form.Item name={`${i.key}.base`} label={t(`${i.label[0]}·确保（${i.unit[0]}）`, `${i.label[1]} · Base (${i.unit[1]})`)}><Input style={{ width: 180 }} inputMode="decimal" /></Form.Item>
+            <Form.Item name={`${i.key}.stretch`} label={t(`${i.label[0]}·力争（${i.unit[0]}）`, `${i.label[1]} · Stretch (${i.unit[1]})`)}><Input style={{ width: 180 }} inputMode="decimal" /></Form.Item>
           </Space>
         ))}
-        <Typography.Text type="secondary">{t('确保目标留空即删除该项目标。金额按万元、万美元填写，最多4位小数。', 'Leave base empty to remove. Amounts in 万, up to 4 decimals.')}</Typography.Text>
+        <Typography.Text type="secondary">{t('确保目标留空即删除该项目标。金额按万元、万美元填写，最多4位小数。', 'Leave Base empty to remove the target. Amounts in 10k CNY / 10k USD, up to 4 decimals.')}</Typography.Text>
       </Form>
     </Modal>
   );
@@ -90,6 +96,7 @@ function EditModal({ unit, year, targets, onClose }: { unit: Unit; year: number;
 
 function Splits({ p, canEdit }: { p: Progress; canEdit: boolean }) {
   const t = useT();
+  const show = useShow();
   const { message } = AntApp.useApp();
   const qc = useQueryClient();
   const [assignee, setAssignee] = useState('');
@@ -107,7 +114,7 @@ function Splits({ p, canEdit }: { p: Progress; canEdit: boolean }) {
   };
   return (
     <div style={{ paddingLeft: 24 }}>
-      <Typography.Text strong>{`${p.target.unitName} ${INDICATORS.find((i) => i.key === ind)!.label}目标分解`}</Typography.Text>
+      <Typography.Text strong>{t(`${p.target.unitName} ${INDICATORS.find((i) => i.key === ind)!.label[0]}目标分解`, `${p.target.unitName}: ${INDICATORS.find((i) => i.key === ind)!.label[1]} target split`)}</Typography.Text>
       <Typography.Text type="secondary">{t('（按项目责任人统计完成情况）', ' (progress of projects whose owner is the assignee)')}</Typography.Text>
       <Table size="small" rowKey="id" pagination={false} style={{ marginTop: 8, maxWidth: 820 }} dataSource={p.splits}
         locale={{ emptyText: t('尚未分解', 'Not split') }}
@@ -132,7 +139,7 @@ function Splits({ p, canEdit }: { p: Progress; canEdit: boolean }) {
       {canEdit && (
         <Space style={{ marginTop: 8 }}>
           <Input placeholder={t('责任人（与项目责任人一致）', 'Assignee (project owner)')} value={assignee} onChange={(e) => setAssignee(e.target.value)} style={{ width: 220 }} />
-          <InputNumber<string> stringMode placeholder={INDICATORS.find((i) => i.key === ind)!.unit} value={value} onChange={(v) => setValue(v)} style={{ width: 160 }} />
+          <InputNumber<string> stringMode placeholder={t(...INDICATORS.find((i) => i.key === ind)!.unit)} value={value} onChange={(v) => setValue(v)} style={{ width: 160 }} />
           <Button icon={<PlusOutlined />} onClick={add} loading={run.isPending}>{t('添加分解', 'Add split')}</Button>
         </Space>
       )}
@@ -142,6 +149,7 @@ function Splits({ p, canEdit }: { p: Progress; canEdit: boolean }) {
 
 export function TargetsPage() {
   const t = useT();
+  const show = useShow();
   const me = useMe();
   const canWrite = useCan('target.write');
   const canApprove = useCan('submission.approve');
@@ -167,14 +175,14 @@ export function TargetsPage() {
     return (
       <div style={{ minWidth: 150 }}>
         <div>{show(ind, p.target.baseValue)}<Typography.Text type="secondary"> / {show(ind, p.target.stretchValue)}</Typography.Text></div>
-        <div style={{ fontSize: 12 }}>{t('完成', 'Done')} {show(ind, p.actual)} · <span style={{ color: behind ? '#cf1322' : '#389e0d' }}>{formatPercent(p.completion)}</span></div>
+        <div style={{ fontSize: 12 }}>{t('完成', 'Achieved')} {show(ind, p.actual)} · <span style={{ color: behind ? '#cf1322' : '#389e0d' }}>{formatPercent(p.completion)}</span></div>
         {compare && <div style={{ fontSize: 12, color: '#8c8c8c' }}>{t('上年确保', 'Last year')} {show(ind, last?.baseValue)}</div>}
       </div>
     );
   };
 
   return (
-    <Page title={t('目标责任状', 'Targets')} subTitle={progress.data ? t(`完成情况截至 ${progress.data.year}年${progress.data.month}月，时间进度 ${formatPercent(tp)}；每格为 确保 / 力争`, `As of month ${progress.data.month}; time progress ${formatPercent(tp)}`) : undefined}
+    <Page title={t('目标责任状', 'Targets')} subTitle={progress.data ? t(`完成情况截至 ${progress.data.year}年${progress.data.month}月，时间进度 ${formatPercent(tp)}；每格为 确保 / 力争`, `Progress to ${progress.data.year}-${String(progress.data.month).padStart(2, '0')}, time progress ${formatPercent(tp)}; each cell is Base / Stretch`) : undefined}
       extra={<>
         <Space><span>{t('对比上年', 'Compare with last year')}</span><Switch checked={compare} onChange={setCompare} /></Space>
         <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} aria-label={t('年度', 'Year')} onChange={(d) => d && setParams({ year: String(d.year()) }, { replace: true })} />
@@ -192,7 +200,7 @@ export function TargetsPage() {
           }}
           columns={[
             { title: t('单位', 'Unit'), fixed: 'left', width: 150, render: (_, r) => <Space>{r.unit.name}{r.unit.kind === 'city' && <Tag color="red">{t('全市', 'City')}</Tag>}</Space> },
-            ...INDICATORS.map((i) => ({ title: `${i.label}（${i.unit}）`, key: i.key, render: cell(i.key) })),
+            ...INDICATORS.map((i) => ({ title: t(`${i.label[0]}（${i.unit[0]}）`, i.label[1]), key: i.key, render: cell(i.key) })),
             ...(canWrite ? [{ title: '', width: 80, render: (_: unknown, r: (typeof rows)[number]) => (
               <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r.unit)}>{t('设置', 'Edit')}</Button>) }] : []),
           ]} />
