@@ -1,22 +1,31 @@
 // Dispatch statistics at provincial scale: N fund entries (default 2,000,000; BENCH_ROWS) across
 // ~120 units and ~100k projects in a temporary SQLite database (or PostgreSQL when BENCH_PG_URL is
-// set), then GET /api/v1/stats/dispatch timed over 50 runs (p50/p95) and its figures printed.
+// set), then the statistics endpoints timed over 50 runs (p50/p95) and the figures printed.
+// The fund entries are loaded with the rollup triggers off and the rollups rebuilt once after
+// (docs/adr/0003-statistics-rollups.md); BENCH_LOAD_TRIGGERS=1 loads with the triggers on instead.
+// Then: the rollups are checked against fund_entries, the statistics read from the rollups are
+// compared with the direct aggregation, and single fund entry writes are timed with and without
+// the triggers.
 //   node bin/run-ts.js bench/stats.bench.ts        BENCH_ROWS=200000 node bin/run-ts.js bench/stats.bench.ts
+//   BENCH_KEEP=1 keeps the database and prints where it is.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { createDb, type Db } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { addUser, login, testApp } from '../src/test/harness';
-import { dispatchStats } from '../src/modules/stats/stats.service';
+import { dispatchStats, type StatsScope } from '../src/modules/stats/stats.service';
+import { checkFundRollups, rebuildFundRollups } from '../src/modules/stats/rollups';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
 const UNITS = 120;
 const PROJECTS = Math.min(100_000, Math.max(1000, Math.ceil(ROWS / 20)));
 const INVESTORS = 5000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
+const LOAD_TRIGGERS = process.env.BENCH_LOAD_TRIGGERS === '1';
 const SCOPES = ['local', 'province', 'domestic', 'abroad'];
 const STAGES = ['lead', 'negotiating', 'intent', 'agreement', 'contract', 'started', 'operating', 'dropped'];
 const STATUSES = ['verified', 'verified', 'verified', 'submitted', 'approved', 'draft'];
@@ -59,12 +68,14 @@ async function loadSqlite(file: string) {
     const st = db.prepare(`INSERT INTO ${g.table} (${g.cols.join(',')}) VALUES (${g.cols.map(() => '?').join(',')})`);
     db.transaction((rows: Row[]) => { for (const r of rows) st.run(...r); })(g.rows);
   }
+  const triggers = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'fund_entries'`).all() as { name: string; sql: string }[];
+  if (!LOAD_TRIGGERS) for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
   const st = db.prepare(`INSERT INTO fund_entries (${FUND_COLS.join(',')}) VALUES (${FUND_COLS.map(() => '?').join(',')})`);
   let batch: Row[] = [];
   const flush = db.transaction((rows: Row[]) => { for (const r of rows) st.run(...r); });
   for (const r of fundRows()) { batch.push(r); if (batch.length === 50_000) { flush(batch); batch = []; } }
   if (batch.length) flush(batch);
-  db.exec('ANALYZE');
+  if (!LOAD_TRIGGERS) for (const t of triggers) db.exec(t.sql);
   db.close();
 }
 
@@ -84,8 +95,9 @@ async function loadPg(url: string) {
     await flush();
   };
   for (const g of generate()) await copy(g.table, g.cols, g.rows);
+  if (!LOAD_TRIGGERS) await c.query('ALTER TABLE fund_entries DISABLE TRIGGER USER');
   await copy('fund_entries', FUND_COLS, fundRows());
-  await c.query('ANALYZE');
+  if (!LOAD_TRIGGERS) await c.query('ALTER TABLE fund_entries ENABLE TRIGGER USER');
   await c.end();
 }
 
@@ -113,9 +125,18 @@ async function main() {
   await db.destroy();
   const t0 = Date.now();
   if (pgUrl) await loadPg(url); else await loadSqlite(url);
-  console.log(`${pgUrl ? 'PostgreSQL' : 'SQLite'}: ${ROWS.toLocaleString()} fund entries, ${PROJECTS.toLocaleString()} projects, ${UNITS} units loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`${pgUrl ? 'PostgreSQL' : 'SQLite'}: ${ROWS.toLocaleString()} fund entries, ${PROJECTS.toLocaleString()} projects, ${UNITS} units loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s (rollup triggers ${LOAD_TRIGGERS ? 'on' : 'off'})`);
 
   db = createDb(url);
+  if (!LOAD_TRIGGERS) {
+    const t1 = Date.now();
+    await db.transaction().execute((tx) => rebuildFundRollups(tx));
+    console.log(`rebuildFundRollups: ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+  }
+  await sql.raw('ANALYZE').execute(db);
+  const rollupRows = await db.selectFrom('fund_rollups').select((eb) => eb.fn.countAll<number>().as('c')).executeTakeFirstOrThrow();
+  const firstRows = await db.selectFrom('fund_project_firsts').select((eb) => eb.fn.countAll<number>().as('c')).executeTakeFirstOrThrow();
+  console.log(`fund_rollups: ${Number(rollupRows.c).toLocaleString()} rows; fund_project_firsts: ${Number(firstRows.c).toLocaleString()} rows`);
   await addUser(db, 'bench', ['city_office']);
   const app = await testApp(db);
   const c = await login(app, 'bench');
@@ -133,12 +154,76 @@ async function main() {
   await time('GET /stats/dispatch?period=2026-05', '/api/v1/stats/dispatch?period=2026-05');
   await time('GET /stats/dispatch?period=2026-12', '/api/v1/stats/dispatch?period=2026-12');
   await time('GET /stats/dispatch?period=2026-05&unit=U001', '/api/v1/stats/dispatch?period=2026-05&unit=U001');
+  await time('GET /stats/dispatch?period=2026-05&basis=reported', '/api/v1/stats/dispatch?period=2026-05&basis=reported');
+  await time('GET /stats/dispatch (latest period)', '/api/v1/stats/dispatch');
   await time('GET /stats/monthly?period=2026-05', '/api/v1/stats/monthly?period=2026-05');
+  await time('GET /stats/monthly?period=2026-05&unit=U001', '/api/v1/stats/monthly?period=2026-05&unit=U001');
   await time('GET /stats/breakdown?period=2026-05', '/api/v1/stats/breakdown?period=2026-05');
   const s = await dispatchStats(db, { period: { year: 2026, month: 5 }, unitCode: null, basis: 'verified' });
   console.log(JSON.stringify({ fundsYtdYuan: s.fundsYtdYuan, fundsYtdLastYearYuan: s.fundsYtdLastYearYuan, yoy: s.yoy, completion: s.completion, foreignUsdYtd: s.foreignUsdYtd, outsideRegionYtdYuan: s.outsideRegionYtdYuan, largeProjects: s.largeProjects, units: s.units.length, zeroResultUnits: s.zeroResultUnits.length }));
+
+  // Exactness at scale: rollups against fund_entries, and the statistics both ways.
+  let t1 = Date.now();
+  const diffs = await checkFundRollups(db);
+  console.log(`checkFundRollups: ${diffs.length} differences (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
+  t1 = Date.now();
+  let same = true;
+  for (const scope of [
+    { period: { year: 2026, month: 5 }, unitCode: null, basis: 'verified' }, { period: { year: 2026, month: 12 }, unitCode: null, basis: 'reported' },
+    { period: { year: 2026, month: 5 }, unitCode: 'U001', basis: 'verified' },
+  ] as StatsScope[]) same &&= JSON.stringify(await dispatchStats(db, scope, 'rollups')) === JSON.stringify(await dispatchStats(db, scope, 'entries'));
+  console.log(`dispatch statistics from rollups ${same ? 'equal' : 'DIFFER FROM'} the direct aggregation (3 scopes, ${((Date.now() - t1) / 1000).toFixed(1)} s)`);
   await app.close();
   await db.destroy();
-  await cleanup();
+
+  await writeCost(url, !!pgUrl);
+  if (process.env.BENCH_KEEP === '1') console.log(`kept: ${url}`);
+  else await cleanup();
+  if (diffs.length || !same) process.exitCode = 1;
+}
+
+/**
+ * The cost the rollup triggers add to single fund entry writes: N inserts, N amount updates,
+ * N status updates and N deletes, each its own transaction, with the triggers on and off.
+ */
+async function writeCost(url: string, isPg: boolean) {
+  const N = Number(process.env.BENCH_WRITES ?? 1000);
+  const t = new Date().toISOString();
+  const periods = Array.from({ length: N }, (_, i) => `2030-${String((i % 12) + 1).padStart(2, '0')}`);
+  const rows = (k: string) => Array.from({ length: N }, (_, i) => [(i * 97) % PROJECTS + 1, `U${String((((i * 97) % PROJECTS) % UNITS) + 1).padStart(3, '0')}`, periods[i], 2030, (i % 12) + 1, `${k}${i}`, 1_000_000 + i, 0, 'submitted', t, t]);
+  const report = (label: string, ms: number[]) => console.log(`  ${label.padEnd(34)} ${((ms.reduce((a, b) => a + b, 0) / N) * 1000).toFixed(0).padStart(6)} µs/op   p95 ${(pct(ms, 95) * 1000).toFixed(0).padStart(6)} µs`);
+  type Exec = (q: string, params: unknown[]) => Promise<unknown>;
+  const run = async (exec: Exec, label: string, k: string) => {
+    console.log(`single fund entry writes (${N} each, autocommit), triggers ${label}:`);
+    const ins = `INSERT INTO fund_entries (${FUND_COLS.join(',')}) VALUES (${FUND_COLS.map((_, i) => (isPg ? `$${i + 1}` : '?')).join(',')})`;
+    const p = (i: number) => (isPg ? `$${i}` : '?');
+    const timeAll = async (fn: (i: number) => Promise<unknown>) => { const ms: number[] = []; for (let i = 0; i < N; i++) { const s = process.hrtime.bigint(); await fn(i); ms.push(Number(process.hrtime.bigint() - s) / 1e6); } return ms; };
+    const r = rows(k);
+    report('INSERT', await timeAll((i) => exec(ins, r[i]!)));
+    report('UPDATE amount_yuan', await timeAll((i) => exec(`UPDATE fund_entries SET amount_yuan = amount_yuan + 1 WHERE kind = ${p(1)} AND project_id = ${p(2)} AND period = ${p(3)}`, [`${k}${i}`, r[i]![0], r[i]![2]])));
+    report('UPDATE status → verified', await timeAll((i) => exec(`UPDATE fund_entries SET status = 'verified' WHERE kind = ${p(1)} AND project_id = ${p(2)} AND period = ${p(3)}`, [`${k}${i}`, r[i]![0], r[i]![2]])));
+    report('DELETE', await timeAll((i) => exec(`DELETE FROM fund_entries WHERE kind = ${p(1)} AND project_id = ${p(2)} AND period = ${p(3)}`, [`${k}${i}`, r[i]![0], r[i]![2]])));
+  };
+  if (isPg) {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    const exec: Exec = (q, params) => c.query(q, params);
+    await run(exec, 'on', 'w');
+    await c.query('ALTER TABLE fund_entries DISABLE TRIGGER USER');
+    await run(exec, 'off', 'x');
+    await c.query('ALTER TABLE fund_entries ENABLE TRIGGER USER');
+    await c.end();
+  } else {
+    const db = new SQLite(url);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    const exec: Exec = async (q, params) => db.prepare(q).run(...params);
+    await run(exec, 'on', 'w');
+    const triggers = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'fund_entries'`).all() as { name: string; sql: string }[];
+    for (const tr of triggers) db.exec(`DROP TRIGGER ${tr.name}`);
+    await run(exec, 'off', 'x');
+    for (const tr of triggers) db.exec(tr.sql);
+    db.close();
+  }
 }
 await main();

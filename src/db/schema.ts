@@ -102,6 +102,15 @@ export interface JobLocksTable { name: string; holder: string; expires_at: strin
 export interface SavedFiltersTable {
   id: Generated<number>; user_id: number; scope: string; name: string; query_json: string; created_at: string;
 }
+/** Statistics rollups (migration 003, docs/adr/0003-statistics-rollups.md), kept by database triggers. */
+export interface StatsParamsTable { id: number; large_threshold_yuan: number }
+export interface FundRollupsTable {
+  year: number; month: number; unit_code: string; status: string; origin_scope: string; large: number;
+  amount_yuan: number; foreign_usd: number; entries: number;
+}
+export interface FundProjectFirstsTable {
+  project_id: number; year: number; status: string; unit_code: string; first_month: number; origin_scope: string; large: number;
+}
 export interface DocumentsTable { key: string; filename: string; data: Buffer; version: Generated<number>; updated_at: string }
 
 export interface DB {
@@ -113,6 +122,7 @@ export interface DB {
   targets: TargetsTable; target_splits: TargetSplitsTable; activities: ActivitiesTable;
   activity_projects: ActivityProjectsTable; reserve_projects: ReserveProjectsTable; job_locks: JobLocksTable;
   saved_filters: SavedFiltersTable; documents: DocumentsTable;
+  stats_params: StatsParamsTable; fund_rollups: FundRollupsTable; fund_project_firsts: FundProjectFirstsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -18,6 +18,7 @@ import { AppError } from '../../domain/errors';
 import { auditMany, nowIso, type AuditInput } from '../audit/audit.service';
 import { requirePermission, type Actor } from '../auth/actor';
 import { getSettings } from '../settings/settings.service';
+import { setLargeThreshold } from '../stats/rollups';
 import { readLedgerWorkbook, type Cell, type Progress, type RawRow, type RawSheet, type RawWorkbook } from './ledger.read';
 import { readCode, readCount, readDate, readPeriod, readText, readWan, type Read } from './ledger.cells';
 
@@ -699,6 +700,10 @@ async function applyPlan(tx: Tx, actor: Actor, plan: Plan, progress?: Progress):
       before: { [s.rec.key]: JSON.parse(s.before.value ?? 'null') }, after: { [s.rec.key]: JSON.parse(s.rec.value) } });
     step(1);
     await flush();
+  }
+  // The statistics rollups group funds by "large project": a new threshold rebuilds them (ADR 0003).
+  if (plan.settings.creates.length + plan.settings.updates.length > 0) {
+    await setLargeThreshold(tx, (await getSettings(tx)).largeProjectThresholdWan * 10000);
   }
 
   // 单位

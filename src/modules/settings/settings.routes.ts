@@ -3,6 +3,7 @@ import { settingsPatchSchema, settingsSchema } from '../../contracts/settings';
 import { actorOf } from '../../server/auth';
 import { recomputeOriginScopes } from '../investors/investors.service';
 import { getSettings, updateSettings } from './settings.service';
+import { setLargeThreshold } from '../stats/rollups';
 
 export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['设置 settings'];
@@ -13,6 +14,8 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
       const after = await updateSettings(tx, actorOf(req), req.body);
       // Origin scope (local / province / domestic / abroad) is relative to the home city.
       if (after.homeRegionCode !== before.homeRegionCode) await recomputeOriginScopes(tx, after.homeRegionCode);
+      // The statistics rollups group funds by "large project"; a new threshold rebuilds them (ADR 0003).
+      if (after.largeProjectThresholdWan !== before.largeProjectThresholdWan) await setLargeThreshold(tx, after.largeProjectThresholdWan * 10000);
       return after;
     }));
 };

@@ -4,6 +4,7 @@ import { cliActor, withDb } from '../../cli/context';
 import { briefingFigures } from '../../domain/stats';
 import { formatPercent, formatYi } from '../../domain/money';
 import { dispatchStats, resolveScope } from './stats.service';
+import { checkFundRollups, rebuildFundRollups } from './rollups';
 import type { StatsBasis } from '../../contracts/stats';
 
 export function statsCli(program: Command): void {
@@ -27,6 +28,27 @@ export function statsCli(program: Command): void {
         for (const u of s.units) {
           console.log(`  ${String(u.rank ?? '-').padStart(2)}  ${u.code.padEnd(6)} ${u.name.padEnd(10)} ${formatYi(u.fundsYtdYuan).padStart(10)}  ${formatPercent(u.completion)}`);
         }
+      });
+    });
+  stats.command('check-rollups').description('核对统计汇总表（fund_rollups、fund_project_firsts）与到位资金明细是否一致；不一致时退出码为 1')
+    .action(async () => {
+      await withDb(async (db) => {
+        const diffs = await checkFundRollups(db);
+        if (diffs.length === 0) {
+          console.log('统计汇总表与到位资金明细一致。');
+          return;
+        }
+        console.error(`统计汇总表有 ${diffs.length} 处与明细不一致（可运行 stats rebuild-rollups 重建）：`);
+        for (const d of diffs.slice(0, 50)) console.error(`  ${d.table} ${d.key}: 应为 ${d.expected ?? '（无）'}，实为 ${d.actual ?? '（无）'}`);
+        process.exitCode = 1;
+      });
+    });
+  stats.command('rebuild-rollups').description('按到位资金明细重建统计汇总表')
+    .action(async () => {
+      await withDb(async (db) => {
+        const t0 = Date.now();
+        await db.transaction().execute((tx) => rebuildFundRollups(tx));
+        console.log(`统计汇总表已重建（${((Date.now() - t0) / 1000).toFixed(1)} 秒）。`);
       });
     });
 }

@@ -13,6 +13,7 @@ import type { StatsBasis, BreakdownDto, MonthlyDto } from '../../contracts/stats
 import type { Actor } from '../auth/actor';
 import { scopeUnit } from '../auth/scope';
 import { getSettings } from '../settings/settings.service';
+import { rollupThresholdYuan } from './rollups';
 
 /** Fund statuses that count for a basis: verified only, or everything a unit has reported. */
 export function countedStatuses(basis: StatsBasis): string[] {
@@ -32,12 +33,12 @@ export function requirePeriod(text: string): Period {
 
 /** The latest period that has counted funds, or the current month when there is none. */
 export async function latestPeriod(db: Tx, actor: Actor | null, basis: StatsBasis = 'verified'): Promise<{ period: string; hasData: boolean }> {
-  let q = db.selectFrom('fund_entries').select((eb) => eb.fn.max('period').as('p')).where('status', 'in', countedStatuses(basis));
+  let q = db.selectFrom('fund_rollups').select(['year', 'month']).where('status', 'in', countedStatuses(basis)).where('entries', '>', 0)
+    .orderBy('year', 'desc').orderBy('month', 'desc').limit(1);
   const unit = actor ? scopeUnit(actor) : null;
   if (unit !== null) q = q.where('unit_code', '=', unit);
   const row = await q.executeTakeFirst();
-  const p = row?.p as string | null | undefined;
-  if (p) return { period: p, hasData: true };
+  if (row) return { period: formatPeriod({ year: n(row.year), month: n(row.month) }), hasData: true };
   return { period: formatPeriod(currentPeriod()), hasData: false };
 }
 
@@ -82,10 +83,18 @@ async function listStatUnits(db: Tx): Promise<UnitRow[]> {
     .sort((a, b) => (KIND_ORDER[a.kind]! - KIND_ORDER[b.kind]!) || a.sort - b.sort || a.code.localeCompare(b.code));
 }
 
-/** Σ funds of years Y and Y−1, months ≤ M, by year, month and unit (index-only on fund_entries_stats). */
-async function fundsByUnitMonth(db: Tx, s: StatsScope) {
+/**
+ * Where the fund sums come from: 'rollups' (fund_rollups / fund_project_firsts, kept exact by
+ * database triggers — docs/adr/0003-statistics-rollups.md) or 'entries' (aggregating fund_entries
+ * directly: the reference the rollups are tested against, and the fallback while the rollups were
+ * built with another large-project threshold than the setting says).
+ */
+export type FundsSource = 'rollups' | 'entries';
+
+/** Σ funds of years Y and Y−1, months ≤ M, by year, month and unit. */
+async function fundsByUnitMonth(db: Tx, s: StatsScope, source: FundsSource) {
   const rows = await db
-    .selectFrom('fund_entries')
+    .selectFrom(source === 'rollups' ? 'fund_rollups' : 'fund_entries')
     .select((eb) => ['year', 'month', 'unit_code', eb.fn.sum<number>('amount_yuan').as('yuan'), eb.fn.sum<number>('foreign_usd').as('usd')])
     .where('year', 'in', [s.period.year, s.period.year - 1])
     .where('status', 'in', countedStatuses(s.basis))
@@ -100,7 +109,41 @@ async function fundsByUnitMonth(db: Tx, s: StatsScope) {
  * scope, and for projects at or above the large-project threshold, their count and Σ funds.
  * (A project has one scope, so per-group distinct counts add up.)
  */
-async function fundsByOrigin(db: Tx, s: StatsScope, thresholdYuan: number) {
+async function fundsByOrigin(db: Tx, s: StatsScope, thresholdYuan: number, source: FundsSource) {
+  if (source === 'rollups' && (await rollupThresholdYuan(db)) === thresholdYuan) return fundsByOriginRollups(db, s);
+  return fundsByOriginDirect(db, s, thresholdYuan);
+}
+
+/**
+ * The same from the rollups: Σ by (scope, large) from fund_rollups; the large projects with
+ * counted funds up to M are those whose first counted month (fund_project_firsts) is ≤ M.
+ */
+async function fundsByOriginRollups(db: Tx, s: StatsScope) {
+  const statuses = countedStatuses(s.basis);
+  let sums = db.selectFrom('fund_rollups')
+    .select((eb) => ['origin_scope as scope', 'large', eb.fn.sum<number>('amount_yuan').as('yuan')])
+    .where('year', '=', s.period.year).where('status', 'in', statuses).where('month', '<=', s.period.month)
+    .where('origin_scope', 'not in', ['', 'local'])
+    .groupBy(['origin_scope', 'large']);
+  let count = db.selectFrom('fund_project_firsts')
+    .select((eb) => eb.fn.count<number>('project_id').distinct().as('c'))
+    .where('year', '=', s.period.year).where('large', '=', 1).where('status', 'in', statuses)
+    .where('first_month', '<=', s.period.month).where('origin_scope', 'not in', ['', 'local']);
+  if (s.unitCode) {
+    sums = sums.where('unit_code', '=', s.unitCode);
+    count = count.where('unit_code', '=', s.unitCode);
+  }
+  const [rows, c] = await Promise.all([sums.execute(), count.executeTakeFirst()]);
+  const byScope = new Map<string, number>();
+  const large = { count: n(c?.c), fundsYtdYuan: 0 };
+  for (const r of rows) {
+    byScope.set(String(r.scope), (byScope.get(String(r.scope)) ?? 0) + n(r.yuan));
+    if (n(r.large) === 1) large.fundsYtdYuan += n(r.yuan);
+  }
+  return { byScope, large };
+}
+
+async function fundsByOriginDirect(db: Tx, s: StatsScope, thresholdYuan: number) {
   // The threshold is an integer setting, written as a literal so SELECT and GROUP BY match on PostgreSQL.
   const isLarge = sql<number>`case when p.total_investment_yuan >= ${sql.lit(Math.trunc(thresholdYuan))} then 1 else 0 end`;
   let q = db
@@ -130,7 +173,7 @@ async function fundsByOrigin(db: Tx, s: StatsScope, thresholdYuan: number) {
 }
 
 /** Loads every sum and count the dispatch statistics need (the raw input of buildDispatchStats). */
-export async function loadDispatchInput(db: Tx, s: StatsScope): Promise<DispatchInput> {
+export async function loadDispatchInput(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<DispatchInput> {
   const settings = await getSettings(db);
   const { year, month } = s.period;
   const largeThreshold = settings.largeProjectThresholdWan * 10000;
@@ -140,8 +183,8 @@ export async function loadDispatchInput(db: Tx, s: StatsScope): Promise<Dispatch
 
   const [units, funds, origin, targets, reserve, trips, contracts, stages] = await Promise.all([
     listStatUnits(db),
-    fundsByUnitMonth(db, s),
-    fundsByOrigin(db, s, largeThreshold),
+    fundsByUnitMonth(db, s, source),
+    fundsByOrigin(db, s, largeThreshold, source),
     db.selectFrom('targets').select(['unit_code', 'base_value', 'stretch_value'])
       .where('year', '=', year).where('indicator', '=', 'funds').execute(),
     (() => {
@@ -237,8 +280,8 @@ export async function loadDispatchInput(db: Tx, s: StatsScope): Promise<Dispatch
  * Dispatch statistics for a scope. Ranks are always among all units; a unit scope returns only
  * its own row of the ranking (and its own no-result flag).
  */
-export async function dispatchStats(db: Tx, s: StatsScope): Promise<DispatchStats> {
-  const stats = buildDispatchStats(await loadDispatchInput(db, s));
+export async function dispatchStats(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<DispatchStats> {
+  const stats = buildDispatchStats(await loadDispatchInput(db, s, source));
   if (s.unitCode === null) return stats;
   return {
     ...stats,
@@ -248,9 +291,9 @@ export async function dispatchStats(db: Tx, s: StatsScope): Promise<DispatchStat
 }
 
 /** Counted funds of every month of year Y up to M against Y − 1 (the dashboard's bar + line). */
-export async function monthlyStats(db: Tx, s: StatsScope): Promise<MonthlyDto> {
+export async function monthlyStats(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<MonthlyDto> {
   let q = db
-    .selectFrom('fund_entries')
+    .selectFrom(source === 'rollups' ? 'fund_rollups' : 'fund_entries')
     .select((eb) => ['year', 'month', eb.fn.sum<number>('amount_yuan').as('yuan')])
     .where('year', 'in', [s.period.year, s.period.year - 1])
     .where('status', 'in', countedStatuses(s.basis))
