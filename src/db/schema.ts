@@ -103,7 +103,7 @@ export interface SavedFiltersTable {
   id: Generated<number>; user_id: number; scope: string; name: string; query_json: string; created_at: string;
 }
 /** Statistics rollups (migration 003, docs/adr/0003-statistics-rollups.md), kept by database triggers. */
-export interface StatsParamsTable { id: number; large_threshold_yuan: number }
+export interface StatsParamsTable { id: number; large_threshold_yuan: number; suspended: Generated<number> }
 export interface FundRollupsTable {
   year: number; month: number; unit_code: string; status: string; origin_scope: string; large: number;
   amount_yuan: number; foreign_usd: number; entries: number;
@@ -111,6 +111,9 @@ export interface FundRollupsTable {
 export interface FundProjectFirstsTable {
   project_id: number; year: number; status: string; unit_code: string; first_month: number; origin_scope: string; large: number;
 }
+/** Large-project counts (migration 004). basis: 'verified' | 'reported'; unit_code '*' = the whole city. */
+export interface FundLargeFirstsTable { project_id: number; year: number; basis: string; unit_code: string; first_month: number }
+export interface FundLargeCountsTable { year: number; basis: string; unit_code: string; first_month: number; projects: number }
 export interface DocumentsTable { key: string; filename: string; data: Buffer; version: Generated<number>; updated_at: string }
 
 export interface DB {
@@ -123,6 +126,7 @@ export interface DB {
   activity_projects: ActivityProjectsTable; reserve_projects: ReserveProjectsTable; job_locks: JobLocksTable;
   saved_filters: SavedFiltersTable; documents: DocumentsTable;
   stats_params: StatsParamsTable; fund_rollups: FundRollupsTable; fund_project_firsts: FundProjectFirstsTable;
+  fund_large_firsts: FundLargeFirstsTable; fund_large_counts: FundLargeCountsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

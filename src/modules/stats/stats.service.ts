@@ -125,14 +125,13 @@ async function fundsByOriginRollups(db: Tx, s: StatsScope) {
     .where('year', '=', s.period.year).where('status', 'in', statuses).where('month', '<=', s.period.month)
     .where('origin_scope', 'not in', ['', 'local'])
     .groupBy(['origin_scope', 'large']);
-  let count = db.selectFrom('fund_project_firsts')
-    .select((eb) => eb.fn.count<number>('project_id').distinct().as('c'))
-    .where('year', '=', s.period.year).where('large', '=', 1).where('status', 'in', statuses)
-    .where('first_month', '<=', s.period.month).where('origin_scope', 'not in', ['', 'local']);
-  if (s.unitCode) {
-    sums = sums.where('unit_code', '=', s.unitCode);
-    count = count.where('unit_code', '=', s.unitCode);
-  }
+  // Large non-local projects whose first counted month is ≤ M (fund_large_counts, migration 004;
+  // unit '*' holds the whole city so that a project is counted once).
+  const count = db.selectFrom('fund_large_counts')
+    .select((eb) => eb.fn.sum<number>('projects').as('c'))
+    .where('year', '=', s.period.year).where('basis', '=', s.basis).where('unit_code', '=', s.unitCode ?? '*')
+    .where('first_month', '<=', s.period.month);
+  if (s.unitCode) sums = sums.where('unit_code', '=', s.unitCode);
   const [rows, c] = await Promise.all([sums.execute(), count.executeTakeFirst()]);
   const byScope = new Map<string, number>();
   const large = { count: n(c?.c), fundsYtdYuan: 0 };
