@@ -24,7 +24,8 @@ export async function buildApp(opts: { db: Db; config: Config; logger?: boolean 
   const app = Fastify({
     logger: opts.logger ? { level: opts.config.logLevel } : false,
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: true,
+    // Only the configured proxies may name the client address (login throttling) and https.
+    trustProxy: opts.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -11,11 +11,13 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS: z.enum(['on', 'off']).default('on'),
+  // Which proxies may set X-Forwarded-For/-Proto: addresses or CIDRs, comma separated ('loopback' = 127.0.0.1/8, ::1).
+  TRUST_PROXY: z.string().min(1).default('loopback'),
 });
 
 export type Config = {
   databaseUrl: string; dataDir: string; port: number; host: string; sessionHours: number;
-  cookieSecure: 'auto' | 'true' | 'false'; logLevel: string; jobs: boolean;
+  cookieSecure: 'auto' | 'true' | 'false'; logLevel: string; jobs: boolean; trustProxy: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,6 +30,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: e.DATABASE_URL ?? path.join(e.DATA_DIR, 'zhaoshang.db'),
     dataDir: e.DATA_DIR, port: e.PORT, host: e.HOST, sessionHours: e.SESSION_HOURS,
-    cookieSecure: e.COOKIE_SECURE, logLevel: e.LOG_LEVEL, jobs: e.JOBS === 'on',
+    cookieSecure: e.COOKIE_SECURE, logLevel: e.LOG_LEVEL, jobs: e.JOBS === 'on', trustProxy: e.TRUST_PROXY,
   };
 }
