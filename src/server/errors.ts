@@ -40,6 +40,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const fields: Record<string, string> = {};
       for (const issue of err.validation) {
         const key = (issue.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || '_';
+        if (key === '_') { fields[key] = '请求内容格式不正确（应为 JSON 对象）'; continue; }
         const zodDefault = !issue.message || /^Invalid|^Too (small|big)|^Expected/.test(issue.message);
         fields[key] = zodDefault ? (FIELD_MESSAGES[issue.keyword] ?? '不正确') : (issue.message ?? '不正确');
       }
