@@ -71,7 +71,10 @@ export function Shell() {
     return children.length ? { key: g.key, type: 'group' as const, label: t(...g.label), children } : null;
   }).filter((x) => x !== null), [me.permissions, t]);
 
-  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  // The menu entry whose path is the longest prefix of the current page (/funds/verify, not /funds).
+  const menuPaths = FEATURE_ROUTES.filter((r) => r.menu).map((r) => `/${r.path}`);
+  const selected = menuPaths.filter((p) => location.pathname === p || location.pathname.startsWith(p === '/' ? '/\u0000' : `${p}/`))
+    .sort((a, b) => b.length - a.length)[0] ?? (location.pathname === '/' ? '/' : '');
   const logout = async () => {
     try { await apiSend('POST', '/auth/logout'); } finally { await refresh(); navigate('/login'); }
   };

@@ -21,6 +21,12 @@ export function VerifyPage() {
   const unitCode = params.get('unit') ?? undefined;
   const [showAll, setShowAll] = useState(false);
   const entries = useEntries({ period, unitCode, status: showAll ? undefined : 'approved' });
+  // The queue of every period, so that entries waiting in another month are not missed.
+  const waiting = useEntries({ unitCode, status: 'approved' });
+  const otherPeriods = Object.entries((waiting.data ?? []).reduce<Record<string, number>>((m, e) => {
+    if (e.period !== period) m[e.period] = (m[e.period] ?? 0) + 1;
+    return m;
+  }, {})).sort(([a], [b]) => b.localeCompare(a));
   const units = useUnits();
   const lock = useLock(period);
   const verify = useVerify();
@@ -57,6 +63,11 @@ export function VerifyPage() {
         <Checkbox checked={showAll} onChange={(e) => setShowAll(e.target.checked)}>{t('显示全部状态', 'All statuses')}</Checkbox>
       </>}>
       <LockBanner lock={lock.data} />
+      {otherPeriods.length > 0 && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="other-periods"
+          message={<>{t('其他报告期还有待核实的条目：', 'Entries are also waiting in: ')}
+            {otherPeriods.map(([p, n]) => <Button key={p} type="link" size="small" onClick={() => set('period', p)}>{t(`${p}（${n}条）`, `${p} (${n})`)}</Button>)}</>} />
+      )}
       {entries.error && <LoadError error={entries.error} retry={() => entries.refetch()} />}
       {error && <Alert type="error" showIcon closable onClose={() => setError(null)} message={error} style={{ marginBottom: 12 }} />}
       <Space style={{ marginBottom: 12 }}>
