@@ -1,7 +1,7 @@
 // The default Word template of the dispatch briefing, built with the `docx` package. Placeholders
 // are written as single runs ({name}) so docxtemplater finds them; the city office edits a copy.
 import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx';
 
 const BODY_FONT = { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
@@ -23,7 +23,7 @@ const heading = (text: string) => new Paragraph({
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const cell = (text: string, bold = false) => new TableCell({
-  children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, font: BODY_FONT, size: 24 })] })],
+  children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, font: BODY_FONT, size: 21 })] })],
   borders: { top: border, bottom: border, left: border, right: border },
 });
 
@@ -50,7 +50,11 @@ export async function buildDefaultBriefingTemplate(): Promise<Buffer> {
         heading('二、各地各部门完成情况'),
         body('{rankingText}'),
         new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
+          // Fixed column widths filling the text width of the page (A4 less margins = 8844 twips), so
+          // that Word and WPS/LibreOffice lay it out alike and amounts do not wrap. 五号 (10.5 pt) text.
+          width: { size: 8844, type: WidthType.DXA },
+          columnWidths: [700, 1800, 1200, 1300, 950, 1294, 1600],
+          layout: TableLayoutType.FIXED,
           rows: [
             new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
             new TableRow({ children: [cell('{#units}{rank}'), cell('{name}'), cell('{targetYi}'), cell('{fundsYi}'), cell('{completionText}'), cell('{yoyText}'), cell('{gapText}{/units}')] }),
