@@ -124,7 +124,7 @@ async function fundsByUnit(db: Tx, s: StatsScope, wb: ExcelJS.Workbook, title: s
     : null;
   sheet(wb, '到位资金完成情况', title, `报告期：${periodText(s)}　时间进度：${(tp * 100).toFixed(1)}%　单位：万元`, [
     { header: '序号', width: 6, kind: 'int' },
-    { header: '单位', width: 16, kind: 'text' },
+    { header: '单位', width: 24, kind: 'text' },
     { header: '确保', group: '全年目标', width: 13, kind: 'wan' },
     { header: '力争', group: '全年目标', width: 13, kind: 'wan' },
     { header: '本年累计', group: '到位资金', width: 14, kind: 'wan' },
