@@ -83,7 +83,10 @@ export async function logout(db: Db, token: string, actor: Actor): Promise<void>
 export async function tokenActor(db: Db, token: string): Promise<Actor | null> {
   const t = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst();
   if (!t || t.revoked_at) return null;
-  await db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', t.id).execute();
+  // One write a minute at most, not one per request.
+  if (!t.last_used_at || Date.now() - Date.parse(t.last_used_at) > 60_000) {
+    await db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', t.id).execute();
+  }
   return makeActor({ userId: t.created_by, name: `API令牌:${t.name}`, roles: [t.role as Role], unitCode: t.unit_code, via: 'token' });
 }
 
