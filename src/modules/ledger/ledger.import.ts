@@ -1,6 +1,7 @@
 // Ledger import (台账导入): read → check every row of every sheet against the file and the
 // database → write all of it in one transaction, or nothing. Rows are matched by their keys, so a
 // second import of the same file changes nothing.
+import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database';
 import {
   LEDGER_ERROR_LIST_CAP, LEDGER_ORDER, LEDGER_SETTING_KEYS, LEDGER_SHEETS,
@@ -830,6 +831,28 @@ async function applyPlan(tx: Tx, actor: Actor, plan: Plan, progress?: Progress):
       summary: sum('修改到位资金', `${f.rec.projectCode} ${f.rec.period}`), before: f.before, after: f.after });
     step(1);
     await flush();
+  }
+  // A month that arrives through the ledger was reported outside the system: it gets the unit's
+  // monthly submission (approved when every entry is verified, else submitted and awaiting
+  // verification), so the status board does not show it as never reported.
+  const fundPeriods = [...new Set([...plan.funds.creates.map((f) => f.period), ...plan.funds.updates.map((f) => f.rec.period)])];
+  for (let i = 0; i < fundPeriods.length; i += 200) {
+    const periods = fundPeriods.slice(i, i + 200);
+    const missing = await tx.selectFrom('fund_entries as f')
+      .select((eb) => ['f.unit_code', 'f.period', eb.fn.min(sql<number>`case when f.status = 'verified' then 1 else 0 end`).as('all_verified')])
+      .where('f.period', 'in', periods)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('submissions as s').select('s.id')
+        .whereRef('s.unit_code', '=', 'f.unit_code').whereRef('s.period', '=', 'f.period'))))
+      .groupBy(['f.unit_code', 'f.period']).execute();
+    if (!missing.length) continue;
+    await tx.insertInto('submissions').values(missing.map((m) => ({
+      unit_code: m.unit_code, period: m.period, status: Number(m.all_verified) === 1 ? 'approved' : 'submitted',
+      submitted_by: actor.userId, submitted_at: now, approved_by: Number(m.all_verified) === 1 ? actor.userId : null,
+      approved_at: Number(m.all_verified) === 1 ? now : null, created_at: now, updated_at: now,
+    }))).execute();
+    for (const m of missing) {
+      audits.push({ action: 'create', entity: 'submission', entityId: `${m.unit_code}/${m.period}`, unitCode: m.unit_code, summary: sum('月报', `${m.unit_code} ${m.period}`) });
+    }
   }
 
   // 招商活动

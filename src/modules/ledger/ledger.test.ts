@@ -112,6 +112,12 @@ describe.each(DB_KINDS)('ledger import/export (%s)', (kind) => {
     const move = await t.db.selectFrom('stage_moves').innerJoin('projects', 'projects.id', 'stage_moves.project_id')
       .select(['from_stage', 'to_stage', 'moved_on', 'reason']).where('projects.code', '=', 'P0003').executeTakeFirstOrThrow();
     expect(move).toEqual({ from_stage: null, to_stage: 'started', moved_on: '2025-01-28', reason: '台账导入' });
+    // every imported month has its unit's submission: approved when all verified, else submitted
+    const subs = await t.db.selectFrom('submissions').select(['unit_code', 'period', 'status']).execute();
+    const monthsReported = await t.db.selectFrom('fund_entries').select(['unit_code', 'period']).distinct().execute();
+    expect(subs.length).toBe(monthsReported.length);
+    expect(subs.find((x) => x.unit_code === 'U02' && x.period === '2025-12')?.status).toBe('submitted');
+    expect(subs.find((x) => x.unit_code === 'U02' && x.period === '2026-02')?.status).toBe('approved');
   });
 
   it('re-import changes nothing; one changed cell gives exactly one update', async () => {
