@@ -26,9 +26,10 @@ describe.each(DB_KINDS)('assessment on %s', (kind) => {
     expect(u01.indicators.map((i: { indicator: string; effectiveWeight: number }) => [i.indicator, i.effectiveWeight])).toEqual([['funds', 75], ['foreign', 0], ['contracts', 25]]);
     expect(u01.indicators[0].value).toBe(298717370);
     expect(u01.indicators[2]).toMatchObject({ value: 2, target: 4, completion: 0.5, points: 12.5 });
-    // No monthly submissions in the sample: January–April are overdue by 2026-05-31.
-    expect(u01.deductions.map((d: { reason: string }) => d.reason)).toEqual(['2026-01 月报未按时报送', '2026-02 月报未按时报送', '2026-03 月报未按时报送', '2026-04 月报未按时报送']);
-    expect(u01.score).toBeCloseTo(75 * (298717370 / 980000000) + 12.5 - 8, 10);
+    // The ledger's fund rows count as U01's reports for March and April; January and February have
+    // none, so by 2026-05-31 those two monthly submissions are overdue (2 points each).
+    expect(u01.deductions.map((d: { reason: string }) => d.reason)).toEqual(['2026-01 月报未按时报送', '2026-02 月报未按时报送']);
+    expect(u01.score).toBeCloseTo(75 * (298717370 / 980000000) + 12.5 - 4, 10);
     const z01 = a.units.find((u: { code: string }) => u.code === 'Z01');
     expect(z01.deductions.some((d: { reason: string }) => d.reason.includes('P0027'))).toBe(true);
     const d02 = a.units.find((u: { code: string }) => u.code === 'D02');
