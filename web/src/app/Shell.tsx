@@ -6,6 +6,7 @@ import { apiSend, ApiError } from '../lib/api';
 import { useLocale, useT } from './i18n';
 import { useMe, useSession } from './session';
 import { FEATURE_ROUTES } from './features';
+import { ROLE_NAMES } from './labels';
 import type { FeatureRoute } from './feature';
 
 const GROUPS: { key: NonNullable<FeatureRoute['menu']>['group']; label: [string, string] }[] = [
@@ -16,10 +17,6 @@ const GROUPS: { key: NonNullable<FeatureRoute['menu']>['group']; label: [string,
   { key: 'system', label: ['系统管理', 'System'] },
 ];
 
-export const ROLE_NAMES: Record<string, [string, string]> = {
-  city_office: ['市招商办', 'City office'], reporter: ['单位填报员', 'Reporter'], unit_head: ['单位负责人', 'Unit head'],
-  leader: ['领导', 'Leader'], supervisor: ['督查', 'Supervisor'], admin: ['系统管理员', 'Admin'],
-};
 
 function PasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();

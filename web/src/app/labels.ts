@@ -161,3 +161,10 @@ export function useMoney() {
     wanUsdUnit: t('万美元', '10k USD'),
   };
 }
+
+/** Roles, [中文, English]. */
+export const ROLE_NAMES: Record<string, [string, string]> = {
+  city_office: ['市招商办', 'City office'], reporter: ['单位填报员', 'Reporter'], unit_head: ['单位负责人', 'Unit head'],
+  leader: ['领导', 'Leader'], supervisor: ['督查', 'Supervisor'], admin: ['系统管理员', 'Admin'],
+};
+

@@ -6,7 +6,7 @@ import type { User } from '../../../../src/contracts/users';
 import type { Unit } from '../../../../src/contracts/units';
 import { apiGet, apiSend } from '../../lib/api';
 import { useT } from '../../app/i18n';
-import { ROLE_NAMES } from '../../app/Shell';
+import { ROLE_NAMES } from '../../app/labels';
 import { LoadError, Page } from '../../components/Page';
 import { applyServerErrors } from '../../components/formErrors';
 
