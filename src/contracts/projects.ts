@@ -112,6 +112,8 @@ export const projectQuerySchema = z.object({
   industry: z.string().trim().max(100).optional(),
   originScope: z.string().trim().max(100).optional()
     .refine((s) => !s || s.split(',').every((x) => (ORIGIN_SCOPES as readonly string[]).includes(x)), '投资方来源取值不正确'),
+  /** 长三角 / 珠三角 / 京津冀, by the investor's region code */
+  originGroup: z.enum(['yrd', 'prd', 'jjj']).optional(),
   minInvestmentYuan: z.coerce.number().int().min(0).optional(),
   maxInvestmentYuan: z.coerce.number().int().min(0).optional(),
   owner: z.string().trim().max(100).optional(),

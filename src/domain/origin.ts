@@ -46,18 +46,20 @@ export function originScope(origin: { code: string; kind: OriginKind }, homeRegi
   return 'domestic';
 }
 
-const YRD_PROVINCES = ['31', '32', '33', '34'];
-const JJJ_PROVINCES = ['11', '12', '13'];
-/** 珠三角: 广州 深圳 珠海 佛山 江门 肇庆 惠州 东莞 中山. */
-const PRD_CITIES = ['4401', '4403', '4404', '4406', '4407', '4412', '4413', '4419', '4420'];
+/**
+ * The region codes' prefixes of each economic region: 长三角 = 上海 江苏 浙江 安徽; 京津冀 = 北京 天津 河北;
+ * 珠三角 = 广州 深圳 珠海 佛山 江门 肇庆 惠州 东莞 中山. (SQL filters use the same prefixes.)
+ */
+export const ORIGIN_GROUP_PREFIXES: Readonly<Record<OriginGroup, readonly string[]>> = {
+  yrd: ['31', '32', '33', '34'],
+  jjj: ['11', '12', '13'],
+  prd: ['4401', '4403', '4404', '4406', '4407', '4412', '4413', '4419', '4420'],
+};
 
 /** Economic region of a domestic origin code, or null (other regions, abroad, countries). */
 export function originGroup(code: string): OriginGroup | null {
   if (!/^\d{6}$/.test(code)) return null;
-  const p2 = code.slice(0, 2);
-  if (YRD_PROVINCES.includes(p2)) return 'yrd';
-  if (JJJ_PROVINCES.includes(p2)) return 'jjj';
-  if (PRD_CITIES.includes(code.slice(0, 4))) return 'prd';
+  for (const g of ['yrd', 'jjj', 'prd'] as const) if (ORIGIN_GROUP_PREFIXES[g].some((p) => code.startsWith(p))) return g;
   return null;
 }
 

@@ -252,6 +252,9 @@ describe.each(DB_KINDS)('projects and investors on %s', (kind) => {
     expect(r.items.map((p: { name: string }) => p.name)).toEqual(['船营区大项目']);
     r = (await office.get('/api/v1/projects?originScope=domestic&industry=汽车')).json();
     expect(r.total).toBe(1);
+    // the dashboard's 长三角 ring opens this list: the investor from 杭州 is in it, none from 京津冀
+    expect((await office.get('/api/v1/projects?originGroup=yrd')).json().total).toBe(1);
+    expect((await office.get('/api/v1/projects?originGroup=jjj')).json().total).toBe(0);
     r = (await office.get(`/api/v1/projects?q=${encodeURIComponent('杭州某某')}`)).json();
     expect(r.total).toBe(1);
     r = (await office.get('/api/v1/projects?unitCode=U01&sort=totalInvestmentYuan&order=desc&pageSize=1')).json();

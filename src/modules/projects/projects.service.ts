@@ -4,6 +4,7 @@ import type { Tx } from '../../db/database';
 import type { ProjectRow } from '../../db/schema';
 import { updateVersioned } from '../../db/versioned';
 import { AppError } from '../../domain/errors';
+import { ORIGIN_GROUP_PREFIXES } from '../../domain/origin';
 import { addDays, isValidDate, todayIso } from '../../domain/period';
 import {
   ALL_STAGES, STAGES, STAGE_LABELS, dateFieldForStage, validateStageMove, type Stage,
@@ -70,6 +71,11 @@ function applyFilters(qb: Joined, q: Partial<ProjectQuery>): Joined {
   if (q.stage) qb = qb.where('projects.stage', 'in', q.stage.split(','));
   if (q.industry) qb = qb.where(qb2 => qb2(qb2.fn('lower', ['projects.industry']), 'like', likeText(q.industry!)));
   if (q.originScope) qb = qb.where('investors.origin_scope', 'in', q.originScope.split(','));
+  if (q.originGroup) {
+    const prefixes = ORIGIN_GROUP_PREFIXES[q.originGroup];
+    qb = qb.where('investors.origin_kind', '=', 'region')
+      .where((eb) => eb.or(prefixes.map((p) => eb('investors.origin_code', 'like', `${p}%`))));
+  }
   if (q.minInvestmentYuan !== undefined) qb = qb.where('projects.total_investment_yuan', '>=', q.minInvestmentYuan);
   if (q.maxInvestmentYuan !== undefined) qb = qb.where('projects.total_investment_yuan', '<=', q.maxInvestmentYuan);
   if (q.owner) qb = qb.where((eb) => eb(eb.fn('lower', ['projects.owner']), 'like', likeText(q.owner!)));

@@ -8,7 +8,7 @@ import { DownloadOutlined, FilterOutlined, PlusOutlined, SaveOutlined } from '@a
 import type { Project } from '../../../../src/contracts/projects';
 import { parseWan } from '../../../../src/domain/money';
 import { ALL_STAGES } from '../../../../src/domain/stages';
-import { STAGE_NAMES, labelT, optionsT, useMoney } from '../../app/labels';
+import { ORIGIN_GROUP_NAMES, STAGE_NAMES, labelT, optionsT, useMoney } from '../../app/labels';
 import { LoadError, Page } from '../../components/Page';
 import { download } from '../../lib/api';
 import { useT } from '../../app/i18n';
@@ -17,7 +17,7 @@ import { useDeleteFilter, useProjects, useSavedFilters, useSaveFilter, useUnits,
 import { ORIGIN_SCOPE_TEXT, StageTag, daysSince } from './common';
 import { ProjectForm } from './ProjectForm';
 
-const FILTER_KEYS = ['q', 'unitCode', 'stage', 'industry', 'originScope', 'minInvestmentYuan', 'maxInvestmentYuan', 'owner', 'staleDays', 'sort', 'order'] as const;
+const FILTER_KEYS = ['q', 'unitCode', 'stage', 'industry', 'originScope', 'originGroup', 'minInvestmentYuan', 'maxInvestmentYuan', 'owner', 'staleDays', 'sort', 'order'] as const;
 
 export function ProjectsPage() {
   const t = useT();
@@ -101,6 +101,8 @@ export function ProjectsPage() {
           <Input allowClear placeholder={t('行业', 'Industry')} style={{ width: 120 }} defaultValue={params.get('industry') ?? ''} onPressEnter={(e) => set({ industry: (e.target as HTMLInputElement).value })} onBlur={(e) => set({ industry: e.target.value })} aria-label={t('行业', 'Industry')} />
           <Select mode="multiple" allowClear placeholder={t('投资方来源', 'Investor origin')} style={{ minWidth: 140 }} value={params.get('originScope')?.split(',') ?? []}
             onChange={(v: string[]) => set({ originScope: v.join(',') })} options={optionsT(t, ORIGIN_SCOPE_TEXT)} />
+          <Select allowClear placeholder={t('来源区域', 'Origin region')} style={{ width: 120 }} value={params.get('originGroup') ?? undefined} aria-label={t('来源区域', 'Origin region')}
+            onChange={(v: string | undefined) => set({ originGroup: v })} options={optionsT(t, ORIGIN_GROUP_NAMES)} />
           <Space.Compact>
             <InputNumber placeholder={t('投资≥万元', 'Min (10k CNY)')} min={0} style={{ width: 120 }} value={wanOf('minInvestmentYuan')} onChange={(v) => set({ minInvestmentYuan: v === null ? null : parseWan(v) })} />
             <InputNumber placeholder={t('≤万元', 'Max')} min={0} style={{ width: 100 }} value={wanOf('maxInvestmentYuan')} onChange={(v) => set({ maxInvestmentYuan: v === null ? null : parseWan(v) })} />
