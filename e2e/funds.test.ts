@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createDb } from '../src/db/database';
 import { DB_KINDS, seedBasics, TEST_PASSWORD } from '../src/test/harness';
 import { nowIso } from '../src/modules/audit/audit.service';
-import { launchBrowser, loginUi, newPage, screenshot, startServer, type TestServer } from './support';
+import { clickUntilClosed, launchBrowser, loginUi, newPage, screenshot, startServer, type TestServer } from './support';
 
 const PERIOD = '2026-10';
 
@@ -86,7 +86,7 @@ describe.each(DB_KINDS)('funds journey on %s', (kind) => {
 
     await rep.getByRole('button', { name: '报送月报' }).click();
     await rep.locator('.ant-modal-confirm').getByText(/共 2 条，合计 1500.50万元/).waitFor();
-    await rep.locator('.ant-modal-confirm').getByRole('button', { name: /报\s*送/ }).click();
+    await clickUntilClosed(rep.locator('.ant-modal-confirm'), rep.locator('.ant-modal-confirm').getByRole('button', { name: /报\s*送/ }));
     await rep.getByTestId('submission-status').filter({ hasText: '已报送' }).waitFor();
     await expect(rep.getByRole('button', { name: /保\s*存/ }).count()).resolves.toBe(0);
     await screenshot(rep, `funds-submitted-${kind}`);

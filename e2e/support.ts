@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { freshDb, type DbKind } from '../src/test/harness';
 
 export const OUT_DIR = path.resolve('test-output');
@@ -102,4 +102,22 @@ export async function loginUi(page: Page, url: string, username: string, passwor
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByTestId('user-menu').waitFor();
+}
+
+/**
+ * Clicks a dialog's button until the dialog has closed. A click that lands while a dialog is still
+ * opening (its zoom animation) can be lost on a busy machine; a second click on a button that is
+ * already working (antd shows it loading) is ignored, so this never submits twice.
+ */
+export async function clickUntilClosed(dialog: Locator, button: Locator, timeoutMs = 45_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (!(await dialog.isVisible())) return;
+    await button.click({ timeout: 5_000 }).catch(() => {});
+    try {
+      await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch { /* still open: click again */ }
+  }
+  throw new Error('the dialog did not close');
 }
