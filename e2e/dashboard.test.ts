@@ -5,9 +5,10 @@ import { addUser, DB_KINDS, TEST_PASSWORD } from '../src/test/harness';
 import { createDb } from '../src/db/database';
 import { loadSample } from '../src/modules/stats/sample.testutil';
 import { formatYi } from '../src/domain/money';
-import { launchBrowser, newPage, screenshot, startServer, type TestServer } from './support';
+import { launchBrowser, newPage, screenshot, screenshotsOnFailure, startServer, type TestServer } from './support';
 
 describe.each(DB_KINDS)('dashboard on %s', (kind) => {
+  screenshotsOnFailure(`dashboard-${kind}`);
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {

@@ -2,9 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DB_KINDS } from '../src/test/harness';
-import { launchBrowser, newPage, screenshot, startServer, type TestServer } from './support';
+import { launchBrowser, newPage, screenshot, screenshotsOnFailure, startServer, type TestServer } from './support';
 
 describe.each(DB_KINDS)('first run on %s', (kind) => {
+  screenshotsOnFailure(`foundation-${kind}`);
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {

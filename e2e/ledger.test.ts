@@ -9,11 +9,12 @@ import type { Browser, Page } from 'playwright-core';
 import { createDb } from '../src/db/database';
 import { DB_KINDS, seedBasics, TEST_PASSWORD } from '../src/test/harness';
 import { LEDGER_HEADERS } from '../src/contracts/ledger';
-import { launchBrowser, loginUi, newPage, screenshot, startServer, type TestServer } from './support';
+import { launchBrowser, loginUi, newPage, screenshot, screenshotsOnFailure, startServer, type TestServer } from './support';
 
 const SAMPLE = path.resolve('src/test/fixtures/ledger.xlsx');
 
 describe.each(DB_KINDS)('ledger journey on %s', (kind) => {
+  screenshotsOnFailure(`ledger-${kind}`);
   let server: TestServer;
   let browser: Browser;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-e2e-ledger-'));

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { makeCreditCode } from '../src/domain/creditCode';
 import { DB_KINDS } from '../src/test/harness';
-import { launchBrowser, loginUi, newPage, screenshot, setupViaApi, startServer, type TestServer } from './support';
+import { launchBrowser, loginUi, newPage, screenshot, screenshotsOnFailure, setupViaApi, startServer, type TestServer } from './support';
 
 async function api(url: string, cookie: string, csrf: string, method: string, path: string, body: unknown) {
   const r = await fetch(`${url}/api/v1${path}`, { method, headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -13,6 +13,7 @@ async function api(url: string, cookie: string, csrf: string, method: string, pa
 }
 
 describe.each(DB_KINDS)('projects journey on %s', (kind) => {
+  screenshotsOnFailure(`projects-${kind}`);
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {

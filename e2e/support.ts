@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { freshDb, type DbKind } from '../src/test/harness';
 
@@ -66,10 +67,23 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+const openPages = new Set<Page>();
+
+/** On a failed test, saves every page still open, to see what the user saw (test-output/NAME-FAILED-i.png). */
+export function screenshotsOnFailure(name: string): void {
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    let i = 0;
+    for (const p of openPages) await screenshot(p, `${name}-FAILED-${i++}`).catch(() => {});
+  });
+}
+
 export async function newPage(browser: Browser, opts: { width?: number; height?: number } = {}): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1366, height: opts.height ?? 860 }, locale: 'zh-CN', acceptDownloads: true });
   const page = await ctx.newPage();
   page.setDefaultTimeout(30_000); // CI machines are shared and sometimes slow
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
   return page;
 }
 

@@ -96,7 +96,7 @@ export function Shell() {
           </Space>
           <Space>
             <Button type="text" icon={<GlobalOutlined />} onClick={() => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')}>{locale === 'zh-CN' ? 'EN' : '中文'}</Button>
-            <Dropdown menu={{ items: [
+            <Dropdown trigger={['click']} menu={{ items: [
               { key: 'role', label: <Typography.Text type="secondary">{roleText}</Typography.Text>, disabled: true },
               { key: 'pw', icon: <KeyOutlined />, label: t('修改密码', 'Change password'), onClick: () => setPwOpen(true) },
               { key: 'logout', icon: <LogoutOutlined />, label: t('退出登录', 'Log out'), onClick: logout },
