@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { addUser, DB_KINDS, freshDb, login, testApp, type TestDb } from '../../test/harness';
-import { loadSample } from '../stats/sample.testutil';
+import { DB_KINDS, login } from '../../test/harness';
+import { sampleSuite } from '../stats/sample.testutil';
 
 describe.each(DB_KINDS)('assessment on %s', (kind) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await freshDb(kind);
-    await loadSample(t.db);
-    await addUser(t.db, 'super', ['supervisor']);
-    await addUser(t.db, 'rep1', ['reporter'], 'U01');
-    app = await testApp(t.db);
-  }, 60_000);
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  const ctx = sampleSuite(kind, [['super', ['supervisor']], ['rep1', ['reporter'], 'U01']]);
 
   it('scores every unit and shows how each point was earned', async () => {
-    const c = await login(app, 'super');
+    const c = await login(ctx.app, 'super');
     const res = await c.get('/api/v1/assessment?period=2026-05');
     expect(res.statusCode).toBe(200);
     const a = res.json();
@@ -37,7 +27,7 @@ describe.each(DB_KINDS)('assessment on %s', (kind) => {
   });
 
   it('shows a unit user their own sheet only, and exports Excel', async () => {
-    const c = await login(app, 'rep1');
+    const c = await login(ctx.app, 'rep1');
     const a = (await c.get('/api/v1/assessment?period=2026-05')).json();
     expect(a.units.map((u: { code: string }) => u.code)).toEqual(['U01']);
     const x = await c.inject({ method: 'GET', url: '/api/v1/assessment.xlsx?period=2026-05', headers: { cookie: c.cookie } });

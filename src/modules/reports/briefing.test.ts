@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import PizZip from 'pizzip';
 import ExcelJS from 'exceljs';
-import { addUser, DB_KINDS, freshDb, login, testApp, type TestDb } from '../../test/harness';
-import { loadSample } from '../stats/sample.testutil';
+import { DB_KINDS, login } from '../../test/harness';
+import { sampleSuite } from '../stats/sample.testutil';
 import { nowIso } from '../audit/audit.service';
 import { buildDefaultBriefingTemplate } from './briefing.template';
 
@@ -21,26 +20,18 @@ const FIGURES = [
 ];
 
 describe.each(DB_KINDS)('dispatch briefing and reports on %s', (kind) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await freshDb(kind);
-    await loadSample(t.db);
-    await addUser(t.db, 'office', ['city_office']);
-    await addUser(t.db, 'leader', ['leader']);
-    await addUser(t.db, 'rep1', ['reporter'], 'U01');
-    const p = await t.db.selectFrom('projects').select('id').where('code', '=', 'P0005').executeTakeFirstOrThrow();
+  // Two blockers on P0005: one open (the briefing lists it), one resolved (it does not).
+  const ctx = sampleSuite(kind, [['office', ['city_office']], ['leader', ['leader']], ['rep1', ['reporter'], 'U01']], async (db) => {
+    const p = await db.selectFrom('projects').select('id').where('code', '=', 'P0005').executeTakeFirstOrThrow();
     const ts = nowIso();
-    await t.db.insertInto('blockers').values([
+    await db.insertInto('blockers').values([
       { project_id: p.id, title: '用地指标尚未落实', coordinating_dept: '市自然资源局', due_date: '2026-06-30', status: 'open', created_at: ts, updated_at: ts },
       { project_id: p.id, title: '已解决的问题', status: 'resolved', created_at: ts, updated_at: ts },
     ]).execute();
-    app = await testApp(t.db);
-  }, 60_000);
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  });
 
   it('previews the briefing text with every figure', async () => {
-    const c = await login(app, 'leader');
+    const c = await login(ctx.app, 'leader');
     const res = await c.get('/api/v1/reports/briefing?period=2026-05');
     expect(res.statusCode).toBe(200);
     const b = res.json();
@@ -52,7 +43,7 @@ describe.each(DB_KINDS)('dispatch briefing and reports on %s', (kind) => {
   });
 
   it('fills the Word template with the same figures, the ranking table and the blockers', async () => {
-    const c = await login(app, 'leader');
+    const c = await login(ctx.app, 'leader');
     const res = await c.inject({ method: 'GET', url: '/api/v1/reports/briefing.docx?period=2026-05', headers: { cookie: c.cookie } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
@@ -66,7 +57,7 @@ describe.each(DB_KINDS)('dispatch briefing and reports on %s', (kind) => {
   });
 
   it('writes a unit briefing for one unit only', async () => {
-    const c = await login(app, 'rep1');
+    const c = await login(ctx.app, 'rep1');
     const b = (await c.get('/api/v1/reports/briefing?period=2026-05&unit=U02'));
     expect(b.statusCode).toBe(404);
     const own = (await c.get('/api/v1/reports/briefing?period=2026-05')).json();
@@ -76,7 +67,7 @@ describe.each(DB_KINDS)('dispatch briefing and reports on %s', (kind) => {
   });
 
   it('lets the city office upload an edited template, refuses a broken one, and resets', async () => {
-    const c = await login(app, 'office');
+    const c = await login(ctx.app, 'office');
     const upload = (buf: Buffer, name = 'my.docx') => {
       const boundary = '----zs' + Math.random().toString(16).slice(2);
       const payload = Buffer.concat([
@@ -102,7 +93,7 @@ describe.each(DB_KINDS)('dispatch briefing and reports on %s', (kind) => {
     expect(bad.json().error.message).toContain('Word模板有误');
     expect((await upload(Buffer.from('not a docx'))).statusCode).toBe(400);
 
-    const leader = await login(app, 'leader');
+    const leader = await login(ctx.app, 'leader');
     expect((await leader.delete('/api/v1/reports/briefing-template')).statusCode).toBe(403);
     const reset = await c.delete('/api/v1/reports/briefing-template');
     expect(reset.json().custom).toBe(false);
@@ -111,7 +102,7 @@ describe.each(DB_KINDS)('dispatch briefing and reports on %s', (kind) => {
   });
 
   it('produces the four Excel reports with merged headers, totals and print setup', async () => {
-    const c = await login(app, 'office');
+    const c = await login(ctx.app, 'office');
     for (const name of ['funds-by-unit', 'contracts', 'large-projects', 'foreign']) {
       const res = await c.inject({ method: 'GET', url: `/api/v1/reports/${name}.xlsx?period=2026-05`, headers: { cookie: c.cookie } });
       expect(res.statusCode, name).toBe(200);

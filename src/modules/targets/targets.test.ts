@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { addUser, DB_KINDS, freshDb, login, testApp, type TestDb } from '../../test/harness';
-import { loadSample } from '../stats/sample.testutil';
+import { describe, expect, it } from 'vitest';
+import { DB_KINDS, login } from '../../test/harness';
+import { sampleSuite } from '../stats/sample.testutil';
 
 describe.each(DB_KINDS)('targets on %s', (kind) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await freshDb(kind);
-    await loadSample(t.db);
-    await addUser(t.db, 'office', ['city_office']);
-    await addUser(t.db, 'rep1', ['reporter'], 'U01');
-    await addUser(t.db, 'head1', ['unit_head'], 'U01');
-    await addUser(t.db, 'head2', ['unit_head'], 'U02');
-    app = await testApp(t.db);
-  }, 60_000);
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  const ctx = sampleSuite(kind, [['office', ['city_office']], ['rep1', ['reporter'], 'U01'], ['head1', ['unit_head'], 'U01'], ['head2', ['unit_head'], 'U02']]);
 
   it('creates, edits with a version, refuses stale edits and duplicates, audits', async () => {
-    const c = await login(app, 'office');
+    const c = await login(ctx.app, 'office');
     const created = await c.post('/api/v1/targets', { year: 2027, unitCode: 'U01', indicator: 'funds', baseValue: 100_000_000_0, stretchValue: 1_200_000_000 });
     expect(created.statusCode).toBe(201);
     const tg = created.json();
@@ -30,30 +18,30 @@ describe.each(DB_KINDS)('targets on %s', (kind) => {
     const up = await c.patch(`/api/v1/targets/${tg.id}`, { baseValue: 1_100_000_000, version: 1 });
     expect(up.json().version).toBe(2);
     expect((await c.patch(`/api/v1/targets/${tg.id}`, { baseValue: 1, version: 1 })).statusCode).toBe(409);
-    const audit = await t.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'target').where('entity_id', '=', String(tg.id)).execute();
+    const audit = await ctx.t.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'target').where('entity_id', '=', String(tg.id)).execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
     expect((await c.delete(`/api/v1/targets/${tg.id}?version=2`)).statusCode).toBe(200);
   });
 
   it('lets only the city office set targets; a unit user sees own and city targets', async () => {
-    const rep = await login(app, 'rep1');
+    const rep = await login(ctx.app, 'rep1');
     expect((await rep.post('/api/v1/targets', { year: 2027, unitCode: 'U01', indicator: 'funds', baseValue: 1 })).statusCode).toBe(403);
     const list = (await rep.get('/api/v1/targets?year=2026')).json().items;
     expect(new Set(list.map((x: { unitCode: string }) => x.unitCode))).toEqual(new Set(['U01', 'C00']));
   });
 
   it('splits a unit target among owners and shows progress at each level', async () => {
-    const head = await login(app, 'head1');
+    const head = await login(ctx.app, 'head1');
     const list = (await head.get('/api/v1/targets?year=2026&unit=U01')).json().items;
     const funds = list.find((x: { indicator: string }) => x.indicator === 'funds');
     expect((await head.post(`/api/v1/targets/${funds.id}/splits`, { assignee: '责任人32', baseValue: 500_000_000 })).statusCode).toBe(201);
     expect((await head.post(`/api/v1/targets/${funds.id}/splits`, { assignee: '责任人15', baseValue: 100_000_000 })).statusCode).toBe(201);
-    const other = await login(app, 'head2');
+    const other = await login(ctx.app, 'head2');
     expect((await other.post(`/api/v1/targets/${funds.id}/splits`, { assignee: 'x', baseValue: 1 })).statusCode).toBe(404);
-    const rep = await login(app, 'rep1');
+    const rep = await login(ctx.app, 'rep1');
     expect((await rep.post(`/api/v1/targets/${funds.id}/splits`, { assignee: 'y', baseValue: 1 })).statusCode).toBe(403);
 
-    const office = await login(app, 'office');
+    const office = await login(ctx.app, 'office');
     const prog = (await office.get('/api/v1/targets/progress?year=2026&period=2026-05')).json();
     expect(prog.timeProgress).toBeCloseTo(5 / 12, 12);
     const u01 = prog.items.find((i: { target: { unitCode: string; indicator: string } }) => i.target.unitCode === 'U01' && i.target.indicator === 'funds');
