@@ -15,7 +15,7 @@ import {
   getPeriodLock, getSubmission, listAttachments, listExchangeRates, listFundEntries, listPeriodLocks, listProjectOptions,
   listSubmissions, lockPeriod, putExchangeRate, returnFundEntry, returnSubmission, saveFundEntryBatch, submitSubmission,
   unlockPeriod, updateFundEntry, verifyFundEntries, verifyFundEntry,
-} from './funds.service';
+} from './funds.service'; // one import for the four services
 
 const ok = z.object({ ok: z.boolean() });
 const unitPeriod = z.object({ unitCode: z.string().min(1).max(32), period: periodSchema });
