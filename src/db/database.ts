@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver, type Transaction,
+} from 'kysely';
 import type { DB } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -38,10 +40,31 @@ export function createDb(url: string): Db {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
     dialects.set(db, 'sqlite');
   }
   return db;
+}
+
+/**
+ * SQLite write transactions start with BEGIN IMMEDIATE: the write lock is taken up front, so a
+ * transaction that reads and then writes never has to upgrade its lock while another process (a
+ * CLI import) writes — that upgrade fails at once with "database is locked" instead of waiting
+ * busy_timeout. Inside one process kysely already runs one transaction at a time.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
+/** The dialect of a handle or of a transaction on it (transactions are not in the WeakMap). */
+export function isPostgres(db: Tx): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 export function dialectOf(db: Db): Dialect {

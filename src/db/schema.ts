@@ -136,3 +136,14 @@ export type InvestorRow = Selectable<InvestorsTable>;
 export type FundEntryRow = Selectable<FundEntriesTable>;
 export type NewProject = Insertable<ProjectsTable>;
 export type ProjectUpdate = Updateable<ProjectsTable>;
+
+// Migration 005 (integrity): frozen figures of locked periods, revisions, writer mutex rows.
+export interface PeriodSnapshotsTable { period: string; scope: string; basis: string; kind: string; payload: string; created_at: string }
+export interface RevisionsTable {
+  id: Generated<number>; entity: string; entity_id: string; change_json: string; summary: string; reason: string;
+  status: Generated<string>; requested_by: number | null; requested_by_name: string; requested_at: string;
+  decided_by: number | null; decided_by_name: string | null; decided_at: string | null; decision_note: string | null;
+  periods_json: Generated<string>; figures_json: string | null; version: Generated<number>;
+}
+export interface WriteMutexTable { key: string }
+export interface DB { period_snapshots: PeriodSnapshotsTable; revisions: RevisionsTable; write_mutex: WriteMutexTable }

@@ -28,8 +28,37 @@ const FIELD_MESSAGES: Record<string, string> = {
   invalid_value: '取值不在允许范围内',
 };
 
+/** What a unique constraint guards, by table, for the message of a concurrent duplicate. */
+const UNIQUE_SUBJECTS: Record<string, string> = {
+  projects: '项目编号', units: '单位代码', users: '用户名', investors: '客商（统一社会信用代码）', fund_entries: '该项目本月的到位资金条目',
+  submissions: '该单位本月的月报', period_locks: '报告期锁定', settings: '设置项', exchange_rates: '该月汇率', targets: '该单位的年度目标',
+  revisions: '修订',
+};
+
+/**
+ * A unique-constraint violation — two requests created the same thing at once, or a duplicate a
+ * check could not see yet — is a 409 with a message, on both databases, wherever it happens.
+ * SQLite: SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY ("UNIQUE constraint failed: table.column");
+ * PostgreSQL: SQLSTATE 23505 (with table); 40001 / 40P01 (serialization failure, deadlock) ask to retry.
+ */
+export function databaseConflict(err: unknown): AppError | null {
+  if (!err || typeof err !== 'object') return null;
+  const e = err as { code?: unknown; table?: unknown; message?: unknown };
+  let table: string | null = null;
+  if (e.code === '23505') table = typeof e.table === 'string' ? e.table : '';
+  else if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    table = /constraint failed: (\w+)\./.exec(String(e.message ?? ''))?.[1] ?? '';
+  } else if (e.code === '40001' || e.code === '40P01') {
+    return new AppError('conflict', '其他用户正在同时修改相同的数据，本次操作未保存；请刷新后重试');
+  }
+  if (table === null) return null;
+  const subject = UNIQUE_SUBJECTS[table] ?? '该记录';
+  return new AppError('conflict', `${subject}已存在（可能刚被其他用户同时录入），本次操作未保存；请刷新后核对再试`, undefined, table ? { table } : undefined);
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const err = databaseConflict(error) ?? error;
     if (err instanceof AppError) {
       const body: ErrorBody = { error: { code: err.code, message: err.message } };
       if (err.fields) body.error.fields = err.fields;

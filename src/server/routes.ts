@@ -14,6 +14,7 @@ import { targetsRoutes } from '../modules/targets/targets.routes';
 import { statsRoutes } from '../modules/stats/stats.routes';
 import { reportsRoutes } from '../modules/reports/reports.routes';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes';
+import { revisionsRoutes } from '../modules/revisions/revisions.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (api) => {
@@ -21,5 +22,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       authRoutes, usersRoutes, unitsRoutes, settingsRoutes, auditRoutes, setupRoutes,
       investorsRoutes, projectsRoutes, fundsRoutes, ledgerRoutes, targetsRoutes, statsRoutes, reportsRoutes, assessmentRoutes,
     ]) await api.register(plugin);
+    await api.register(revisionsRoutes);
   }, { prefix: '/api/v1' });
 }

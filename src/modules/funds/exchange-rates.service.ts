@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors';
 import { formatRateE4, type ExchangeRate } from '../../contracts/funds';
 import { audit, nowIso } from '../audit/audit.service';
 import { requirePermission, type Actor } from '../auth/actor';
-import { assertPeriod } from './period-locks.service';
+import { assertPeriod, assertPeriodOpen } from './period-locks.service';
 
 
 export async function listExchangeRates(db: Tx): Promise<ExchangeRate[]> {
@@ -22,6 +22,8 @@ export async function rateFor(db: Tx, period: string): Promise<{ period: string;
 export async function putExchangeRate(tx: Tx, actor: Actor, input: { period: string; cnyPerUsdE4: number; version?: number | undefined }): Promise<ExchangeRate> {
   requirePermission(actor, 'exchange_rate.write');
   assertPeriod(input.period);
+  // A locked month's rate is part of its official figures.
+  await assertPeriodOpen(tx, input.period);
   const before = await tx.selectFrom('exchange_rates').selectAll().where('period', '=', input.period).executeTakeFirst();
   const t = nowIso();
   if (!before) {

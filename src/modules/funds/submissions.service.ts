@@ -1,7 +1,7 @@
 // The unit's monthly submission: the reporter submits the month, the unit head approves it, the
 // head or the city office may return it; its entries move with it.
 import { sql } from 'kysely';
-import type { Tx } from '../../db/database';
+import { isPostgres, type Tx } from '../../db/database';
 import { AppError } from '../../domain/errors';
 import type { Submission, SubmissionStatus } from '../../contracts/funds';
 import { audit, nowIso } from '../audit/audit.service';
@@ -17,7 +17,12 @@ export async function submissionRow(db: Tx, unitCode: string, period: string) {
 
 /** The unit may change its month only while its submission is not with the head or the city office. */
 export async function assertSubmissionOpen(db: Tx, unitCode: string, period: string): Promise<void> {
-  const s = await submissionRow(db, unitCode, period);
+  // The entry writer holds the month's submission row until it commits, so a concurrent submit
+  // waits and then moves this entry too; or the submit came first and the entry is refused.
+  await ensureSubmission(db, unitCode, period);
+  const s = isPostgres(db)
+    ? await db.selectFrom('submissions').selectAll().where('unit_code', '=', unitCode).where('period', '=', period).forUpdate().executeTakeFirst()
+    : await submissionRow(db, unitCode, period);
   if (s && !OPEN_SUBMISSION.includes(s.status)) {
     throw new AppError('conflict', `${unitCode} 的 ${period} 月报已报送（${s.status === 'approved' ? '已审核' : '待审核'}），不能再修改；如需更正，请由单位负责人或市招商办退回后修改`);
   }
@@ -27,7 +32,9 @@ export async function ensureSubmission(tx: Tx, unitCode: string, period: string)
   const s = await submissionRow(tx, unitCode, period);
   if (s) return;
   const t = nowIso();
-  await tx.insertInto('submissions').values({ unit_code: unitCode, period, status: 'draft', created_at: t, updated_at: t }).execute();
+  // Two first entries of the unit's month at once: one row, no unique-constraint error.
+  await tx.insertInto('submissions').values({ unit_code: unitCode, period, status: 'draft', created_at: t, updated_at: t })
+    .onConflict((oc) => oc.columns(['unit_code', 'period']).doNothing()).execute();
 }
 
 // ---------------------------------------------------------------------------------------------

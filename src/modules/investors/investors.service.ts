@@ -15,6 +15,7 @@ import { nowIso } from '../audit/audit.service';
 import { requirePermission, type Actor } from '../auth/actor';
 import { scopeUnit } from '../auth/scope';
 import { getSettings } from '../settings/settings.service';
+import { lockedPeriodsCountingInvestor } from '../funds/locked-guards';
 
 function parseContacts(s: string): Contact[] {
   try {
@@ -157,13 +158,27 @@ export async function createInvestor(tx: Tx, actor: Actor, input: InvestorCreate
   return inv;
 }
 
-export async function updateInvestor(tx: Tx, actor: Actor, id: number, input: InvestorUpdate): Promise<Investor> {
+export async function updateInvestor(
+  tx: Tx, actor: Actor, id: number, input: InvestorUpdate, opts: { viaRevision?: boolean } = {},
+): Promise<Investor> {
   requirePermission(actor, 'project.write');
   const before = await getInvestorInScope(tx, actor, id);
   const patch: Record<string, unknown> = {};
   if (input.name !== undefined) patch.name = input.name;
   if (input.creditCode !== undefined) patch.credit_code = await checkCreditCode(tx, input.creditCode, id);
-  if (input.origin !== undefined) Object.assign(patch, await resolveOriginFields(tx, input.origin));
+  if (input.origin !== undefined) {
+    const origin = await resolveOriginFields(tx, input.origin);
+    const row = await tx.selectFrom('investors').select(['origin_code', 'origin_scope']).where('id', '=', id).executeTakeFirstOrThrow();
+    if (!opts.viaRevision && (origin.origin_code !== row.origin_code || origin.origin_scope !== row.origin_scope)) {
+      const locked = await lockedPeriodsCountingInvestor(tx, id);
+      if (locked.length) {
+        throw new AppError('locked', `客商“${before.name}”的项目在已锁定的报告期（${locked.slice(0, 6).join('、')}${locked.length > 6 ? ' 等' : ''}）`
+          + '有计入统计的到位资金，修改所在地会改变这些月份已锁定的境外/域外等数据；如确需更正，请由市招商办在“修订”中提出修订申请，审批后生效',
+        { origin: '已锁定月份的数据会因此改变，请走修订' }, { lockedPeriods: locked });
+      }
+    }
+    Object.assign(patch, origin);
+  }
   if (input.ownership !== undefined) patch.ownership = input.ownership;
   if (input.industry !== undefined) patch.industry = input.industry;
   if (input.contacts !== undefined) patch.contacts_json = JSON.stringify(input.contacts);

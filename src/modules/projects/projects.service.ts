@@ -16,6 +16,8 @@ import { audit, nowIso } from '../audit/audit.service';
 import { requirePermission, type Actor } from '../auth/actor';
 import { assertUnitWritable, scoped, scopeUnit } from '../auth/scope';
 import { assertInvestorExists } from '../investors/investors.service';
+import { moveProjectEntriesToUnit } from './project-move';
+import { takeMutex } from '../../db/mutex';
 
 type JoinedRow = ProjectRow & { investor_name: string | null; origin_scope: string | null; unit_name: string | null };
 
@@ -173,6 +175,9 @@ async function assertUnitExists(db: Tx, code: string, field: string): Promise<vo
 
 async function nextProjectCode(db: Tx, unitCode: string, year: string): Promise<string> {
   const prefix = `${unitCode}-${year}-`;
+  // Concurrent registrations of one unit and year take turns here (PostgreSQL), so none reads the
+  // same highest number; the mutex is held until the registering transaction ends.
+  await takeMutex(db, `code:${prefix}`, 'exclusive');
   const rows = await db.selectFrom('projects').select('code').where('code', 'like', `${prefix}%`).execute();
   let max = 0;
   for (const r of rows) {
@@ -280,8 +285,9 @@ export async function updateProject(tx: Tx, actor: Actor, id: number, input: Pro
     }
   }
   await updateVersioned(tx, 'projects', id, input.version, patch, `项目“${before.name}”`);
-  // Funds follow their project: fund_entries.unit_code is the owning unit, kept for statistics.
-  if (patch.unit_code) await tx.updateTable('fund_entries').set({ unit_code: String(patch.unit_code) }).where('project_id', '=', id).execute();
+  // Funds follow their project (fund_entries.unit_code is the owning unit, kept for statistics),
+  // except those a locked period counted: they stay where the locked figures counted them.
+  if (patch.unit_code) await moveProjectEntriesToUnit(tx, id, String(patch.unit_code));
   const after = await getProjectInScope(tx, actor, id);
   await audit(tx, actor, { action: 'update', entity: 'project', entityId: id, unitCode: after.unitCode, summary: `修改项目 ${after.code}`, before, after });
   return after;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import { takeMutex } from '../../db/mutex';
 import { AppError } from '../../domain/errors';
 import { audit, nowIso } from '../audit/audit.service';
 import { makeActor } from '../auth/actor';
@@ -19,6 +20,12 @@ export interface SetupInput {
 export async function runSetup(db: Db, input: SetupInput) {
   if (!(await needsSetup(db))) throw new AppError('conflict', '系统已完成初始化；如需新增账号，请由管理员在“用户管理”中添加');
   return db.transaction().execute(async (tx) => {
+    // Concurrent first runs take turns (SQLite: BEGIN IMMEDIATE; PostgreSQL: the setup mutex row),
+    // and each looks again: exactly one creates the administrator, the others get the 409.
+    await takeMutex(tx, 'setup', 'exclusive');
+    if (await tx.selectFrom('users').select('id').limit(1).executeTakeFirst()) {
+      throw new AppError('conflict', '系统已完成初始化；如需新增账号，请由管理员在“用户管理”中添加');
+    }
     const system = makeActor({ userId: null, name: '初始化向导', roles: ['admin', 'city_office'], unitCode: null, via: 'system' });
     await updateSettings(tx, system, { cityName: input.cityName, homeRegionCode: input.homeRegionCode });
     const city = await tx.selectFrom('units').select('code').where('kind', '=', 'city').executeTakeFirst();

@@ -14,6 +14,7 @@ import type { Actor } from '../auth/actor';
 import { scopeUnit } from '../auth/scope';
 import { getSettings } from '../settings/settings.service';
 import { rollupThresholdYuan } from './rollups';
+import { readFrozen } from '../funds/period-snapshots';
 
 /** Fund statuses that count for a basis: verified only, or everything a unit has reported. */
 export function countedStatuses(basis: StatsBasis): string[] {
@@ -280,6 +281,8 @@ export async function loadDispatchInput(db: Tx, s: StatsScope, source: FundsSour
  * its own row of the ranking (and its own no-result flag).
  */
 export async function dispatchStats(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<DispatchStats> {
+  const frozen = await readFrozen<DispatchStats>(db, 'dispatch', s); // a locked period's official figures
+  if (frozen) return frozen;
   const stats = buildDispatchStats(await loadDispatchInput(db, s, source));
   if (s.unitCode === null) return stats;
   return {
@@ -291,6 +294,8 @@ export async function dispatchStats(db: Tx, s: StatsScope, source: FundsSource =
 
 /** Counted funds of every month of year Y up to M against Y − 1 (the dashboard's bar + line). */
 export async function monthlyStats(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<MonthlyDto> {
+  const frozen = await readFrozen<MonthlyDto>(db, 'monthly', s); // a locked period's official figures
+  if (frozen) return frozen;
   let q = db
     .selectFrom(source === 'rollups' ? 'fund_rollups' : 'fund_entries')
     .select((eb) => ['year', 'month', eb.fn.sum<number>('amount_yuan').as('yuan')])
