@@ -120,7 +120,7 @@ describe.each(DB_KINDS)('frozen periods on %s', (kind) => {
     expect(ok.statusCode, ok.body).toBe(200);
     const done = ok.json();
     expect(done.status).toBe('approved');
-    const abroad = done.figures.find((f: { scope: string; basis: string; field: string }) => f.period === LOCKED && f.scope === '*' && f.basis === 'verified' && f.field === 'abroadYtdYuan');
+    const abroad = done.figures.find((f: { period: string; scope: string; basis: string; field: string }) => f.period === LOCKED && f.scope === '*' && f.basis === 'verified' && f.field === 'abroadYtdYuan');
     expect(abroad).toMatchObject({ period: LOCKED, before: 0, after: 135_000_000 });
     expect((await office.get(`/api/v1/stats/dispatch?period=${LOCKED}`)).json().abroadYtdYuan).toBe(135_000_000);
     expect((await office.post(`/api/v1/revisions/${rev.id}/approve`, { version: done.version })).statusCode).toBe(409);
@@ -134,7 +134,7 @@ describe.each(DB_KINDS)('frozen periods on %s', (kind) => {
     expect(await ytd('U01')).toBe(135_000_000);
     const again = (await office.post('/api/v1/revisions', { entity: 'project', entityId: pA, unitCode: 'U02', reason: '项目实际由船营区承办' })).json();
     const applied = (await office.post(`/api/v1/revisions/${again.id}/approve`, { version: again.version })).json();
-    expect(applied.figures.some((f: { scope: string; field: string; before: number; after: number }) =>
+    expect(applied.figures.some((f: { period: string; scope: string; field: string; before: number; after: number }) =>
       f.period === LOCKED && f.scope === 'U01' && f.field === 'fundsYtdYuan' && f.before === 135_000_000 && f.after === 0)).toBe(true);
     expect(await ytd('U01')).toBe(0);
     expect(await ytd('U02')).toBe(135_000_000);
