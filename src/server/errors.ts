@@ -51,9 +51,22 @@ export function databaseConflict(err: unknown): AppError | null {
   } else if (e.code === '40001' || e.code === '40P01') {
     return new AppError('conflict', '其他用户正在同时修改相同的数据，本次操作未保存；请刷新后重试');
   }
-  if (table === null) return null;
+  if (table === null) return dataRejected(e.code);
   const subject = UNIQUE_SUBJECTS[table] ?? '该记录';
   return new AppError('conflict', `${subject}已存在（可能刚被其他用户同时录入），本次操作未保存；请刷新后核对再试`, undefined, table ? { table } : undefined);
+}
+
+/**
+ * Values the database refuses although the schema let them through (a backstop: the schemas
+ * should refuse them first): PostgreSQL cannot store NUL in text (22021), numbers out of the
+ * column's range (22003), text longer than its column (22001), text that is not a number or date (22P02, 22007, 22008).
+ */
+function dataRejected(code: unknown): AppError | null {
+  if (code === '22021' || code === '22P05') return new AppError('validation', '输入的文字中含有不允许的控制字符（如 NUL），请删除后重试');
+  if (code === '22001') return new AppError('validation', '输入的文字过长，请缩短后重试');
+  if (code === '22003') return new AppError('validation', '输入的数值超出允许范围，请核对后重试');
+  if (code === '22P02' || code === '22007' || code === '22008') return new AppError('validation', '输入的数值或日期格式不正确，请核对后重试');
+  return null;
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
