@@ -7,7 +7,7 @@ import { LEDGER_HEADERS, LEDGER_ORDER, LEDGER_REQUIRED, LEDGER_SETTING_KEYS, LED
 import { yuanToWanText } from '../../domain/money';
 import { STAGE_LEDGER_LABELS, type Stage } from '../../domain/stages';
 import {
-  ACTIVITY_KIND_LABELS, PROJECT_TYPE_LABELS, RESERVE_STATUS_LABELS, TARGET_INDICATOR_LABELS, UNIT_KIND_LABELS, labelOf,
+  ACTIVITY_KIND_LABELS, FUND_STATUS_LABELS, PROJECT_TYPE_LABELS, RESERVE_STATUS_LABELS, TARGET_INDICATOR_LABELS, UNIT_KIND_LABELS, labelOf,
 } from '../../domain/labels';
 import { requirePermission, type Actor } from '../auth/actor';
 import { scoped } from '../auth/scope';
@@ -25,7 +25,7 @@ const CHOICES: Partial<Record<LedgerSheetKey, Record<string, string[]>>> = {
   units: { 类型: Object.values(UNIT_KIND_LABELS) },
   targets: { 指标: Object.values(TARGET_INDICATOR_LABELS) },
   projects: { 项目类型: Object.values(PROJECT_TYPE_LABELS), 阶段: Object.values(STAGE_LEDGER_LABELS) },
-  funds: { 状态: ['待核实', '已核实'] },
+  funds: { 状态: [FUND_STATUS_LABELS.submitted, FUND_STATUS_LABELS.verified] },
   activities: { 类型: Object.values(ACTIVITY_KIND_LABELS) },
   reserve: { 状态: Object.values(RESERVE_STATUS_LABELS) },
 };
@@ -157,7 +157,7 @@ export async function exportLedger(db: Db, actor: Actor, target: string | Writab
       .select(['projects.code', 'fund_entries.period', 'fund_entries.amount_yuan', 'fund_entries.foreign_usd', 'fund_entries.status'])
       .where('fund_entries.kind', '=', 'regular'), 'fund_entries.unit_code', actor)
       .orderBy('projects.code').orderBy('fund_entries.period').limit(limit).offset(offset).execute(),
-    (f) => [f.code, f.period, wan(f.amount_yuan), wan(f.foreign_usd), f.status === 'verified' ? '已核实' : '待核实'],
+    (f) => [f.code, f.period, wan(f.amount_yuan), wan(f.foreign_usd), FUND_STATUS_LABELS[f.status === 'verified' ? 'verified' : 'submitted']],
   );
 
   const acts = await scoped(db.selectFrom('activities').select(['id', 'name', 'kind', 'start_date', 'end_date', 'destination', 'unit_code', 'person_times']), 'activities.unit_code', actor)
