@@ -36,12 +36,14 @@ export interface ReserveRec {
   name: string; unit_code: string; industry: string | null; total_investment_yuan: number; status: string;
 }
 
-export interface Change<T> { id: number; before: Partial<T>; after: Partial<T>; rec: T }
+/** An update of a stored record; `version` is what the check read (the write fails if it moved since). */
+export interface Change<T> { id: number; version: number; before: Partial<T>; after: Partial<T>; rec: T }
 export interface SheetPlan<T> { creates: T[]; updates: Change<T>[]; unchanged: number; rows: number }
 const emptyPlan = <T>(): SheetPlan<T> => ({ creates: [], updates: [], unchanged: 0, rows: 0 });
 
 export interface Plan {
-  settings: SheetPlan<{ key: string; value: string }> & { existing: Set<string> };
+  /** `changes`: rows whose value differs from the setting in force (a stored default is no change) */
+  settings: SheetPlan<{ key: string; value: string }> & { existing: Set<string>; changes: number };
   units: SheetPlan<UnitRec>;
   targets: SheetPlan<TargetRec>;
   investors: SheetPlan<InvestorRec> & { keyOf: Map<string, number | null> };
@@ -55,7 +57,7 @@ export interface Plan {
 
 export function emptyLedgerPlan(): Plan {
   return {
-    settings: { ...emptyPlan(), existing: new Set() },
+    settings: { ...emptyPlan(), existing: new Set(), changes: 0 },
     units: emptyPlan(), targets: emptyPlan(),
     investors: { ...emptyPlan(), keyOf: new Map() },
     projects: { ...emptyPlan(), prevStage: new Map(), stageMoved: new Set() },
@@ -64,6 +66,19 @@ export function emptyLedgerPlan(): Plan {
     reserve: emptyPlan(),
     projectIdByCode: new Map(), unitOfProject: new Map(),
   };
+}
+
+/**
+ * The database changed between the check (outside the write transaction) and the write: a record
+ * updated or created by someone else, a period locked. The import checks again and retries.
+ */
+export class StaleImport extends Error {
+  constructor(what: string) { super(`ledger import is stale: ${what}`); }
+}
+
+/** Throws StaleImport unless exactly `n` rows were updated (the version guard held). */
+export function assertUpdated(r: { numUpdatedRows: bigint } | undefined, what: string, n = 1): void {
+  if (Number(r?.numUpdatedRows ?? 0) !== n) throw new StaleImport(what);
 }
 
 /** investorKey of a project row whose sheet has no 投资方 column: leave the link as it is. */

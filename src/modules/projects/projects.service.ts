@@ -16,6 +16,7 @@ import { audit, nowIso } from '../audit/audit.service';
 import { requirePermission, type Actor } from '../auth/actor';
 import { assertUnitWritable, scoped, scopeUnit } from '../auth/scope';
 import { assertInvestorExists } from '../investors/investors.service';
+import { moveProjectEntriesToUnit } from './project-move';
 
 type JoinedRow = ProjectRow & { investor_name: string | null; origin_scope: string | null; unit_name: string | null };
 
@@ -280,8 +281,7 @@ export async function updateProject(tx: Tx, actor: Actor, id: number, input: Pro
     }
   }
   await updateVersioned(tx, 'projects', id, input.version, patch, `项目“${before.name}”`);
-  // Funds follow their project: fund_entries.unit_code is the owning unit, kept for statistics.
-  if (patch.unit_code) await tx.updateTable('fund_entries').set({ unit_code: String(patch.unit_code) }).where('project_id', '=', id).execute();
+  if (patch.unit_code) await moveProjectEntriesToUnit(tx, id, String(patch.unit_code));
   const after = await getProjectInScope(tx, actor, id);
   await audit(tx, actor, { action: 'update', entity: 'project', entityId: id, unitCode: after.unitCode, summary: `修改项目 ${after.code}`, before, after });
   return after;

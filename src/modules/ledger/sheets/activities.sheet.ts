@@ -3,14 +3,14 @@ import { AppError } from '../../../domain/errors';
 import { ACTIVITY_KIND_LABELS, activityKindFromLabel } from '../../../domain/labels';
 import { readCode } from '../ledger.cells';
 import { choices, readRow } from '../ledger.columns';
-import { changed, checkUnitCode, pick, type ActivityRec, type CheckContext, type WriteContext } from '../ledger.plan';
+import { assertUpdated, changed, checkUnitCode, pick, type ActivityRec, type CheckContext, type WriteContext } from '../ledger.plan';
 
 export async function checkActivities(ctx: CheckContext): Promise<void> {
   const { ck, plan } = ctx;
   const sheet = ctx.raw.sheets.get('activities');
   if (!sheet) return;
   const rows = await ctx.db.selectFrom('activities')
-    .select(['id', 'name', 'kind', 'start_date', 'end_date', 'destination', 'unit_code', 'person_times']).execute();
+    .select(['id', 'version', 'name', 'kind', 'start_date', 'end_date', 'destination', 'unit_code', 'person_times']).execute();
   const links = await ctx.db.selectFrom('activity_projects').innerJoin('projects', 'projects.id', 'activity_projects.project_id')
     .select(['activity_projects.activity_id', 'projects.code', 'activity_projects.sort']).execute();
   const codesOf = new Map<number, { code: string; sort: number }[]>();
@@ -74,7 +74,7 @@ export async function checkActivities(ctx: CheckContext): Promise<void> {
         d.before.projectCodes = old; d.after.projectCodes = codes;
       }
     }
-    if (linksChanged || Object.keys(d.after).length) plan.activities.updates.push({ id: ex.id, ...d, rec });
+    if (linksChanged || Object.keys(d.after).length) plan.activities.updates.push({ id: ex.id, version: ex.version, ...d, rec });
     else plan.activities.unchanged++;
   }
 }
@@ -101,9 +101,9 @@ export async function applyActivities(w: WriteContext): Promise<void> {
   });
   for (const a of plan.activities.updates) {
     const { projectCodes: _p, ...set } = a.after;
-    if (Object.keys(set).length) {
-      await tx.updateTable('activities').set({ ...set, updated_at: now, version: (eb) => eb('version', '+', 1) }).where('id', '=', a.id).execute();
-    }
+    // The version moves even when only the links change, so a concurrent edit is noticed.
+    assertUpdated(await tx.updateTable('activities').set({ ...set, updated_at: now, version: (eb) => eb('version', '+', 1) })
+      .where('id', '=', a.id).where('version', '=', a.version).executeTakeFirst(), `activity ${a.id}`);
     if (plan.activities.projectsChanged.has(`${a.rec.name}|${a.rec.start_date}`)) {
       await tx.deleteFrom('activity_projects').where('activity_id', '=', a.id).execute();
       linkRows(a.id, a.rec);

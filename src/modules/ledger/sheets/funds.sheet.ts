@@ -6,7 +6,12 @@ import { AppError } from '../../../domain/errors';
 import { FUND_STATUS_LABELS, fundStatusFromLabel, type FundStatus } from '../../../domain/labels';
 import { parsePeriod } from '../../../domain/period';
 import { readRow } from '../ledger.columns';
+import { updateManyById, type SqlType } from '../ledger.write';
 import { changed, type CheckContext, type FundRec, type WriteContext } from '../ledger.plan';
+
+const FUND_COLUMN_TYPES: Record<string, SqlType> = {
+  amount_yuan: 'BIGINT', foreign_usd: 'BIGINT', status: 'TEXT', verified_by: 'BIGINT', verified_at: 'TEXT',
+};
 
 /** The two statuses a ledger row states: every status but 已核实 is written (and read) as 待核实. */
 const STATUS_CHOICES = `${FUND_STATUS_LABELS.submitted}/${FUND_STATUS_LABELS.verified}`;
@@ -15,9 +20,9 @@ export async function checkFunds(ctx: CheckContext): Promise<void> {
   const { ck, plan } = ctx;
   const sheet = ctx.raw.sheets.get('funds');
   if (!sheet) return;
-  const existing = new Map<string, { id: number; amount_yuan: number; foreign_usd: number; status: string; unit_code: string }>();
+  const existing = new Map<string, { id: number; version: number; amount_yuan: number; foreign_usd: number; status: string; unit_code: string }>();
   for (const f of await ctx.db.selectFrom('fund_entries')
-    .select(['id', 'project_id', 'period', 'amount_yuan', 'foreign_usd', 'status', 'unit_code'])
+    .select(['id', 'version', 'project_id', 'period', 'amount_yuan', 'foreign_usd', 'status', 'unit_code'])
     .where('kind', '=', 'regular').execute()) {
     const code = ctx.projectCodeById.get(f.project_id);
     if (code !== undefined) existing.set(`${code}|${f.period}`, f);
@@ -62,8 +67,8 @@ export async function checkFunds(ctx: CheckContext): Promise<void> {
       if (!sameStatus && ck.has(sheet, '状态')) {
         const dd = d ?? { before: {}, after: {} };
         dd.before.status = ex.status; dd.after.status = status;
-        plan.funds.updates.push({ id: ex.id, ...dd, rec });
-      } else if (d) plan.funds.updates.push({ id: ex.id, ...d, rec });
+        plan.funds.updates.push({ id: ex.id, version: ex.version, ...dd, rec });
+      } else if (d) plan.funds.updates.push({ id: ex.id, version: ex.version, ...d, rec });
       else { plan.funds.unchanged++; write = false; }
     }
     if (write && locked.has(period)) ck.err(sheet, r.row, '月份', lockedMessage(period));
@@ -97,18 +102,21 @@ export async function applyFunds(w: WriteContext): Promise<void> {
       });
     }
   });
-  for (const f of plan.funds.updates) {
-    const set: Record<string, unknown> = { ...f.after };
-    if (set.status === 'verified') { set.verified_by = actor.userId; set.verified_at = now; }
-    else if ('status' in set) { set.verified_by = null; set.verified_at = null; }
-    await tx.updateTable('fund_entries').set({ ...set, updated_at: now, version: (eb) => eb('version', '+', 1) }).where('id', '=', f.id).execute();
-    w.audits.push({
-      action: 'update', entity: 'fund_entry', entityId: f.id, unitCode: plan.unitOfProject.get(f.rec.projectCode) ?? null,
-      summary: w.summary('修改到位资金', what(f.rec)), before: f.before, after: f.after,
-    });
-    w.step(1);
-    await w.flush();
-  }
+  // Changed months: one statement per chunk of rows changing the same columns.
+  await w.insertChunks(plan.funds.updates, async (chunk) => {
+    await updateManyById(tx, 'fund_entries', chunk.map((f) => {
+      const set: Record<string, unknown> = { ...f.after };
+      if (set.status === 'verified') { set.verified_by = actor.userId; set.verified_at = now; }
+      else if ('status' in set) { set.verified_by = null; set.verified_at = null; }
+      return { id: f.id, version: f.version, set };
+    }), FUND_COLUMN_TYPES, now);
+    for (const f of chunk) {
+      w.audits.push({
+        action: 'update', entity: 'fund_entry', entityId: f.id, unitCode: plan.unitOfProject.get(f.rec.projectCode) ?? null,
+        summary: w.summary('修改到位资金', what(f.rec)), before: f.before, after: f.after,
+      });
+    }
+  });
   await addMonthlySubmissions(w);
 }
 

@@ -4,9 +4,10 @@ import { validateCreditCode } from '../../../domain/creditCode';
 import { PROJECT_TYPE_LABELS, projectTypeFromLabel } from '../../../domain/labels';
 import { originScope, resolveOrigin } from '../../../domain/origin';
 import { dateFieldForStage, STAGE_LEDGER_LABELS, stageFromLedgerLabel, type Stage, type StageDateField } from '../../../domain/stages';
+import { moveProjectEntriesToUnit } from '../../projects/project-move';
 import { choices, readRow } from '../ledger.columns';
 import {
-  changed, checkUnitCode, KEEP_INVESTOR, pick,
+  assertUpdated, changed, checkUnitCode, KEEP_INVESTOR, pick,
   type CheckContext, type InvestorRec, type ProjectRec, type WriteContext,
 } from '../ledger.plan';
 
@@ -30,7 +31,7 @@ const investorKeyOf = (i: { name: string; credit_code: string | null }) => (i.cr
 export async function checkProjects(ctx: CheckContext): Promise<void> {
   const { ck, plan } = ctx;
   const dbProjects = await ctx.db.selectFrom('projects')
-    .select(['id', 'code', 'name', 'unit_code', 'owner', 'investor_id', 'industry', 'project_type', 'total_investment_yuan',
+    .select(['id', 'version', 'code', 'name', 'unit_code', 'owner', 'investor_id', 'industry', 'project_type', 'total_investment_yuan',
       'foreign_usd', 'stage', 'contract_date', 'start_date', 'operating_date', 'dropped_reason'])
     .execute();
   const projectByCode = new Map(dbProjects.map((p) => [p.code, p]));
@@ -43,7 +44,7 @@ export async function checkProjects(ctx: CheckContext): Promise<void> {
   const sheet = ctx.raw.sheets.get('projects');
   if (!sheet) return;
   const dbInvestors = await ctx.db.selectFrom('investors')
-    .select(['id', 'name', 'credit_code', 'origin_input', 'origin_code', 'origin_name', 'origin_kind', 'origin_scope']).execute();
+    .select(['id', 'version', 'name', 'credit_code', 'origin_input', 'origin_code', 'origin_name', 'origin_kind', 'origin_scope']).execute();
   const invById = new Map(dbInvestors.map((i) => [i.id, i]));
   const invByCredit = new Map<string, (typeof dbInvestors)[number]>();
   const invByName = new Map<string, (typeof dbInvestors)[number]>();
@@ -160,7 +161,7 @@ export async function checkProjects(ctx: CheckContext): Promise<void> {
     const next = pick(ip.rec, present);
     if (!ip.rec.credit_code && ex.credit_code) delete next.credit_code; // matched by name: keep its code
     const d = changed(ex as Partial<InvestorRec>, next);
-    if (d) plan.investors.updates.push({ id: ex.id, ...d, rec: ip.rec });
+    if (d) plan.investors.updates.push({ id: ex.id, version: ex.version, ...d, rec: ip.rec });
     else plan.investors.unchanged++;
   }
   // Existing projects: compare the present columns; the investor by resolved id.
@@ -174,7 +175,7 @@ export async function checkProjects(ctx: CheckContext): Promise<void> {
   const invCol = ck.has(sheet, '投资方');
   for (const { rec, ex } of existingRows) {
     const next: Record<string, unknown> = pick(rec, present);
-    const old: Record<string, unknown> = { ...ex };
+    const { version: _v, ...old }: Record<string, unknown> = { ...ex };
     if (invCol) {
       const id = rec.investorKey === null ? null : plan.investors.keyOf.get(rec.investorKey);
       next.investor_id = id === undefined || id === null ? (rec.investorKey === null ? null : `new:${rec.investorKey}`) : id;
@@ -182,7 +183,7 @@ export async function checkProjects(ctx: CheckContext): Promise<void> {
     const d = changed(old, next);
     if (!invCol) rec.investorKey = KEEP_INVESTOR;
     if (d) {
-      plan.projects.updates.push({ id: ex.id, before: d.before as Partial<ProjectRec>, after: d.after as Partial<ProjectRec>, rec });
+      plan.projects.updates.push({ id: ex.id, version: ex.version, before: d.before as Partial<ProjectRec>, after: d.after as Partial<ProjectRec>, rec });
       if (rec.stage !== ex.stage) plan.projects.stageMoved.add(rec.code);
     } else plan.projects.unchanged++;
   }
@@ -202,7 +203,8 @@ export async function applyInvestors(w: WriteContext): Promise<void> {
     }
   });
   for (const i of plan.investors.updates) {
-    await tx.updateTable('investors').set({ ...i.after, updated_at: now, version: (eb) => eb('version', '+', 1) }).where('id', '=', i.id).execute();
+    assertUpdated(await tx.updateTable('investors').set({ ...i.after, updated_at: now, version: (eb) => eb('version', '+', 1) })
+      .where('id', '=', i.id).where('version', '=', i.version).executeTakeFirst(), `investor ${i.id}`);
     w.audits.push({ action: 'update', entity: 'investor', entityId: i.id, summary: w.summary('修改客商', i.rec.name), before: i.before, after: i.after });
     w.step(1);
     await w.flush();
@@ -237,7 +239,10 @@ export async function applyProjects(w: WriteContext): Promise<void> {
   for (const u of plan.projects.updates) {
     const set: Record<string, unknown> = { ...u.after };
     if ('investor_id' in set) set.investor_id = resolveInvestor(u.rec.investorKey);
-    await tx.updateTable('projects').set({ ...set, updated_at: now, version: (eb) => eb('version', '+', 1) }).where('id', '=', u.id).execute();
+    assertUpdated(await tx.updateTable('projects').set({ ...set, updated_at: now, version: (eb) => eb('version', '+', 1) })
+      .where('id', '=', u.id).where('version', '=', u.version).executeTakeFirst(), `project ${u.id}`);
+    // A project moved to another unit takes its fund entries along exactly as the projects API does.
+    if (u.after.unit_code !== undefined) await moveProjectEntriesToUnit(tx, u.id, u.rec.unit_code);
     if (plan.projects.stageMoved.has(u.rec.code)) {
       moves.push({ code: u.rec.code, from: plan.projects.prevStage.get(u.rec.code) ?? null, to: u.rec.stage, on: moveDate(u.rec) });
     }

@@ -1,14 +1,14 @@
 // 储备项目: matched by 项目名称 + 所在单位代码.
 import { RESERVE_STATUS_LABELS, reserveStatusFromLabel } from '../../../domain/labels';
 import { choices, readRow } from '../ledger.columns';
-import { changed, checkUnitCode, pick, type CheckContext, type ReserveRec, type WriteContext } from '../ledger.plan';
+import { assertUpdated, changed, checkUnitCode, pick, type CheckContext, type ReserveRec, type WriteContext } from '../ledger.plan';
 
 export async function checkReserve(ctx: CheckContext): Promise<void> {
   const { ck, plan } = ctx;
   const sheet = ctx.raw.sheets.get('reserve');
   if (!sheet) return;
   const existing = new Map((await ctx.db.selectFrom('reserve_projects')
-    .select(['id', 'name', 'unit_code', 'industry', 'total_investment_yuan', 'status']).execute())
+    .select(['id', 'version', 'name', 'unit_code', 'industry', 'total_investment_yuan', 'status']).execute())
     .map((x) => [`${x.name}|${x.unit_code}`, x]));
   const seen = new Map<string, number>();
   for (const r of sheet.rows) {
@@ -35,7 +35,7 @@ export async function checkReserve(ctx: CheckContext): Promise<void> {
     if (!ex) { plan.reserve.creates.push(rec); continue; }
     const cols: [string, keyof ReserveRec][] = [['行业', 'industry'], ['总投资(万元)', 'total_investment_yuan'], ['状态', 'status']];
     const d = changed(ex as Partial<ReserveRec>, pick(rec, cols.filter(([h]) => ck.has(sheet, h)).map(([, k]) => k)));
-    if (d) plan.reserve.updates.push({ id: ex.id, ...d, rec });
+    if (d) plan.reserve.updates.push({ id: ex.id, version: ex.version, ...d, rec });
     else plan.reserve.unchanged++;
   }
 }
@@ -52,7 +52,8 @@ export async function applyReserve(w: WriteContext): Promise<void> {
     }
   });
   for (const x of plan.reserve.updates) {
-    await tx.updateTable('reserve_projects').set({ ...x.after, updated_at: now, version: (eb) => eb('version', '+', 1) }).where('id', '=', x.id).execute();
+    assertUpdated(await tx.updateTable('reserve_projects').set({ ...x.after, updated_at: now, version: (eb) => eb('version', '+', 1) })
+      .where('id', '=', x.id).where('version', '=', x.version).executeTakeFirst(), `reserve project ${x.id}`);
     w.audits.push({
       action: 'update', entity: 'reserve_project', entityId: x.id, unitCode: x.rec.unit_code, summary: w.summary('修改储备项目', x.rec.name),
       before: x.before, after: x.after,

@@ -5,13 +5,14 @@ import { getSettings } from '../../settings/settings.service';
 import { setLargeThreshold } from '../../stats/rollups';
 import { readCode, readCount } from '../ledger.cells';
 import { readRow } from '../ledger.columns';
-import type { CheckContext, WriteContext } from '../ledger.plan';
+import { assertUpdated, type CheckContext, type WriteContext } from '../ledger.plan';
 
 export async function checkSettings(ctx: CheckContext): Promise<void> {
   const { ck, plan } = ctx;
   const sheet = ctx.raw.sheets.get('settings');
   if (!sheet) return;
   const stored = new Map((await ctx.db.selectFrom('settings').select(['key', 'value']).execute()).map((r) => [r.key, r.value]));
+  const inForce: Record<string, unknown> = await getSettings(ctx.db);
   const seen = new Map<string, number>();
   for (const r of sheet.rows) {
     ctx.tick();
@@ -44,9 +45,10 @@ export async function checkSettings(ctx: CheckContext): Promise<void> {
     const json = JSON.stringify(value);
     plan.settings.rows++;
     const old = stored.get(key);
+    if (JSON.stringify(inForce[key]) !== json) plan.settings.changes++;
     if (old === undefined) plan.settings.creates.push({ key, value: json });
     else if (old !== json) {
-      plan.settings.updates.push({ id: 0, before: { key, value: old }, after: { key, value: json }, rec: { key, value: json } });
+      plan.settings.updates.push({ id: 0, version: 0, before: { key, value: old }, after: { key, value: json }, rec: { key, value: json } });
     } else plan.settings.unchanged++;
     if (old !== undefined) plan.settings.existing.add(key);
   }
@@ -61,8 +63,9 @@ export async function applySettings(w: WriteContext): Promise<void> {
     await w.flush();
   }
   for (const s of plan.settings.updates) {
-    await tx.updateTable('settings').set({ value: s.rec.value, updated_at: now, version: (eb) => eb('version', '+', 1) })
-      .where('key', '=', s.rec.key).execute();
+    // Guarded by the value the check read: a setting changed meanwhile makes the import check again.
+    assertUpdated(await tx.updateTable('settings').set({ value: s.rec.value, updated_at: now, version: (eb) => eb('version', '+', 1) })
+      .where('key', '=', s.rec.key).where('value', '=', s.before.value ?? '').executeTakeFirst(), `setting ${s.rec.key}`);
     w.audits.push({
       action: 'update', entity: 'settings', entityId: s.rec.key, summary: w.summary('修改设置', s.rec.key),
       before: { [s.rec.key]: JSON.parse(s.before.value ?? 'null') }, after: { [s.rec.key]: JSON.parse(s.rec.value) },

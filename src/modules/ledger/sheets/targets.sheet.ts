@@ -5,14 +5,14 @@ import {
 import { readCount, readWan } from '../ledger.cells';
 import { choices, readRow } from '../ledger.columns';
 import type { Cell } from '../ledger.read';
-import { changed, checkUnitCode, pick, type CheckContext, type TargetRec, type WriteContext } from '../ledger.plan';
+import { assertUpdated, changed, checkUnitCode, pick, type CheckContext, type TargetRec, type WriteContext } from '../ledger.plan';
 
 export async function checkTargets(ctx: CheckContext): Promise<void> {
   const { ck, plan } = ctx;
   const sheet = ctx.raw.sheets.get('targets');
   if (!sheet) return;
   const existing = new Map((await ctx.db.selectFrom('targets')
-    .select(['id', 'year', 'unit_code', 'indicator', 'base_value', 'stretch_value']).execute())
+    .select(['id', 'version', 'year', 'unit_code', 'indicator', 'base_value', 'stretch_value']).execute())
     .map((t) => [`${t.year}|${t.unit_code}|${t.indicator}`, t]));
   const seen = new Map<string, number>();
   for (const r of sheet.rows) {
@@ -46,7 +46,7 @@ export async function checkTargets(ctx: CheckContext): Promise<void> {
     if (!ex) plan.targets.creates.push(rec);
     else {
       const d = changed(ex as Partial<TargetRec>, pick(rec, present));
-      if (d) plan.targets.updates.push({ id: ex.id, ...d, rec });
+      if (d) plan.targets.updates.push({ id: ex.id, version: ex.version, ...d, rec });
       else plan.targets.unchanged++;
     }
   }
@@ -63,7 +63,8 @@ export async function applyTargets(w: WriteContext): Promise<void> {
     });
   });
   for (const t of plan.targets.updates) {
-    await tx.updateTable('targets').set({ ...t.after, updated_at: now, version: (eb) => eb('version', '+', 1) }).where('id', '=', t.id).execute();
+    assertUpdated(await tx.updateTable('targets').set({ ...t.after, updated_at: now, version: (eb) => eb('version', '+', 1) })
+      .where('id', '=', t.id).where('version', '=', t.version).executeTakeFirst(), `target ${t.id}`);
     w.audits.push({
       action: 'update', entity: 'target', entityId: t.id, unitCode: t.rec.unit_code, summary: w.summary('修改目标', what(t.rec)),
       before: t.before, after: t.after,

@@ -1,11 +1,11 @@
 // 单位: 单位代码, 单位名称, 类型 — one 市-level unit at most.
 import { unitKindFromLabel, UNIT_KIND_LABELS } from '../../../domain/labels';
 import { choices, readRow } from '../ledger.columns';
-import { changed, type CheckContext, type UnitRec, type WriteContext } from '../ledger.plan';
+import { assertUpdated, changed, type CheckContext, type UnitRec, type WriteContext } from '../ledger.plan';
 
 export async function checkUnits(ctx: CheckContext): Promise<void> {
   const { ck, plan } = ctx;
-  const dbUnits = await ctx.db.selectFrom('units').select(['id', 'code', 'name', 'kind']).execute();
+  const dbUnits = await ctx.db.selectFrom('units').select(['id', 'version', 'code', 'name', 'kind']).execute();
   const unitByCode = new Map(dbUnits.map((u) => [u.code, u]));
   for (const u of dbUnits) ctx.unitCodes.add(u.code);
   const sheet = ctx.raw.sheets.get('units');
@@ -43,7 +43,7 @@ export async function checkUnits(ctx: CheckContext): Promise<void> {
     if (!ex) plan.units.creates.push(rec);
     else {
       const d = changed<UnitRec>(ex, rec);
-      if (d) plan.units.updates.push({ id: ex.id, ...d, rec });
+      if (d) plan.units.updates.push({ id: ex.id, version: ex.version, ...d, rec });
       else plan.units.unchanged++;
     }
   }
@@ -73,7 +73,8 @@ export async function applyUnits(w: WriteContext): Promise<void> {
     }
   });
   for (const u of plan.units.updates) {
-    await tx.updateTable('units').set({ ...u.after, updated_at: now, version: (eb) => eb('version', '+', 1) }).where('id', '=', u.id).execute();
+    assertUpdated(await tx.updateTable('units').set({ ...u.after, updated_at: now, version: (eb) => eb('version', '+', 1) })
+      .where('id', '=', u.id).where('version', '=', u.version).executeTakeFirst(), `unit ${u.rec.code}`);
     w.audits.push({
       action: 'update', entity: 'unit', entityId: u.rec.code, unitCode: u.rec.code, summary: w.summary('修改单位', u.rec.code),
       before: u.before, after: u.after,
