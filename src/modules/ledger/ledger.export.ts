@@ -106,12 +106,17 @@ export async function writeLedgerTemplate(target: string | Writable): Promise<vo
   await writeWorkbook(target, LEDGER_ORDER.map((key) => ({ key, rows: [] })));
 }
 
-/** Pages through a query so memory stays flat for big ledgers. */
-async function* paged<T>(fetch: (offset: number, limit: number) => Promise<T[]>, map: (r: T) => Value[], size = 5000): AsyncIterable<Value[]> {
-  for (let offset = 0; ; offset += size) {
-    const rows = await fetch(offset, size);
+/**
+ * Pages through a query so memory stays flat for big ledgers: each page starts after the last row
+ * of the one before (keyset), so a page costs the same at the end of 200,000 projects as at the start.
+ */
+async function* paged<T>(fetch: (after: T | undefined, limit: number) => Promise<T[]>, map: (r: T) => Value[], size = 5000): AsyncIterable<Value[]> {
+  let after: T | undefined;
+  for (;;) {
+    const rows = await fetch(after, size);
     for (const r of rows) yield map(r);
     if (rows.length < size) return;
+    after = rows[rows.length - 1];
   }
 }
 
@@ -141,22 +146,27 @@ export async function exportLedger(db: Db, actor: Actor, target: string | Writab
   });
 
   const projects = paged(
-    (offset, limit) => scoped(db.selectFrom('projects').leftJoin('investors', 'investors.id', 'projects.investor_id')
+    (after: { code: string } | undefined, limit: number) => scoped(db.selectFrom('projects').leftJoin('investors', 'investors.id', 'projects.investor_id')
       .select(['projects.code', 'projects.name', 'projects.unit_code', 'projects.owner', 'investors.name as investor_name',
         'investors.credit_code', 'investors.origin_input', 'investors.origin_name', 'projects.industry', 'projects.project_type',
         'projects.total_investment_yuan', 'projects.foreign_usd', 'projects.stage', 'projects.contract_date', 'projects.start_date',
         'projects.operating_date']), 'projects.unit_code', actor)
-      .orderBy('projects.code').limit(limit).offset(offset).execute(),
+      .$if(!!after, (qb) => qb.where('projects.code', '>', after!.code))
+      .orderBy('projects.code').limit(limit).execute(),
     (p) => [p.code, p.name, p.unit_code, p.owner, p.investor_name, p.credit_code, p.origin_input ?? p.origin_name,
       p.industry, p.project_type ? labelOf(PROJECT_TYPE_LABELS, p.project_type) : null, wan(p.total_investment_yuan), wan(p.foreign_usd),
       STAGE_LEDGER_LABELS[p.stage as Stage] ?? p.stage, p.contract_date, p.start_date, p.operating_date],
   );
 
   const funds = paged(
-    (offset, limit) => scoped(db.selectFrom('fund_entries').innerJoin('projects', 'projects.id', 'fund_entries.project_id')
+    (after: { code: string; period: string } | undefined, limit: number) => scoped(db.selectFrom('fund_entries').innerJoin('projects', 'projects.id', 'fund_entries.project_id')
       .select(['projects.code', 'fund_entries.period', 'fund_entries.amount_yuan', 'fund_entries.foreign_usd', 'fund_entries.status'])
       .where('fund_entries.kind', '=', 'regular'), 'fund_entries.unit_code', actor)
-      .orderBy('projects.code').orderBy('fund_entries.period').limit(limit).offset(offset).execute(),
+      .$if(!!after, (qb) => qb.where((eb) => eb.or([
+        eb('projects.code', '>', after!.code),
+        eb.and([eb('projects.code', '=', after!.code), eb('fund_entries.period', '>', after!.period)]),
+      ])))
+      .orderBy('projects.code').orderBy('fund_entries.period').limit(limit).execute(),
     (f) => [f.code, f.period, wan(f.amount_yuan), wan(f.foreign_usd), FUND_STATUS_LABELS[f.status === 'verified' ? 'verified' : 'submitted']],
   );
 

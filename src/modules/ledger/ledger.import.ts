@@ -13,7 +13,7 @@ import { can, requirePermission, type Actor } from '../auth/actor';
 import type { Permission } from '../auth/permissions';
 import { getSettings } from '../settings/settings.service';
 import { readLedgerWorkbook, type Progress, type RawWorkbook } from './ledger.read';
-import { Checker, emptyLedgerPlan, StaleImport, type CheckContext, type Plan, type WriteContext } from './ledger.plan';
+import { Checker, emptyLedgerPlan, StaleImport, yieldToEventLoop, type CheckContext, type Plan, type WriteContext } from './ledger.plan';
 import { applySettings, checkSettings } from './sheets/settings.sheet';
 import { applyUnits, checkUnits } from './sheets/units.sheet';
 import { applyTargets, checkTargets } from './sheets/targets.sheet';
@@ -43,6 +43,7 @@ async function buildPlan(db: Tx, actor: Actor, raw: RawWorkbook, ck: Checker, pr
     tick: () => {
       checked++;
       if (progress && checked % 5000 === 0) progress({ phase: 'check', done: checked, total: raw.rowCount });
+      return checked % 500 === 0 ? yieldToEventLoop() : undefined;
     },
     homeRegionCode: (await getSettings(db)).homeRegionCode,
     unitCodes: new Set(), projectCodes: new Set(), projectCodeById: new Map(),
@@ -80,6 +81,7 @@ async function applyPlan(tx: Tx, actor: Actor, plan: Plan, progress?: Progress):
         await fn(chunk);
         onChunk(chunk.length);
         await flush();
+        await yieldToEventLoop();
       }
     },
     summary: (what, key) => `台账导入${what}：${key}`,

@@ -169,8 +169,8 @@ export interface CheckContext {
   raw: RawWorkbook;
   ck: Checker;
   plan: Plan;
-  /** counts a checked row (progress) */
-  tick(): void;
+  /** counts a checked row (progress); now and then lets the event loop serve other requests */
+  tick(): Promise<void> | void;
   /** the home city after the 设置 sheet (origin scopes of investors are relative to it) */
   homeRegionCode: string;
   /** unit codes in the database or in the 单位 sheet */
@@ -210,3 +210,10 @@ export interface WriteContext {
 }
 
 export type { Progress };
+
+/**
+ * Lets the event loop run (timers, sockets). better-sqlite3 answers synchronously, so a chain of
+ * awaited queries never leaves the microtask queue: without this, /healthz and every other request
+ * would wait for the whole import.
+ */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

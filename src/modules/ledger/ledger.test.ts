@@ -429,5 +429,5 @@ describe('ledger CLI', () => {
     const tpl = path.join(tmp, 'cli-template.xlsx');
     await run('node', ['bin/zhaoshang.js', 'export', '--template', tpl], { env });
     expect(fs.existsSync(tpl)).toBe(true);
-  });
+  }, 180_000); // five CLI processes: slow on a loaded machine
 });

@@ -22,7 +22,7 @@ export async function checkActivities(ctx: CheckContext): Promise<void> {
   const existing = new Map(rows.map((a) => [`${a.name}|${a.start_date}`, a]));
   const seen = new Map<string, number>();
   for (const r of sheet.rows) {
-    ctx.tick();
+    await ctx.tick();
     const st = { bad: false };
     const v = readRow(ck, sheet, r, 'activities', st);
     const { 活动名称: name, 类型: kindText, 开始日期: start } = v;

@@ -30,7 +30,7 @@ export async function checkFunds(ctx: CheckContext): Promise<void> {
   const locked = new Set((await ctx.db.selectFrom('period_locks').select('period').execute()).map((l) => l.period));
   const seen = new Map<string, number>();
   for (const r of sheet.rows) {
-    ctx.tick();
+    await ctx.tick();
     const st = { bad: false };
     const v = readRow(ck, sheet, r, 'funds', st);
     const code = v.项目编号;

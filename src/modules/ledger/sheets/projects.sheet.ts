@@ -59,7 +59,7 @@ export async function checkProjects(ctx: CheckContext): Promise<void> {
   const hasOrigin = ck.has(sheet, '投资方所在地');
   const stageChoices = choices(STAGE_LEDGER_LABELS);
   for (const r of sheet.rows) {
-    ctx.tick();
+    await ctx.tick();
     const st = { bad: false };
     const v = readRow(ck, sheet, r, 'projects', st);
     const { 项目编号: code, 项目名称: name, 承办单位代码: unit, 阶段: stageText } = v;

@@ -12,7 +12,7 @@ export async function checkReserve(ctx: CheckContext): Promise<void> {
     .map((x) => [`${x.name}|${x.unit_code}`, x]));
   const seen = new Map<string, number>();
   for (const r of sheet.rows) {
-    ctx.tick();
+    await ctx.tick();
     const st = { bad: false };
     const v = readRow(ck, sheet, r, 'reserve', st);
     const { 项目名称: name, 所在单位代码: unit } = v;

@@ -15,7 +15,7 @@ export async function checkSettings(ctx: CheckContext): Promise<void> {
   const inForce: Record<string, unknown> = await getSettings(ctx.db);
   const seen = new Map<string, number>();
   for (const r of sheet.rows) {
-    ctx.tick();
+    await ctx.tick();
     const st = { bad: false };
     const key = readRow(ck, sheet, r, 'settings', st).键;
     if (key === undefined) continue;

@@ -16,7 +16,7 @@ export async function checkTargets(ctx: CheckContext): Promise<void> {
     .map((t) => [`${t.year}|${t.unit_code}|${t.indicator}`, t]));
   const seen = new Map<string, number>();
   for (const r of sheet.rows) {
-    ctx.tick();
+    await ctx.tick();
     const st = { bad: false };
     const v = readRow(ck, sheet, r, 'targets', st);
     const year = v.年度;

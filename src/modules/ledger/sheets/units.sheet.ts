@@ -14,7 +14,7 @@ export async function checkUnits(ctx: CheckContext): Promise<void> {
   const finalKind = new Map(dbUnits.map((u) => [u.code, u.kind]));
   const cityRows: { row: number; code: string }[] = [];
   for (const r of sheet.rows) {
-    ctx.tick();
+    await ctx.tick();
     const st = { bad: false };
     const v = readRow(ck, sheet, r, 'units', st);
     const code = v.单位代码;
