@@ -1,11 +1,18 @@
-// Ledger import at scale: generates a 100,000-row workbook (fund rows mostly), imports it into a
-// fresh temporary SQLite database (or PostgreSQL: BENCH_PG_URL=postgres://… creates a temp database),
-// and prints rows/s, seconds and peak RSS. Run: node bin/run-ts.js bench/ledger-import.bench.ts [rows]
+// Ledger import and export at scale (npm run bench:ledger [rows]). For SQLite and — when TEST_PG_URL
+// or BENCH_PG_URL names a PostgreSQL server — PostgreSQL, each in its own process (so RSS is its own):
+//   * a 60,000-row ledger (fund rows mostly) imported into a fresh database: seconds, rows/s, how long
+//     the write transaction held the database, peak RSS;
+//   * meanwhile, other users' reads (the /healthz query, a project page read) and writes (an audited
+//     project edit) in a small concurrent loop: p50 / p99 / max latency and errors;
+//   * the export of 200,000 projects with the streaming writer: seconds and peak RSS.
+// Figures are printed, never asserted. One case alone: node bin/run-ts.js bench/ledger-import.bench.ts
+//   --case sqlite|postgres [--part import|export] [rows]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
+import { performance } from 'node:perf_hooks';
 import { createDb } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { SYSTEM_ACTOR } from '../src/modules/auth/actor';
@@ -13,7 +20,32 @@ import { importLedgerFile } from '../src/modules/ledger/ledger.import';
 import { LEDGER_HEADERS } from '../src/contracts/ledger';
 import { makeCreditCode } from '../src/domain/creditCode';
 
-const TOTAL = Number(process.argv[2] ?? 100_000);
+import { spawnSync } from 'node:child_process';
+import { auditMany } from '../src/modules/audit/audit.service';
+import { exportLedger } from '../src/modules/ledger/ledger.export';
+
+const args = process.argv.slice(2);
+const caseArg = args.indexOf('--case');
+const CASE = caseArg >= 0 ? args[caseArg + 1] : null;
+const partArg = args.indexOf('--part');
+const PART = partArg >= 0 ? args[partArg + 1] : 'all';
+const TOTAL = Number(args.find((a) => /^\d+$/.test(a)) ?? 60_000);
+const EXPORT_PROJECTS = Number(process.env.BENCH_EXPORT_PROJECTS ?? 200_000);
+const PG_ADMIN = process.env.BENCH_PG_URL ?? process.env.TEST_PG_URL;
+
+if (!CASE) {
+  // The driver: one child process per database.
+  const cases = ['sqlite', ...(PG_ADMIN ? ['postgres'] : [])];
+  for (const c of cases) {
+    for (const part of ['import', 'export']) {
+      console.log(`\n=== ${c}: ${part} ===`);
+      const r = spawnSync(process.execPath, ['bin/run-ts.js', 'bench/ledger-import.bench.ts', '--case', c, '--part', part, String(TOTAL)], { stdio: 'inherit' });
+      if (r.status !== 0) process.exitCode = 1;
+    }
+  }
+  if (!PG_ADMIN) console.log('\n(PostgreSQL skipped: set TEST_PG_URL or BENCH_PG_URL)');
+  process.exit();
+}
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-ledger-bench-'));
 const file = path.join(dir, 'ledger.xlsx');
 
@@ -82,53 +114,156 @@ async function generate(): Promise<number> {
   return rows;
 }
 
+
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
 let peak = 0;
-const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 25);
+const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };
+const sampler = setInterval(sample, 20);
 
 const g0 = Date.now();
-const rows = await generate();
-console.log(`generated ${rows} rows (${PROJECTS} projects) in ${((Date.now() - g0) / 1000).toFixed(1)} s → ${file} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB)`);
+const rows = PART === 'export' ? 0 : await generate();
+if (PART !== 'export') console.log(`generated ${rows} rows (${PROJECTS} projects) in ${((Date.now() - g0) / 1000).toFixed(1)} s (${(fs.statSync(file).size / 1e6).toFixed(1)} MB)`);
 
-const pgAdmin = process.env.BENCH_PG_URL;
-let url = path.join(dir, 'bench.db');
-const dbName = `zs_bench_${process.pid}`;
-if (pgAdmin) {
-  const c = new pg.Client({ connectionString: pgAdmin });
+async function openDb(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (CASE !== 'postgres') return { url: path.join(dir, `${name}.db`), drop: async () => {} };
+  const dbName = `zs_bench_${name}_${process.pid}`;
+  const c = new pg.Client({ connectionString: PG_ADMIN });
   await c.connect();
   await c.query(`CREATE DATABASE ${dbName}`);
   await c.end();
-  const u = new URL(pgAdmin);
+  const u = new URL(PG_ADMIN!);
   u.pathname = `/${dbName}`;
-  url = u.toString();
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const d = new pg.Client({ connectionString: PG_ADMIN });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await d.end();
+    },
+  };
 }
-const db = createDb(url);
-await migrate(db);
-const rssBefore = process.memoryUsage().rss;
-peak = rssBefore;
-let lastPhase = '';
-const t0 = Date.now();
-const r = await importLedgerFile(db, SYSTEM_ACTOR, file, {
-  onProgress: (p) => {
-    if (p.phase !== lastPhase) { process.stderr.write(`  ${p.phase} @ ${((Date.now() - t0) / 1000).toFixed(1)} s\n`); lastPhase = p.phase; }
-  },
-});
-const secs = (Date.now() - t0) / 1000;
-if (!r.ok) { console.error(r.errors.slice(0, 10)); process.exitCode = 1; }
-const t1 = Date.now();
-const again = await importLedgerFile(db, SYSTEM_ACTOR, file, { dryRun: true });
-const secsAgain = (Date.now() - t1) / 1000;
+
+// --- import, with other users working meanwhile -----------------------------------------------
+if (PART !== 'export') {
+  const target = await openDb('import');
+  const db = createDb(target.url);
+  await migrate(db);
+  // Other users' data: a few hundred projects of their own to read and edit during the import.
+  await db.insertInto('units').values({ code: 'W01', name: '其他单位', kind: 'county', sort: 1, created_at: new Date().toISOString(), updated_at: new Date().toISOString() }).execute();
+  const now = new Date().toISOString();
+  for (let i = 0; i < 300; i += 100) {
+    await db.insertInto('projects').values(Array.from({ length: 100 }, (_, k) => ({
+      code: `W${String(i + k).padStart(5, '0')}`, name: `其他项目${i + k}`, unit_code: 'W01', stage: 'negotiating',
+      total_investment_yuan: 1_000_000, foreign_usd: 0, registered_on: '2026-01-01', created_at: now, updated_at: now,
+    }))).execute();
+  }
+  const ids = (await db.selectFrom('projects').select('id').execute()).map((r) => r.id);
+  const user = { ...SYSTEM_ACTOR, name: '其他用户' };
+  const lat = { read: [] as number[], write: [] as number[], readErr: 0, writeErr: 0 };
+  let running = true;
+  // After the import the users keep their schedule until they have caught up, so requests that were
+  // due while the database was busy are all counted.
+  let stopAt = Infinity;
+  const pick = () => ids[Math.floor(Math.random() * ids.length)]!;
+  // Each simulated user sends a request every 20 ms on a fixed schedule; latency counts from when the
+  // request was due, so time spent waiting for a blocked event loop is counted too (no coordinated omission).
+  const INTERVAL = 20;
+  const worker = async (kind: 'read' | 'write') => {
+    let due = performance.now();
+    while (running || due < stopAt) {
+      due += INTERVAL;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      try {
+        if (kind === 'read') {
+          await db.selectFrom('settings').select('key').limit(1).execute(); // what /healthz asks
+          await db.selectFrom('projects').leftJoin('units', 'units.code', 'projects.unit_code').selectAll('projects')
+            .where('projects.id', '=', pick()).executeTakeFirst();
+        } else {
+          await db.transaction().execute(async (tx) => {
+            const id = pick();
+            await tx.updateTable('projects').set({ owner: `改${Math.random().toString(36).slice(2, 6)}`, version: (eb) => eb('version', '+', 1) })
+              .where('id', '=', id).execute();
+            await auditMany(tx, user, [{ action: 'update', entity: 'project', entityId: id, summary: 'bench' }]);
+          });
+        }
+        lat[kind].push(performance.now() - due);
+      } catch {
+        if (kind === 'read') lat.readErr++;
+        else lat.writeErr++;
+      }
+    }
+  };
+  const rssBefore = process.memoryUsage().rss;
+  peak = rssBefore;
+  let writeStart = 0;
+  let writeEnd = 0;
+  const t0 = performance.now();
+  const others = [worker('read'), worker('read'), worker('write'), worker('write')];
+  const r = await importLedgerFile(db, SYSTEM_ACTOR, file, {
+    onProgress: (p) => {
+      if (p.phase === 'write' && p.done === 0) writeStart = performance.now();
+      if (p.phase === 'done') writeEnd = performance.now();
+    },
+  });
+  const secs = (performance.now() - t0) / 1000;
+  stopAt = performance.now();
+  running = false;
+  await Promise.all(others);
+  sample();
+  if (!r.ok) { console.error(r.errors.slice(0, 10)); process.exitCode = 1; }
+  console.log(`import: ${r.rows} rows in ${secs.toFixed(1)} s = ${Math.round(r.rows / secs)} rows/s; committed=${r.committed}; ` +
+    `write transaction ${writeStart ? ((writeEnd - writeStart) / 1000).toFixed(2) : '?'} s`);
+  console.log(`import peak RSS: ${mb(peak)} (before ${mb(rssBefore)}; growth ${mb(peak - rssBefore)})`);
+  const fmt = (xs: number[], err: number) => `n=${xs.length} p50 ${pct(xs, 50).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms, errors ${err}`;
+  console.log(`other users during the import — reads (/healthz query + project): ${fmt(lat.read, lat.readErr)}`);
+  console.log(`other users during the import — writes (audited project edit):   ${fmt(lat.write, lat.writeErr)}`);
+  const t1 = performance.now();
+  const again = await importLedgerFile(db, SYSTEM_ACTOR, file, { dryRun: true });
+  console.log(`re-import check (dry run, all unchanged=${again.sheets.every((s) => s.created === 0 && s.updated === 0)}): ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  await db.destroy();
+  await target.drop();
+}
+
+// --- export of a province-sized ledger ----------------------------------------------------------
+if (PART !== 'import') {
+  const target = await openDb('export');
+  const db = createDb(target.url);
+  await migrate(db);
+  const now = new Date().toISOString();
+  await db.insertInto('units').values(Array.from({ length: 100 }, (_, u) => ({
+    code: `U${String(u).padStart(3, '0')}`, name: `第${u}区`, kind: u === 0 ? 'city' : 'county', sort: u, created_at: now, updated_at: now,
+  }))).execute();
+  const s0 = performance.now();
+  for (let i = 0; i < EXPORT_PROJECTS; i += 1000) {
+    await db.insertInto('projects').values(Array.from({ length: Math.min(1000, EXPORT_PROJECTS - i) }, (_, k) => {
+      const n = i + k;
+      return {
+        code: `P${String(n).padStart(7, '0')}`, name: `吉林省某某新材料产业园建设项目${n}`, unit_code: `U${String(n % 100).padStart(3, '0')}`,
+        owner: `责任人${n % 500}`, industry: '制造业', project_type: 'industrial', stage: 'negotiating',
+        total_investment_yuan: 10_000_000 + n, foreign_usd: 0, registered_on: '2026-01-01', created_at: now, updated_at: now,
+      };
+    })).execute();
+  }
+  console.log(`seeded ${EXPORT_PROJECTS} projects in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
+  const out = path.join(dir, 'export.xlsx');
+  const rssBefore = process.memoryUsage().rss;
+  peak = rssBefore;
+  const t0 = performance.now();
+  const counts = await exportLedger(db, SYSTEM_ACTOR, out);
+  const secs = (performance.now() - t0) / 1000;
+  sample();
+  console.log(`export: ${counts['项目']} projects in ${secs.toFixed(1)} s (${(fs.statSync(out).size / 1e6).toFixed(1)} MB); ` +
+    `peak RSS ${mb(peak)} (before ${mb(rssBefore)}; growth ${mb(peak - rssBefore)})`);
+  await db.destroy();
+  await target.drop();
+}
 clearInterval(sampler);
-peak = Math.max(peak, process.memoryUsage().rss);
-const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
-console.log(`database: ${pgAdmin ? 'postgres' : 'sqlite'}`);
-console.log(`import: ${r.rows} rows in ${secs.toFixed(1)} s = ${Math.round(r.rows / secs)} rows/s; committed=${r.committed}`);
-console.log(`re-import check (dry run, all unchanged=${again.sheets.every((s) => s.created === 0 && s.updated === 0)}): ${secsAgain.toFixed(1)} s`);
-console.log(`peak RSS: ${mb(peak)} (before import ${mb(rssBefore)}; process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)})`);
-await db.destroy();
-if (pgAdmin) {
-  const c = new pg.Client({ connectionString: pgAdmin });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await c.end();
-}
+console.log(`process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
 fs.rmSync(dir, { recursive: true, force: true });

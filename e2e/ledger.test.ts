@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createDb } from '../src/db/database';
-import { DB_KINDS, seedBasics, TEST_PASSWORD } from '../src/test/harness';
+import { addUser, DB_KINDS, seedBasics, TEST_PASSWORD } from '../src/test/harness';
 import { LEDGER_HEADERS } from '../src/contracts/ledger';
 import { launchBrowser, loginUi, newPage, screenshot, screenshotsOnFailure, startServer, type TestServer } from './support';
 
@@ -21,7 +21,11 @@ describe.each(DB_KINDS)('ledger journey on %s', (kind) => {
   beforeAll(async () => {
     server = await startServer(kind);
     const db = createDb(server.databaseUrl);
-    try { await seedBasics(db); } finally { await db.destroy(); }
+    try {
+      await seedBasics(db);
+      // The sample creates units: the 单位 sheet takes the admin role besides the city office's.
+      await addUser(db, 'chief', ['city_office', 'admin']);
+    } finally { await db.destroy(); }
     browser = await launchBrowser();
     const warm = await newPage(browser);
     await warm.goto(`${server.url}/login`);
@@ -45,8 +49,19 @@ describe.each(DB_KINDS)('ledger journey on %s', (kind) => {
     return page;
   };
 
-  it('uploads the sample, previews the counts, imports it', async () => {
+  it('the city office alone is refused the 单位 sheet, naming it; nothing is written', async () => {
     const page = await as('office');
+    await page.goto(`${server.url}/ledger`);
+    await page.getByText('点击或把台账 .xlsx 文件拖到这里').waitFor();
+    await page.locator('.ant-upload input[type=file]').first().setInputFiles(SAMPLE);
+    const error = page.getByTestId('ledger-error');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/导入被拒绝：「(设置|单位)」工作表只能由系统管理员导入/);
+    await screenshot(page, `ledger-refused-${kind}`);
+  });
+
+  it('uploads the sample, previews the counts, imports it', async () => {
+    const page = await as('chief');
     await page.goto(`${server.url}/ledger`);
     await page.getByText('点击或把台账 .xlsx 文件拖到这里').waitFor();
     await page.locator('[data-testid="ledger-upload"] input[type=file], .ant-upload input[type=file]').first().setInputFiles(SAMPLE);

@@ -41,10 +41,15 @@ export function cellText(c: Cell): string {
   return String(c);
 }
 
-/** Free text: trimmed (also U+3000 and nbsp), '' when blank. */
+// Control characters (NUL and the like, not tab/newline) are never data: PostgreSQL refuses NUL in text.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL_MESSAGE = '含有不可见的控制字符（可能是从其他系统复制而来），请删除后重新填写';
+
+/** Free text: trimmed (also U+3000 and nbsp), '' when blank. Stored as plain text, never markup. */
 export function readText(c: Cell, max = 200): Read<string> {
   if (isErrorCell(c)) return bad(`单元格是错误值 ${c.error}，请填写内容`);
   const s = cellText(c).replace(/^[\s\u3000\u00a0\u200b\ufeff]+|[\s\u3000\u00a0\u200b\ufeff]+$/g, '');
+  if (CONTROL.test(s)) return bad(CONTROL_MESSAGE);
   if (s.length > max) return bad(`内容过长（${s.length}字），最多${max}字`);
   return ok(s);
 }
@@ -54,6 +59,7 @@ export function readCode(c: Cell, max = 64): Read<string> {
   if (isErrorCell(c)) return bad(`单元格是错误值 ${c.error}，请填写编号`);
   if (typeof c === 'number' && Number.isInteger(c)) return ok(String(c));
   const s = halfWidth(cellText(c)).replace(/[\s\u200b\ufeff]/g, '');
+  if (CONTROL.test(s)) return bad(CONTROL_MESSAGE);
   if (s.length > max) return bad(`“${s}”过长，最多${max}位`);
   return ok(s);
 }

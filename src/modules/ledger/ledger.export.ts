@@ -7,7 +7,7 @@ import { LEDGER_HEADERS, LEDGER_ORDER, LEDGER_REQUIRED, LEDGER_SETTING_KEYS, LED
 import { yuanToWanText } from '../../domain/money';
 import { STAGE_LEDGER_LABELS, type Stage } from '../../domain/stages';
 import {
-  ACTIVITY_KIND_LABELS, PROJECT_TYPE_LABELS, RESERVE_STATUS_LABELS, TARGET_INDICATOR_LABELS, UNIT_KIND_LABELS, labelOf,
+  ACTIVITY_KIND_LABELS, FUND_STATUS_LABELS, PROJECT_TYPE_LABELS, RESERVE_STATUS_LABELS, TARGET_INDICATOR_LABELS, UNIT_KIND_LABELS, labelOf,
 } from '../../domain/labels';
 import { requirePermission, type Actor } from '../auth/actor';
 import { scoped } from '../auth/scope';
@@ -25,7 +25,7 @@ const CHOICES: Partial<Record<LedgerSheetKey, Record<string, string[]>>> = {
   units: { 类型: Object.values(UNIT_KIND_LABELS) },
   targets: { 指标: Object.values(TARGET_INDICATOR_LABELS) },
   projects: { 项目类型: Object.values(PROJECT_TYPE_LABELS), 阶段: Object.values(STAGE_LEDGER_LABELS) },
-  funds: { 状态: ['待核实', '已核实'] },
+  funds: { 状态: [FUND_STATUS_LABELS.submitted, FUND_STATUS_LABELS.verified] },
   activities: { 类型: Object.values(ACTIVITY_KIND_LABELS) },
   reserve: { 状态: Object.values(RESERVE_STATUS_LABELS) },
 };
@@ -106,12 +106,17 @@ export async function writeLedgerTemplate(target: string | Writable): Promise<vo
   await writeWorkbook(target, LEDGER_ORDER.map((key) => ({ key, rows: [] })));
 }
 
-/** Pages through a query so memory stays flat for big ledgers. */
-async function* paged<T>(fetch: (offset: number, limit: number) => Promise<T[]>, map: (r: T) => Value[], size = 5000): AsyncIterable<Value[]> {
-  for (let offset = 0; ; offset += size) {
-    const rows = await fetch(offset, size);
+/**
+ * Pages through a query so memory stays flat for big ledgers: each page starts after the last row
+ * of the one before (keyset), so a page costs the same at the end of 200,000 projects as at the start.
+ */
+async function* paged<T>(fetch: (after: T | undefined, limit: number) => Promise<T[]>, map: (r: T) => Value[], size = 5000): AsyncIterable<Value[]> {
+  let after: T | undefined;
+  for (;;) {
+    const rows = await fetch(after, size);
     for (const r of rows) yield map(r);
     if (rows.length < size) return;
+    after = rows[rows.length - 1];
   }
 }
 
@@ -141,23 +146,28 @@ export async function exportLedger(db: Db, actor: Actor, target: string | Writab
   });
 
   const projects = paged(
-    (offset, limit) => scoped(db.selectFrom('projects').leftJoin('investors', 'investors.id', 'projects.investor_id')
+    (after: { code: string } | undefined, limit: number) => scoped(db.selectFrom('projects').leftJoin('investors', 'investors.id', 'projects.investor_id')
       .select(['projects.code', 'projects.name', 'projects.unit_code', 'projects.owner', 'investors.name as investor_name',
         'investors.credit_code', 'investors.origin_input', 'investors.origin_name', 'projects.industry', 'projects.project_type',
         'projects.total_investment_yuan', 'projects.foreign_usd', 'projects.stage', 'projects.contract_date', 'projects.start_date',
         'projects.operating_date']), 'projects.unit_code', actor)
-      .orderBy('projects.code').limit(limit).offset(offset).execute(),
+      .$if(!!after, (qb) => qb.where('projects.code', '>', after!.code))
+      .orderBy('projects.code').limit(limit).execute(),
     (p) => [p.code, p.name, p.unit_code, p.owner, p.investor_name, p.credit_code, p.origin_input ?? p.origin_name,
       p.industry, p.project_type ? labelOf(PROJECT_TYPE_LABELS, p.project_type) : null, wan(p.total_investment_yuan), wan(p.foreign_usd),
       STAGE_LEDGER_LABELS[p.stage as Stage] ?? p.stage, p.contract_date, p.start_date, p.operating_date],
   );
 
   const funds = paged(
-    (offset, limit) => scoped(db.selectFrom('fund_entries').innerJoin('projects', 'projects.id', 'fund_entries.project_id')
+    (after: { code: string; period: string } | undefined, limit: number) => scoped(db.selectFrom('fund_entries').innerJoin('projects', 'projects.id', 'fund_entries.project_id')
       .select(['projects.code', 'fund_entries.period', 'fund_entries.amount_yuan', 'fund_entries.foreign_usd', 'fund_entries.status'])
       .where('fund_entries.kind', '=', 'regular'), 'fund_entries.unit_code', actor)
-      .orderBy('projects.code').orderBy('fund_entries.period').limit(limit).offset(offset).execute(),
-    (f) => [f.code, f.period, wan(f.amount_yuan), wan(f.foreign_usd), f.status === 'verified' ? '已核实' : '待核实'],
+      .$if(!!after, (qb) => qb.where((eb) => eb.or([
+        eb('projects.code', '>', after!.code),
+        eb.and([eb('projects.code', '=', after!.code), eb('fund_entries.period', '>', after!.period)]),
+      ])))
+      .orderBy('projects.code').orderBy('fund_entries.period').limit(limit).execute(),
+    (f) => [f.code, f.period, wan(f.amount_yuan), wan(f.foreign_usd), FUND_STATUS_LABELS[f.status === 'verified' ? 'verified' : 'submitted']],
   );
 
   const acts = await scoped(db.selectFrom('activities').select(['id', 'name', 'kind', 'start_date', 'end_date', 'destination', 'unit_code', 'person_times']), 'activities.unit_code', actor)

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { entryText, listZipEntries, mergedHeaderRanges, xlsxSheets, type ZipEntry } from './ledger.zip';
 import { AppError } from '../../domain/errors';
+import { checkZipFile, DEFAULT_ZIP_LIMITS } from './zip-guard';
 import {
   LEDGER_HEADERS, LEDGER_REQUIRED, LEDGER_SHEETS, type LedgerError, type LedgerSheetKey,
 } from '../../contracts/ledger';
@@ -77,6 +78,30 @@ export function checkFileKind(filePath: string): void {
   }
 }
 
+/** A ledger inflates to at most 200 MB, 10,000 parts, 200:1 per part (a 60,000-row ledger is ~20 MB). */
+export const LEDGER_ZIP_LIMITS = DEFAULT_ZIP_LIMITS;
+
+/**
+ * The shared strings are held in memory while the sheets stream (ExcelJS resolves cells against
+ * them): their part is bounded on its own, so parsing stays within a memory budget.
+ */
+const MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024;
+
+function checkLedgerZip(filePath: string): void {
+  try {
+    const entries = checkZipFile(filePath, LEDGER_ZIP_LIMITS);
+    const ss = entries.find((e) => e.name === 'xl/sharedStrings.xml');
+    if (ss && ss.size > MAX_SHARED_STRINGS_BYTES) {
+      throw new AppError('too_large', `文件被拒绝：文本内容解压后超过 ${MAX_SHARED_STRINGS_BYTES / 1024 / 1024}MB。请拆分台账后分批导入。`);
+    }
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'validation') {
+      throw new AppError('validation', '文件已损坏，无法读取（不是完整的 .xlsx 文件）。请在 Excel 中打开并另存为 .xlsx 后重新导入。');
+    }
+    throw e;
+  }
+}
+
 interface ExcelJsReaderInternals {
   sharedStrings: unknown[];
   _parseRels(s: NodeJS.ReadableStream): Promise<void>;
@@ -89,6 +114,8 @@ interface ExcelJsReaderInternals {
 /** Streams the workbook; keeps the known columns of the known sheets. */
 export async function readLedgerWorkbook(filePath: string, onProgress?: Progress): Promise<RawWorkbook> {
   checkFileKind(filePath);
+  // Bounded before anything is inflated: entry count, total inflated size, compression ratio.
+  checkLedgerZip(filePath);
   const out: RawWorkbook = { sheets: new Map(), ignored: [], errors: [], rowCount: 0 };
   let entries: Map<string, ZipEntry>;
   let sheetList: { name: string; path: string; fileNo: string }[];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, freshDb, login, seedBasics, testApp, type TestDb } from '../../test/harness';
+import { addUser, DB_KINDS, freshDb, login, seedBasics, testApp, type TestDb } from '../../test/harness';
 import { SYSTEM_ACTOR, makeActor } from '../auth/actor';
 import { formatLedgerError, LEDGER_HEADERS, type ImportResult } from '../../contracts/ledger';
 import { AppError } from '../../domain/errors';
@@ -315,6 +315,8 @@ describe.each(DB_KINDS)('ledger routes (%s)', (kind) => {
   beforeAll(async () => {
     t = await freshDb(kind);
     await seedBasics(t.db);
+    // The sample ledger creates units and settings: that takes the admin role besides the city office's.
+    await addUser(t.db, 'chief', ['city_office', 'admin']);
     app = await testApp(t.db);
   });
   afterAll(async () => { await app.close(); await t.drop(); });
@@ -330,8 +332,13 @@ describe.each(DB_KINDS)('ledger routes (%s)', (kind) => {
   };
 
   it('previews, then commits by token; re-using the token fails', async () => {
-    const office = await login(app, 'office');
     const m = multipart(SAMPLE);
+    // The city office alone may not create units (the 单位 sheet): refused, naming the sheet.
+    const plain = await login(app, 'office');
+    const refused = await app.inject({ method: 'POST', url: '/api/v1/ledger/preview', headers: { cookie: plain.cookie, 'x-csrf-token': plain.csrf, 'content-type': m.type }, payload: m.body });
+    expect(refused.statusCode).toBe(403);
+    expect((refused.json() as { error: { message: string } }).error.message).toMatch(/^导入被拒绝：「(设置|单位)」工作表只能由系统管理员导入/);
+    const office = await login(app, 'chief');
     const res = await app.inject({ method: 'POST', url: '/api/v1/ledger/preview', headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': m.type }, payload: m.body });
     expect(res.statusCode).toBe(200);
     const pv = res.json() as ImportResult & { token: string };
@@ -422,5 +429,5 @@ describe('ledger CLI', () => {
     const tpl = path.join(tmp, 'cli-template.xlsx');
     await run('node', ['bin/zhaoshang.js', 'export', '--template', tpl], { env });
     expect(fs.existsSync(tpl)).toBe(true);
-  });
+  }, 180_000); // five CLI processes: slow on a loaded machine
 });

@@ -4,9 +4,10 @@
 // names sheets only when workbook.xml precedes them. We feed it whole characters instead.)
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 
-export interface ZipEntry { name: string; start: number; compSize: number; method: number }
+/** `size`: the inflated size the directory declares; inflating stops with an error beyond it. */
+export interface ZipEntry { name: string; start: number; compSize: number; size: number; method: number }
 
 function readAt(fd: number, pos: number, len: number): Buffer {
   const b = Buffer.alloc(len);
@@ -33,6 +34,7 @@ export function listZipEntries(filePath: string): Map<string, ZipEntry> {
     while (p + 46 <= cd.length && cd.readUInt32LE(p) === 0x02014b50) {
       const method = cd.readUInt16LE(p + 10);
       const compSize = cd.readUInt32LE(p + 20);
+      const inflatedSize = cd.readUInt32LE(p + 24);
       const nameLen = cd.readUInt16LE(p + 28);
       const localOffset = cd.readUInt32LE(p + 42);
       const name = cd.subarray(p + 46, p + 46 + nameLen).toString('utf8');
@@ -41,7 +43,7 @@ export function listZipEntries(filePath: string): Map<string, ZipEntry> {
       if (lh.length < 30 || lh.readUInt32LE(0) !== 0x04034b50) throw new Error('zip local header broken');
       const start = localOffset + 30 + lh.readUInt16LE(26) + lh.readUInt16LE(28);
       if (start + compSize > size) throw new Error('zip entry out of range');
-      out.set(name, { name, start, compSize, method });
+      out.set(name, { name, start, compSize, size: inflatedSize, method });
     }
     if (out.size === 0) throw new Error('zip is empty');
   } finally {
@@ -55,8 +57,19 @@ export function entryText(filePath: string, e: ZipEntry): Readable {
   const raw = e.compSize === 0
     ? fs.createReadStream(filePath, { start: 0, end: -1 })
     : fs.createReadStream(filePath, { start: e.start, end: e.start + e.compSize - 1, highWaterMark: 256 * 1024 });
-  const s = e.method === 0 || e.compSize === 0 ? raw : raw.pipe(zlib.createInflateRaw());
-  if (s !== raw) raw.on('error', (err) => s.destroy(err));
+  const inflated = e.method === 0 || e.compSize === 0 ? raw : raw.pipe(zlib.createInflateRaw());
+  if (inflated !== raw) raw.on('error', (err) => inflated.destroy(err));
+  // The directory's sizes were checked before (zip-guard.ts); an entry that inflates to more than
+  // it declared is lying and is cut off, so memory stays within what was checked.
+  let seen = 0;
+  const s = inflated.pipe(new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      seen += chunk.length;
+      if (seen > e.size + 1024) done(new Error(`zip entry ${e.name} inflates beyond its declared size`));
+      else done(null, chunk);
+    },
+  }));
+  inflated.on('error', (err: Error) => s.destroy(err));
   s.setEncoding('utf8');
   return s;
 }
