@@ -3,6 +3,8 @@ import { breakdownSchema, dispatchQuerySchema, dispatchStatsSchema, latestPeriod
 import { actorOf } from '../../server/auth';
 import { z } from 'zod';
 import { breakdownStats, dispatchStats, latestPeriod, monthlyStats, resolveScope } from './stats.service';
+import { drilldownQuerySchema, drilldownSchema } from '../../contracts/stats.drilldown';
+import { drilldown } from './drilldown.service';
 
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['统计 stats'];
@@ -26,4 +28,15 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     config,
     schema: { tags, summary: '有数据的最新报告期（没有数据时为当月）', querystring: z.object({ basis: statsBasisSchema.default('verified') }), response: { 200: latestPeriodSchema } },
   }, async (req) => latestPeriod(app.db, actorOf(req), req.query.basis));
+
+  app.get('/stats/drilldown', {
+    config,
+    schema: {
+      tags, summary: '统计数字的明细：构成该数字的项目及各自金额（合计等于该数字）',
+      querystring: drilldownQuerySchema, response: { 200: drilldownSchema },
+    },
+  }, async (req) => {
+    const { figure, limit, ...rest } = req.query;
+    return drilldown(app.db, await resolveScope(app.db, actorOf(req), rest), figure, limit);
+  });
 };

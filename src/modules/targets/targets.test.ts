@@ -61,7 +61,7 @@ describe.each(DB_KINDS)('targets on %s', (kind) => {
     expect(byPeriod).toMatchObject({ year: 2026, month: 5, period: '2026-05', countingRule: 'all' });
     const dispatch = (await office.get('/api/v1/stats/dispatch?period=2026-05')).json();
     const find = (p: { items: { target: { unitCode: string; indicator: string } }[] }, unit: string, ind: string) =>
-      p.items.find((i) => i.target.unitCode === unit && i.target.indicator === ind) as Record<string, unknown> & { lastYear: Record<string, unknown> };
+      p.items.find((i) => i.target.unitCode === unit && i.target.indicator === ind) as unknown as Record<string, unknown> & { lastYear: Record<string, unknown> };
     expect(find(byPeriod, 'C00', 'funds').actual).toBe(dispatch.fundsYtdYuan);
     expect(find(byPeriod, 'C00', 'funds').completion).toBe(dispatch.completion);
     for (const u of dispatch.units) {
