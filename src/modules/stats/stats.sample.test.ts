@@ -80,4 +80,29 @@ describe.each(DB_KINDS)('dispatch statistics of the sample ledger on %s', (kind)
     expect(scope.domestic + scope.abroad).toBe(expected.outOfProvinceYtdYuan);
     expect((await c.get('/api/v1/stats/latest-period')).json().period).toBe('2026-07');
   });
+
+  it('answers 304 to an unchanged dispatch or monthly request (ETag), 200 once figures change', async () => {
+    const c = await login(ctx.app, 'office');
+    const get = (url: string, tag?: string) => c.inject({ method: 'GET', url, headers: { cookie: c.cookie, ...(tag ? { 'if-none-match': tag } : {}) } });
+    for (const url of ['/api/v1/stats/dispatch?period=2026-05', '/api/v1/stats/monthly?period=2026-05']) {
+      const first = await get(url);
+      const tag = first.headers.etag as string;
+      expect(tag).toMatch(/^W\/"/);
+      const again = await get(url, tag);
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+      expect((await get(url.replace('2026-05', '2026-04'), tag)).statusCode).toBe(200);
+    }
+    const url = '/api/v1/stats/dispatch?period=2026-05&basis=reported';
+    const tag = (await get(url)).headers.etag as string;
+    const p = await ctx.t.db.selectFrom('projects').select(['id', 'unit_code']).where('unit_code', '=', 'U01').orderBy('id').executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await ctx.t.db.insertInto('fund_entries').values({
+      project_id: p.id, unit_code: p.unit_code, period: '2026-05', year: 2026, month: 5, kind: 'adjustment', amount_yuan: 1_000_000,
+      foreign_usd: 0, status: 'submitted', created_at: now, updated_at: now,
+    }).execute();
+    const changed = await get(url, tag);
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(tag);
+  });
 });
