@@ -29,6 +29,8 @@ export const settingsSchema = z.object({
   assessmentCap: z.number().min(0).default(1.2),
   assessmentDeductMissingSubmission: z.number().min(0).default(2),
   assessmentDeductContractNotStarted: z.number().min(0).default(1),
+  // Counting rule (口径): whether funds of local investors (本地) count in the headline 招商引资额.
+  countLocalFundsInHeadline: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial();

@@ -12,6 +12,7 @@ export const dispatchQuerySchema = z.object({
 });
 
 const ratio = z.number().nullable();
+export const countingRuleSchema = z.enum(['all', 'nonLocal']);
 
 export const dispatchUnitSchema = z.object({
   code: z.string(),
@@ -22,6 +23,15 @@ export const dispatchUnitSchema = z.object({
   completion: ratio,
   yoy: ratio,
   rank: z.number().int().nullable(),
+  // One read model (issue [L]): what targets, assessment and the reports read per unit.
+  fundsYtdLastYearYuan: z.number(),
+  targetStretchYuan: z.number().nullable(),
+  completionStretch: ratio,
+  headlineYtdYuan: z.number(),
+  localYtdYuan: z.number(),
+  foreignUsdYtd: z.number(),
+  contractsYtd: z.object({ count: z.number().int(), totalInvestmentYuan: z.number() }),
+  largeProjects: z.object({ count: z.number().int(), fundsYtdYuan: z.number() }),
 });
 
 export const dispatchStatsSchema = z.object({
@@ -49,6 +59,13 @@ export const dispatchStatsSchema = z.object({
   }),
   units: z.array(dispatchUnitSchema),
   zeroResultUnits: z.array(z.string()),
+  // Counting rule (口径): completion is measured on headlineYtdYuan; fundsYtdYuan stays all counted funds.
+  countingRule: countingRuleSchema,
+  headlineYtdYuan: z.number(),
+  localYtdYuan: z.number(),
+  progressGapText: z.string(),
+  /** 'entries' while the rollups are rebuilt after a settings change (figures exact, only slower). */
+  source: z.enum(['rollups', 'entries']),
 });
 export type DispatchStatsDto = z.infer<typeof dispatchStatsSchema>;
 

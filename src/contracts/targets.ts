@@ -60,7 +60,10 @@ export const targetSplitCreateSchema = z.object({
 });
 export const targetSplitUpdateSchema = targetSplitCreateSchema.partial().extend({ version: z.number().int().positive() });
 
-export const progressQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100), period: periodSchema.optional(), unit: z.string().optional() });
+/** Progress at a period (default: the latest with verified funds); `year` alone means that year's end or the current month. */
+export const progressQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(), period: periodSchema.optional(), unit: z.string().optional(),
+});
 
 /** A target with what has been achieved up to the period, and its splits likewise. */
 export const targetProgressSchema = z.object({
@@ -71,11 +74,27 @@ export const targetProgressSchema = z.object({
   splits: z.array(targetSplitSchema.extend({ actual: z.number(), completion: z.number().nullable() })),
   /** achieved by projects whose owner is none of the assignees */
   unassignedActual: z.number(),
+  /** true on the city's target for a unit user: the whole city's figure is not theirs to see (actual 0) */
+  actualHidden: z.boolean(),
+  /** 「落后时间进度11.5个百分点」 / 「超过时间进度…」 ('' without a base target or hidden) */
+  gapText: z.string(),
+  /** Last year: its target, its result for the whole year, and the result up to the same month. */
+  lastYear: z.object({
+    baseValue: z.number().nullable(),
+    stretchValue: z.number().nullable(),
+    actual: z.number().nullable(),
+    completion: z.number().nullable(),
+    samePeriodActual: z.number().nullable(),
+  }),
 });
 export const targetProgressListSchema = z.object({
   year: z.number().int(),
   month: z.number().int(),
   timeProgress: z.number(),
+  /** "2026-05": the period the figures are measured at */
+  period: z.string(),
+  /** the counting rule (口径) of the funds figures: 'all' or 'nonLocal' */
+  countingRule: z.enum(['all', 'nonLocal']),
   items: z.array(targetProgressSchema),
 });
 export type TargetProgressList = z.infer<typeof targetProgressListSchema>;

@@ -5,12 +5,15 @@ import * as m002 from './migrations/002_investor_creator_unit';
 import * as m003 from './migrations/003_fund_rollups';
 import * as m004 from './migrations/004_large_project_counts';
 import * as m005 from './migrations/005_period_snapshots';
+import * as m006 from './migrations/006_regenerate_rollup_triggers';
 
 type Mod = { up: (db: Kysely<unknown>, dialect: 'sqlite' | 'postgres') => Promise<void> };
 // Ordered list: a new migration is appended here, never edited once released.
 const MIGRATIONS: [string, Mod][] = [['001_initial', m001], ['002_investor_creator_unit', m002],
   ['003_fund_rollups', m003], ['004_large_project_counts', m004],
-  ['005_period_snapshots', m005]];
+  ['005_period_snapshots', m005],
+  ['006_regenerate_rollup_triggers', m006],
+];
 
 export async function migrate(db: Db): Promise<string[]> {
   const dialect = dialectOf(db);

@@ -103,7 +103,7 @@ export interface SavedFiltersTable {
   id: Generated<number>; user_id: number; scope: string; name: string; query_json: string; created_at: string;
 }
 /** Statistics rollups (migration 003, docs/adr/0003-statistics-rollups.md), kept by database triggers. */
-export interface StatsParamsTable { id: number; large_threshold_yuan: number; suspended: Generated<number> }
+export interface StatsParamsTable { id: number; large_threshold_yuan: number; suspended: Generated<number>; ready: Generated<number> }
 export interface FundRollupsTable {
   year: number; month: number; unit_code: string; status: string; origin_scope: string; large: number;
   amount_yuan: number; foreign_usd: number; entries: number;

@@ -7,6 +7,9 @@ import type { UnitKind } from './labels';
 import { formatGrowth, formatPercent, formatWan, formatWanUsd, formatYi } from './money';
 import { quarterOf, timeProgress as monthTimeProgress, type Period } from './period';
 import { ALL_STAGES, type Stage } from './stages';
+import {
+  describeGap, headlineYuan, isBehindTime, timeProgressGap, ytdPeriodText, type CountingRule,
+} from './stats.definitions';
 
 /** Year on year: current / lastYear − 1; null without a base (lastYear = 0). */
 export function yoy(current: number, lastYear: number): number | null {
@@ -20,16 +23,11 @@ export function ratio(part: number, whole: number | null | undefined): number | 
   return part / whole;
 }
 
-/** A scope is behind when its completion is below time progress; no target → never behind. */
-export function isBehind(completion: number | null, timeProgress: number): boolean {
-  return completion !== null && completion < timeProgress;
-}
+/** A scope is behind when its completion is below time progress (stats.definitions: isBehindTime). */
+export const isBehind = isBehindTime;
 
-/** Points (percentage points) by which completion trails time progress; negative when ahead. */
-export function behindPoints(completion: number | null, timeProgress: number): number | null {
-  if (completion === null) return null;
-  return (timeProgress - completion) * 100;
-}
+/** Points by which completion trails time progress (stats.definitions: timeProgressGap). */
+export const behindPoints = timeProgressGap;
 
 /**
  * Ranks units with a funds target (> 0) by completion desc, then funds desc; ties keep input
@@ -65,6 +63,13 @@ export type DispatchUnitInput = {
   fundsYtdYuan: number;
   fundsYtdLastYearYuan: number;
   hasContractYtd: boolean;
+  /** Optional so older callers still type-check; 0 / null when left out. */
+  targetStretchYuan?: number | null;
+  /** Counted funds of local investors (本地), for the counting rule. */
+  localYtdYuan?: number;
+  foreignUsdYtd?: number;
+  contractsYtd?: { count: number; totalInvestmentYuan: number };
+  largeProjects?: { count: number; fundsYtdYuan: number };
 };
 
 /** Raw sums and counts for one period and scope, as SQL returns them. */
@@ -87,6 +92,10 @@ export type DispatchInput = {
   stageCounts: Partial<Record<Stage, number>>;
   /** Every unit but the city's own (a unit of kind city is ignored), in code order. */
   units: DispatchUnitInput[];
+  /** Counted funds of local investors in the scope (本地); 0 when left out. */
+  localYtdYuan?: number;
+  /** The counting rule (口径) in force; 'all' (local funds count) when left out. */
+  countingRule?: CountingRule;
 };
 
 export type QuarterStats = { quarter: number; fundsYuan: number; lastYearYuan: number; yoy: number | null };
@@ -100,6 +109,15 @@ export type DispatchUnitStats = {
   completion: number | null;
   yoy: number | null;
   rank: number | null;
+  fundsYtdLastYearYuan: number;
+  targetStretchYuan: number | null;
+  completionStretch: number | null;
+  /** The headline 招商引资额 under the counting rule (completion and rank are measured on it). */
+  headlineYtdYuan: number;
+  localYtdYuan: number;
+  foreignUsdYtd: number;
+  contractsYtd: { count: number; totalInvestmentYuan: number };
+  largeProjects: { count: number; fundsYtdYuan: number };
 };
 
 export type DispatchStats = {
@@ -124,6 +142,14 @@ export type DispatchStats = {
   stageCounts: Record<Stage, number>;
   units: DispatchUnitStats[];
   zeroResultUnits: string[];
+  /** The counting rule in force; `completion` is measured on `headlineYtdYuan`. */
+  countingRule: CountingRule;
+  /** The headline 招商引资额: `fundsYtdYuan`, or without local investors' funds under rule 'nonLocal'. */
+  headlineYtdYuan: number;
+  /** Counted funds of local investors (本地): fundsYtdYuan = localYtdYuan + outsideRegionYtdYuan + funds of projects without investor. */
+  localYtdYuan: number;
+  /** Words for the gap to time progress, e.g. 「落后时间进度11.5个百分点」 ('' without target). */
+  progressGapText: string;
 };
 
 function sumMonths(rows: MonthAmount[], fromMonth: number, toMonth: number): number {
@@ -155,18 +181,33 @@ export function buildDispatchStats(input: DispatchInput): DispatchStats {
     number
   >;
 
+  const rule = input.countingRule ?? 'all';
+  const localYtdYuan = input.localYtdYuan ?? 0;
+  const headline = headlineYuan(fundsYtdYuan, localYtdYuan, rule);
   const units = rankUnits(
     input.units
       .filter((u) => u.kind !== 'city')
-      .map((u) => ({
-        code: u.code,
-        name: u.name,
-        kind: u.kind,
-        targetBaseYuan: u.targetBaseYuan,
-        fundsYtdYuan: u.fundsYtdYuan,
-        completion: ratio(u.fundsYtdYuan, u.targetBaseYuan),
-        yoy: yoy(u.fundsYtdYuan, u.fundsYtdLastYearYuan),
-      })),
+      .map((u) => {
+        const unitHeadline = headlineYuan(u.fundsYtdYuan, u.localYtdYuan ?? 0, rule);
+        const stretch = u.targetStretchYuan ?? null;
+        return {
+          code: u.code,
+          name: u.name,
+          kind: u.kind,
+          targetBaseYuan: u.targetBaseYuan,
+          fundsYtdYuan: u.fundsYtdYuan,
+          completion: ratio(unitHeadline, u.targetBaseYuan),
+          yoy: yoy(u.fundsYtdYuan, u.fundsYtdLastYearYuan),
+          fundsYtdLastYearYuan: u.fundsYtdLastYearYuan,
+          targetStretchYuan: stretch,
+          completionStretch: ratio(unitHeadline, stretch),
+          headlineYtdYuan: unitHeadline,
+          localYtdYuan: u.localYtdYuan ?? 0,
+          foreignUsdYtd: u.foreignUsdYtd ?? 0,
+          contractsYtd: u.contractsYtd ?? { count: 0, totalInvestmentYuan: 0 },
+          largeProjects: u.largeProjects ?? { count: 0, fundsYtdYuan: 0 },
+        };
+      }),
   );
 
   const zeroResultUnits = input.units
@@ -187,8 +228,8 @@ export function buildDispatchStats(input: DispatchInput): DispatchStats {
     yoy: yoy(fundsYtdYuan, fundsYtdLastYearYuan),
     targetBaseYuan: input.targetBaseYuan,
     targetStretchYuan: input.targetStretchYuan,
-    completion: ratio(fundsYtdYuan, input.targetBaseYuan),
-    completionStretch: ratio(fundsYtdYuan, input.targetStretchYuan),
+    completion: ratio(headline, input.targetBaseYuan),
+    completionStretch: ratio(headline, input.targetStretchYuan),
     timeProgress: monthTimeProgress(month),
     foreignUsdYtd: input.foreignUsdYtd,
     outsideRegionYtdYuan: input.outsideRegionYtdYuan,
@@ -207,6 +248,10 @@ export function buildDispatchStats(input: DispatchInput): DispatchStats {
     stageCounts,
     units,
     zeroResultUnits,
+    countingRule: rule,
+    headlineYtdYuan: headline,
+    localYtdYuan,
+    progressGapText: describeGap(timeProgressGap(ratio(headline, input.targetBaseYuan), monthTimeProgress(month))),
   };
 }
 
@@ -289,13 +334,7 @@ export function briefingFigures(s: DispatchStats): BriefingFigures {
     };
   });
 
-  const gap = behindPoints(s.completion, s.timeProgress);
-  let progressGapText = '';
-  if (gap !== null) {
-    const points = formatPercent(Math.abs(gap) / 100).replace('%', '');
-    progressGapText = gap > 0 ? `落后时间进度${points}个百分点` : `超过时间进度${points}个百分点`;
-    if (points === '0.0') progressGapText = '与时间进度持平';
-  }
+  const progressGapText = describeGap(timeProgressGap(s.completion, s.timeProgress));
 
   const names = (units: DispatchUnitStats[]): string => units.map((u) => u.name).join('、');
   const ranked = s.units
@@ -304,7 +343,7 @@ export function briefingFigures(s: DispatchStats): BriefingFigures {
   const zero = new Set(s.zeroResultUnits);
 
   return {
-    periodText: month === 1 ? `${year}年1月` : `${year}年1-${month}月`,
+    periodText: ytdPeriodText({ year, month }),
     fundsYi: formatYi(s.fundsYtdYuan),
     fundsWan: formatWan(s.fundsYtdYuan),
     lastYearYi: formatYi(s.fundsYtdLastYearYuan),

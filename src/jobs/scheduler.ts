@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/database';
 import { nowIso } from '../modules/audit/audit.service';
+import { rebuildStaleRollups, ROLLUP_REBUILD_LOCK } from '../modules/stats/rollups';
 
 type Log = { info: (msg: string) => void; error: (obj: unknown, msg?: string) => void };
 export interface Job { name: string; everyMs: number; run: (db: Db) => Promise<void> }
@@ -40,6 +41,8 @@ export const JOBS: Job[] = [
       await db.deleteFrom('login_attempts').where('at', '<', new Date(Date.now() - 86400_000).toISOString()).execute();
     },
   },
+  // A rollup rebuild after a threshold or home-city change that no instance finished (docs/adr/0005).
+  { name: ROLLUP_REBUILD_LOCK, everyMs: 60_000, run: async (db) => { await rebuildStaleRollups(db); } },
 ];
 
 export function startJobs(db: Db, log: Log): () => void {

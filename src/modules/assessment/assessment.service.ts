@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { Tx } from '../../db/database';
 import { AppError } from '../../domain/errors';
-import { addDays, currentPeriod, daysBetween, formatPeriod, todayIso } from '../../domain/period';
+import { currentPeriod, daysBetween, formatPeriod, todayIso } from '../../domain/period';
 import { ASSESSMENT_INDICATORS, roundPoints, scoreUnits, type AssessmentIndicator, type AssessmentUnitInput, type DeductionFact } from '../../domain/assessment';
 import { TARGET_INDICATOR_LABELS } from '../../domain/labels';
 import { formatPercent, formatWan, formatWanUsd } from '../../domain/money';
@@ -11,14 +11,11 @@ import type { AssessmentDto } from '../../contracts/assessment';
 import type { Actor } from '../auth/actor';
 import { scopeUnit } from '../auth/scope';
 import { getSettings } from '../settings/settings.service';
-import { countedStatuses, requirePeriod } from '../stats/stats.service';
+import { dispatchStats, requirePeriod } from '../stats/stats.service';
+import { periodRange } from '../../domain/stats.definitions';
 
 const UNIT_LABEL: Record<AssessmentIndicator, string> = { funds: '元', foreign: '美元', contracts: '个' };
 
-function endOfMonth(year: number, month: number): string {
-  const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
-  return addDays(next, -1);
-}
 
 export async function assessment(db: Tx, actor: Actor, q: { year?: number | undefined; period?: string | undefined }, today = todayIso()): Promise<AssessmentDto> {
   const now = currentPeriod();
@@ -33,24 +30,18 @@ export async function assessment(db: Tx, actor: Actor, q: { year?: number | unde
     month = year < now.year ? 12 : year > now.year ? 1 : now.month;
   }
   const settings = await getSettings(db);
-  const periodEnd = endOfMonth(year, month);
+  const periodEnd = periodRange({ year, month }).end;
   const asOf = periodEnd < today ? periodEnd : today;
-  const nextMonthStart = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
 
-  const [units, funds, contracts, targets, subs, notStarted] = await Promise.all([
-    db.selectFrom('units').select(['code', 'name', 'kind', 'sort']).where('active', '=', 1).where('kind', '<>', 'city').execute(),
-    db.selectFrom('fund_entries').select((eb) => ['unit_code', eb.fn.sum<number>('amount_yuan').as('yuan'), eb.fn.sum<number>('foreign_usd').as('usd')])
-      .where('year', '=', year).where('month', '<=', month).where('status', 'in', countedStatuses('verified')).groupBy('unit_code').execute(),
-    db.selectFrom('projects').select((eb) => ['unit_code', eb.fn.countAll<number>().as('c')])
-      .where('contract_date', '>=', `${year}-01-01`).where('contract_date', '<', nextMonthStart).groupBy('unit_code').execute(),
+  // Values per unit come from the dispatch statistics of the period (one read model): the same
+  // figures, unit list and unit order as the dashboard and the reports.
+  const [stats, targets, subs, notStarted] = await Promise.all([
+    dispatchStats(db, { period: { year, month }, unitCode: null, basis: 'verified' }),
     db.selectFrom('targets').select(['unit_code', 'indicator', 'base_value']).where('year', '=', year).execute(),
     db.selectFrom('submissions').select(['unit_code', 'period', 'status']).where('period', '>=', `${year}-01`).where('period', '<=', formatPeriod({ year, month })).execute(),
     db.selectFrom('projects').select(['unit_code', 'code', 'name', 'contract_date']).where('stage', '=', 'contract').where('contract_date', 'is not', null).execute(),
   ]);
-  const K: Record<string, number> = { county: 1, zone: 2, department: 3 };
-  units.sort((a, b) => (K[a.kind] ?? 9) - (K[b.kind] ?? 9) || a.sort - b.sort || a.code.localeCompare(b.code));
-  const fundsOf = new Map(funds.map((r) => [r.unit_code, { yuan: Number(r.yuan ?? 0), usd: Number(r.usd ?? 0) }]));
-  const contractsOf = new Map(contracts.map((r) => [r.unit_code, Number(r.c)]));
+  const units = stats.units;
   const targetOf = (code: string, ind: string) => {
     const t = targets.find((x) => x.unit_code === code && x.indicator === ind);
     return t ? Number(t.base_value) : null;
@@ -76,9 +67,9 @@ export async function assessment(db: Tx, actor: Actor, q: { year?: number | unde
       name: u.name,
       facts,
       indicators: {
-        funds: { value: fundsOf.get(u.code)?.yuan ?? 0, target: targetOf(u.code, 'funds') },
-        foreign: { value: fundsOf.get(u.code)?.usd ?? 0, target: targetOf(u.code, 'foreign') },
-        contracts: { value: contractsOf.get(u.code) ?? 0, target: targetOf(u.code, 'contracts') },
+        funds: { value: u.headlineYtdYuan, target: targetOf(u.code, 'funds') },
+        foreign: { value: u.foreignUsdYtd, target: targetOf(u.code, 'foreign') },
+        contracts: { value: u.contractsYtd.count, target: targetOf(u.code, 'contracts') },
       },
     };
   });

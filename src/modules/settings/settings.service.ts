@@ -42,5 +42,8 @@ export async function updateSettings(tx: Tx, actor: Actor, patch: Partial<Settin
     const beforeChanged = Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof Settings]]));
     await audit(tx, actor, { action: 'update', entity: 'settings', summary: Object.keys(changed).join(', '), before: beforeChanged, after: changed });
   }
-  return getSettings(tx);
+  const after = await getSettings(tx);
+  // Origin scopes and statistics rollups follow (settings.effects.ts); callers that change settings
+  // use updateSettingsAndRebuild or applySettingsEffects from there.
+  return after;
 }

@@ -2,54 +2,42 @@
 // fund_rollups and fund_project_firsts exact on every write; this module rebuilds them (after a
 // large-project threshold change, or by hand) and checks them against fund_entries.
 import { sql } from 'kysely';
-import type { Tx } from '../../db/database';
+import type { Db, Tx } from '../../db/database';
+import { dialectOf } from '../../db/database';
+import {
+  DIMS as DIMS_SQL, LARGE as LARGE_SQL, largeFirstsSelect, pgFunctionBody, rebuildStatements, rollupObjects, SCOPE as SCOPE_SQL,
+} from './rollups.sql';
 
-const DIMS = sql.raw(`JOIN projects p ON p.id = f.project_id LEFT JOIN investors i ON i.id = p.investor_id`);
-const SCOPE = sql.raw(`COALESCE(i.origin_scope, '')`);
-const LARGE = sql.raw(`CASE WHEN p.total_investment_yuan >= (SELECT large_threshold_yuan FROM stats_params WHERE id = 1) THEN 1 ELSE 0 END`);
-
-/**
- * fund_large_firsts rows from fund_project_firsts: per large, non-local project, year, basis and
- * unit ('*' for the whole city) the first month with counted funds. Migration 004 holds the same.
- */
-const BASES: [string, string[]][] = [['verified', ['verified']], ['reported', ['submitted', 'approved', 'verified']]];
-const LARGE_FIRSTS = sql.join(BASES.flatMap(([basis, statuses]) => {
-  const where = sql`status IN (${sql.join(statuses)}) AND large = 1 AND origin_scope NOT IN ('', 'local')`;
-  return [
-    sql`SELECT project_id, year, ${sql.lit(basis)}, unit_code, MIN(first_month) FROM fund_project_firsts WHERE ${where} GROUP BY project_id, year, unit_code`,
-    sql`SELECT project_id, year, ${sql.lit(basis)}, '*', MIN(first_month) FROM fund_project_firsts WHERE ${where} GROUP BY project_id, year`,
-  ];
-}), sql` UNION ALL `);
+const DIMS = sql.raw(DIMS_SQL('f'));
+const SCOPE = sql.raw(SCOPE_SQL);
+const LARGE = sql.raw(LARGE_SQL);
+/** fund_large_firsts rows from fund_project_firsts (the same SELECT the triggers use). */
+const LARGE_FIRSTS = sql.raw(largeFirstsSelect());
 
 /** The large-project threshold (元) the rollups were built with. */
 export async function rollupThresholdYuan(db: Tx): Promise<number | null> {
-  const r = await db.selectFrom('stats_params').select('large_threshold_yuan').where('id', '=', 1).executeTakeFirst();
-  return r ? Number(r.large_threshold_yuan) : null;
+  return (await rollupParams(db))?.thresholdYuan ?? null;
 }
 
-/** Recomputes both rollup tables from fund_entries (inside the caller's transaction). */
-export async function rebuildFundRollups(tx: Tx): Promise<void> {
-  // The large-project triggers (migration 004) stand still while the tables are refilled in bulk.
+/** The threshold the triggers see, and whether the rollups are complete for it (no rebuild pending). */
+export async function rollupParams(db: Tx): Promise<{ thresholdYuan: number; ready: boolean; generation: number } | null> {
+  const r = await db.selectFrom('stats_params').select(['large_threshold_yuan', 'ready']).where('id', '=', 1).executeTakeFirst();
+  return r ? { thresholdYuan: Number(r.large_threshold_yuan), ready: Number(r.ready) === 1, generation: Number(r.ready) } : null;
+}
+
+/** Recomputes the rollup tables from fund_entries (inside the caller's transaction), all years or one. */
+export async function rebuildFundRollups(tx: Tx, year?: number): Promise<void> {
+  // The large-project triggers stand still while the tables are refilled in bulk.
   await tx.updateTable('stats_params').set({ suspended: 1 }).where('id', '=', 1).execute();
-  await tx.deleteFrom('fund_rollups').execute();
-  await tx.deleteFrom('fund_project_firsts').execute();
-  await tx.deleteFrom('fund_large_firsts').execute();
-  await tx.deleteFrom('fund_large_counts').execute();
-  await sql`INSERT INTO fund_rollups (year, month, unit_code, status, origin_scope, large, amount_yuan, foreign_usd, entries)
-    SELECT f.year, f.month, f.unit_code, f.status, ${SCOPE}, ${LARGE}, SUM(f.amount_yuan), SUM(f.foreign_usd), COUNT(*)
-    FROM fund_entries f ${DIMS} GROUP BY 1, 2, 3, 4, 5, 6`.execute(tx);
-  await sql`INSERT INTO fund_project_firsts (project_id, year, status, unit_code, first_month, origin_scope, large)
-    SELECT f.project_id, f.year, f.status, f.unit_code, MIN(f.month), ${SCOPE}, ${LARGE}
-    FROM fund_entries f ${DIMS} GROUP BY 1, 2, 3, 4, 6, 7`.execute(tx);
-  await sql`INSERT INTO fund_large_firsts (project_id, year, basis, unit_code, first_month) ${LARGE_FIRSTS}`.execute(tx);
-  await sql`INSERT INTO fund_large_counts (year, basis, unit_code, first_month, projects)
-    SELECT year, basis, unit_code, first_month, COUNT(*) FROM fund_large_firsts GROUP BY year, basis, unit_code, first_month`.execute(tx);
+  for (const stmt of rebuildStatements(year)) await sql.raw(stmt).execute(tx);
   await tx.updateTable('stats_params').set({ suspended: 0 }).where('id', '=', 1).execute();
+  if (year === undefined) await tx.updateTable('stats_params').set({ ready: 1 }).where('id', '=', 1).execute();
 }
 
 /**
- * Makes the triggers see a new large-project threshold (元) and rebuilds the rollups when it
- * changed. Call it in the transaction that changes the setting.
+ * Makes the triggers see a new large-project threshold (元) and rebuilds the rollups at once, in
+ * the caller's transaction (the ledger import, on a database being filled). Settings changes use
+ * markRollupsStale + rebuildRollupsInBackground instead, so writers are not held up.
  */
 export async function setLargeThreshold(tx: Tx, thresholdYuan: number): Promise<boolean> {
   const current = await rollupThresholdYuan(tx);
@@ -58,6 +46,49 @@ export async function setLargeThreshold(tx: Tx, thresholdYuan: number): Promise<
   else await tx.updateTable('stats_params').set({ large_threshold_yuan: thresholdYuan }).where('id', '=', 1).execute();
   await rebuildFundRollups(tx);
   return true;
+}
+
+/**
+ * Records that the rollups need a rebuild (new threshold, or every investor's scope re-derived):
+ * from now on the statistics aggregate fund_entries directly (`source: 'entries'`) until
+ * rebuildStaleRollups has run. Cheap: one row, inside the settings transaction.
+ */
+export async function markRollupsStale(tx: Tx, thresholdYuan: number): Promise<void> {
+  // `ready` is 1 when the rollups are complete; otherwise a generation (0, −1, −2 …) that each mark
+  // moves on, so a rebuild that began before the latest mark does not declare them ready.
+  const current = await rollupParams(tx);
+  if (current === null) await tx.insertInto('stats_params').values({ id: 1, large_threshold_yuan: thresholdYuan, ready: 0 }).execute();
+  else {
+    const generation = current.ready ? 0 : current.generation - 1;
+    await tx.updateTable('stats_params').set({ large_threshold_yuan: thresholdYuan, ready: generation }).where('id', '=', 1).execute();
+  }
+}
+
+export const ROLLUP_REBUILD_LOCK = 'stats-rollups-rebuild';
+
+/**
+ * Rebuilds stale rollups one year per transaction, so a writer waits at most for one year's
+ * refill (at 2M entries over ten years ≈ 200k entries), never for the whole table. Writes between
+ * two years are kept by the triggers (they already use the new threshold), and a year is replaced
+ * as a whole; when the threshold changed again meanwhile, it starts over. Returns the years rebuilt.
+ */
+export async function rebuildStaleRollups(db: Db): Promise<number> {
+  let rebuilt = 0;
+  for (let round = 0; round < 5; round++) {
+    const params = await rollupParams(db);
+    if (!params || params.ready) return rebuilt;
+    const years = await sql<{ year: number }>`SELECT DISTINCT year FROM fund_entries UNION SELECT DISTINCT year FROM fund_rollups
+      UNION SELECT DISTINCT year FROM fund_project_firsts`.execute(db);
+    for (const { year } of years.rows) {
+      await db.transaction().execute((tx) => rebuildFundRollups(tx, Number(year)));
+      rebuilt++;
+    }
+    // Ready only if nobody marked them stale again (threshold, home city) since this round began.
+    const done = await db.updateTable('stats_params').set({ ready: 1 })
+      .where('id', '=', 1).where('ready', '=', params.generation).executeTakeFirst();
+    if (Number(done.numUpdatedRows) === 1) return rebuilt;
+  }
+  return rebuilt;
 }
 
 export type RollupDifference = { table: 'fund_rollups' | 'fund_project_firsts' | 'fund_large_firsts' | 'fund_large_counts'; key: string; expected: string | null; actual: string | null };
@@ -107,5 +138,55 @@ export async function checkFundRollups(db: Tx): Promise<RollupDifference[]> {
   const actCounts = await db.selectFrom('fund_large_counts').selectAll().execute();
   compare('fund_large_counts', new Map([...expCounts].map(([k, v]) => [k, String(v)])),
     new Map(actCounts.map((r) => [`${Number(r.year)} ${r.basis} ${r.unit_code} ${Number(r.first_month)}`, String(Number(r.projects))])));
+  return out;
+}
+
+export type TriggerDifference = { name: string; problem: 'missing' | 'different' | 'unexpected' };
+
+/**
+ * Compares the rollup triggers stored in the database with what rollups.sql.ts generates now
+ * (docs/adr/0005): SQLite keeps a trigger's text verbatim (sqlite_master); PostgreSQL keeps a
+ * function's body verbatim (pg_proc.prosrc) and a trigger's definition in its own normal form
+ * (pg_get_triggerdef), so each generated trigger is created under a probe name in a transaction
+ * that is rolled back, and the two normal forms are compared.
+ */
+export async function checkRollupTriggers(db: Db): Promise<TriggerDifference[]> {
+  const out: TriggerDifference[] = [];
+  const generated = rollupObjects(dialectOf(db));
+  const compare = (expected: Map<string, string>, actual: Map<string, string>) => {
+    for (const [name, text] of expected) {
+      if (!actual.has(name)) out.push({ name, problem: 'missing' });
+      else if (actual.get(name) !== text) out.push({ name, problem: 'different' });
+    }
+    for (const name of actual.keys()) if (!expected.has(name)) out.push({ name, problem: 'unexpected' });
+  };
+  if (dialectOf(db) === 'sqlite') {
+    const rows = await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'fund\_%' ESCAPE '\\'`.execute(db);
+    compare(new Map(generated.map((o) => [o.name, o.sql])), new Map(rows.rows.map((r) => [r.name, r.sql])));
+    return out;
+  }
+  const fns = await sql<{ name: string; src: string }>`SELECT p.proname AS name, p.prosrc AS src FROM pg_proc p
+    JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema() AND p.proname LIKE 'fund\_%'`.execute(db);
+  compare(new Map(generated.filter((o) => o.kind === 'function').map((o) => [o.name, pgFunctionBody(o.sql)])),
+    new Map(fns.rows.map((r) => [r.name, r.src])));
+  const defs = async (q: Tx) => new Map((await sql<{ name: string; def: string }>`SELECT t.tgname AS name, pg_get_triggerdef(t.oid) AS def
+    FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE NOT t.tgisinternal AND n.nspname = current_schema() AND t.tgname LIKE 'fund\_%'`.execute(q)).rows.map((r) => [r.name, r.def]));
+  const stored = await defs(db);
+  const expected = new Map<string, string>();
+  const probe = (name: string) => `${name}__probe`;
+  const rollback = new Error('probe');
+  await db.transaction().execute(async (tx) => {
+    for (const o of generated) {
+      if (o.kind === 'trigger') await sql.raw(o.sql.replace(`CREATE TRIGGER ${o.name} `, `CREATE TRIGGER ${probe(o.name)} `)).execute(tx);
+    }
+    const all = await defs(tx);
+    for (const o of generated) {
+      const def = all.get(probe(o.name));
+      if (o.kind === 'trigger' && def !== undefined) expected.set(o.name, def.replace(probe(o.name), o.name));
+    }
+    throw rollback;
+  }).catch((err: unknown) => { if (err !== rollback) throw err; });
+  compare(expected, new Map([...stored].filter(([name]) => !name.endsWith('__probe'))));
   return out;
 }

@@ -4,7 +4,7 @@ import { cliActor, withDb } from '../../cli/context';
 import { briefingFigures } from '../../domain/stats';
 import { formatPercent, formatYi } from '../../domain/money';
 import { dispatchStats, resolveScope } from './stats.service';
-import { checkFundRollups, rebuildFundRollups } from './rollups';
+import { checkFundRollups, checkRollupTriggers, rebuildFundRollups } from './rollups';
 import type { StatsBasis } from '../../contracts/stats';
 
 export function statsCli(program: Command): void {
@@ -33,6 +33,11 @@ export function statsCli(program: Command): void {
   stats.command('check-rollups').description('核对统计汇总表（fund_rollups、fund_project_firsts）与到位资金明细是否一致；不一致时退出码为 1')
     .action(async () => {
       await withDb(async (db) => {
+        const triggers = await checkRollupTriggers(db);
+        for (const d of triggers) {
+          console.error(`  触发器 ${d.name}：${d.problem === 'missing' ? '缺失' : d.problem === 'different' ? '与当前统计口径生成的不同' : '多余'}`);
+        }
+        if (triggers.length) process.exitCode = 1;
         const diffs = await checkFundRollups(db);
         if (diffs.length === 0) {
           console.log('统计汇总表与到位资金明细一致。');

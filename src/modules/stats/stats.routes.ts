@@ -1,19 +1,40 @@
+import crypto from 'node:crypto';
+import type { onSendHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { breakdownSchema, dispatchQuerySchema, dispatchStatsSchema, latestPeriodSchema, monthlySchema, statsBasisSchema } from '../../contracts/stats';
 import { actorOf } from '../../server/auth';
 import { z } from 'zod';
 import { breakdownStats, dispatchStats, latestPeriod, monthlyStats, resolveScope } from './stats.service';
+import { drilldownQuerySchema, drilldownSchema } from '../../contracts/stats.drilldown';
+import { drilldown } from './drilldown.service';
+
+/**
+ * ETag / 304 for the dashboard's figures: the tag is a digest of the figures themselves, so an
+ * unchanged answer costs the browser nothing to download or redraw and can never be stale. (A
+ * locked period's frozen snapshot can give a cheaper tag: its creation time — branch integrity.)
+ */
+const withEtag: onSendHookHandler = (req, reply, payload, done) => {
+  if (reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload);
+  const tag = `W/"${crypto.createHash('sha1').update(payload).digest('base64url')}"`;
+  void reply.header('etag', tag).header('cache-control', 'private, no-cache');
+  const asked = req.headers['if-none-match'];
+  if (asked && asked.split(',').map((x) => x.trim()).includes(tag)) {
+    void reply.code(304);
+    return done(null, '');
+  }
+  return done(null, payload);
+};
 
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['统计 stats'];
   const config = { permission: 'business.read' as const };
   app.get('/stats/dispatch', {
-    config,
+    config, onSend: withEtag,
     schema: { tags, summary: '调度会统计（报告期累计、同比、完成率、单位排名）', querystring: dispatchQuerySchema, response: { 200: dispatchStatsSchema } },
   }, async (req) => dispatchStats(app.db, await resolveScope(app.db, actorOf(req), req.query)));
 
   app.get('/stats/monthly', {
-    config,
+    config, onSend: withEtag,
     schema: { tags, summary: '逐月到位资金（本年与上年同期）', querystring: dispatchQuerySchema, response: { 200: monthlySchema } },
   }, async (req) => monthlyStats(app.db, await resolveScope(app.db, actorOf(req), req.query)));
 
@@ -26,4 +47,15 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     config,
     schema: { tags, summary: '有数据的最新报告期（没有数据时为当月）', querystring: z.object({ basis: statsBasisSchema.default('verified') }), response: { 200: latestPeriodSchema } },
   }, async (req) => latestPeriod(app.db, actorOf(req), req.query.basis));
+
+  app.get('/stats/drilldown', {
+    config,
+    schema: {
+      tags, summary: '统计数字的明细：构成该数字的项目及各自金额（合计等于该数字）',
+      querystring: drilldownQuerySchema, response: { 200: drilldownSchema },
+    },
+  }, async (req) => {
+    const { figure, limit, ...rest } = req.query;
+    return drilldown(app.db, await resolveScope(app.db, actorOf(req), rest), figure, limit);
+  });
 };

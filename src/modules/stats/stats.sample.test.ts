@@ -8,10 +8,14 @@ import { dispatchStats } from './stats.service';
 
 const expected = JSON.parse(fs.readFileSync(SAMPLE_EXPECTED, 'utf8'));
 
-/** Drops the fields the expected JSON does not have (kind, completionStretch). */
+/**
+ * The fields the expected JSON has, exactly as they are (the statistics add fields — kind,
+ * completionStretch, the counting rule's figures, per-unit foreign capital … — but never change one).
+ */
 function comparable(s: Record<string, unknown>) {
-  const { completionStretch: _c, ...rest } = s;
-  return { ...rest, units: (rest.units as Record<string, unknown>[]).map(({ kind: _k, ...u }) => u) };
+  const pick = (o: Record<string, unknown>, like: Record<string, unknown>) => Object.fromEntries(Object.keys(like).map((k) => [k, o[k]]));
+  const unitLike = (expected.units as Record<string, unknown>[])[0]!;
+  return { ...pick(s, expected), units: (s.units as Record<string, unknown>[]).map((u) => pick(u, unitLike)) };
 }
 
 describe.each(DB_KINDS)('dispatch statistics of the sample ledger on %s', (kind) => {
@@ -23,6 +27,11 @@ describe.each(DB_KINDS)('dispatch statistics of the sample ledger on %s', (kind)
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(comparable(body)).toEqual(expected);
+    expect(Object.keys(body)).toEqual(expect.arrayContaining(Object.keys(expected)));
+    // The default counting rule counts local investors' funds in the headline, as the sample does.
+    expect(body.countingRule).toBe('all');
+    expect(body.headlineYtdYuan).toBe(expected.fundsYtdYuan);
+    expect(body.source).toBe('rollups');
     expect(body.completionStretch).toBe(422214174 / 1600000000);
     expect(body.units.map((u: { kind: string }) => u.kind)).toEqual(['county', 'county', 'county', 'county', 'zone', 'zone', 'department', 'department']);
   });
@@ -70,5 +79,30 @@ describe.each(DB_KINDS)('dispatch statistics of the sample ledger on %s', (kind)
     expect(scope.abroad).toBe(expected.abroadYtdYuan);
     expect(scope.domestic + scope.abroad).toBe(expected.outOfProvinceYtdYuan);
     expect((await c.get('/api/v1/stats/latest-period')).json().period).toBe('2026-07');
+  });
+
+  it('answers 304 to an unchanged dispatch or monthly request (ETag), 200 once figures change', async () => {
+    const c = await login(ctx.app, 'office');
+    const get = (url: string, tag?: string) => c.inject({ method: 'GET', url, headers: { cookie: c.cookie, ...(tag ? { 'if-none-match': tag } : {}) } });
+    for (const url of ['/api/v1/stats/dispatch?period=2026-05', '/api/v1/stats/monthly?period=2026-05']) {
+      const first = await get(url);
+      const tag = first.headers.etag as string;
+      expect(tag).toMatch(/^W\/"/);
+      const again = await get(url, tag);
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+      expect((await get(url.replace('2026-05', '2026-04'), tag)).statusCode).toBe(200);
+    }
+    const url = '/api/v1/stats/dispatch?period=2026-05&basis=reported';
+    const tag = (await get(url)).headers.etag as string;
+    const p = await ctx.t.db.selectFrom('projects').select(['id', 'unit_code']).where('unit_code', '=', 'U01').orderBy('id').executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await ctx.t.db.insertInto('fund_entries').values({
+      project_id: p.id, unit_code: p.unit_code, period: '2026-05', year: 2026, month: 5, kind: 'adjustment', amount_yuan: 1_000_000,
+      foreign_usd: 0, status: 'submitted', created_at: now, updated_at: now,
+    }).execute();
+    const changed = await get(url, tag);
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(tag);
   });
 });

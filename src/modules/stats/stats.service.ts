@@ -5,6 +5,9 @@ import type { Tx } from '../../db/database';
 import { AppError } from '../../domain/errors';
 import { currentPeriod, formatPeriod, parsePeriod, type Period } from '../../domain/period';
 import { buildDispatchStats, ratio, yoy, type DispatchInput, type DispatchStats, type MonthAmount } from '../../domain/stats';
+import {
+  compareUnits, countedStatuses, countingRuleOf, isNonLocal, originFigures, periodRange,
+} from '../../domain/stats.definitions';
 import { ORIGIN_GROUP_LABELS, ORIGIN_SCOPE_LABELS, originGroup, type OriginScope } from '../../domain/origin';
 import { INDUSTRY_LABELS } from '../../domain/labels';
 import type { UnitKind } from '../../domain/labels';
@@ -13,17 +16,13 @@ import type { StatsBasis, BreakdownDto, MonthlyDto } from '../../contracts/stats
 import type { Actor } from '../auth/actor';
 import { scopeUnit } from '../auth/scope';
 import { getSettings } from '../settings/settings.service';
-import { rollupThresholdYuan } from './rollups';
+import { rollupParams } from './rollups';
 import { readFrozen } from '../funds/period-snapshots';
 
-/** Fund statuses that count for a basis: verified only, or everything a unit has reported. */
-export function countedStatuses(basis: StatsBasis): string[] {
-  return basis === 'reported' ? ['submitted', 'approved', 'verified'] : ['verified'];
-}
+/** Fund statuses that count for a basis (defined once in src/domain/stats.definitions.ts). */
+export { countedStatuses };
 
 export type StatsScope = { period: Period; unitCode: string | null; basis: StatsBasis };
-
-const KIND_ORDER: Record<string, number> = { city: 0, county: 1, zone: 2, department: 3 };
 
 /** Period text → Period, with a message a clerk understands. */
 export function requirePeriod(text: string): Period {
@@ -69,9 +68,6 @@ export async function resolveScope(
   return { period, unitCode, basis };
 }
 
-function endDateExclusive(p: Period): string {
-  return p.month === 12 ? `${p.year + 1}-01-01` : `${p.year}-${String(p.month + 1).padStart(2, '0')}-01`;
-}
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
 type UnitRow = { code: string; name: string; kind: UnitKind; sort: number };
@@ -81,14 +77,14 @@ async function listStatUnits(db: Tx): Promise<UnitRow[]> {
   return rows
     .filter((r) => r.active)
     .map((r) => ({ code: r.code, name: r.name, kind: r.kind as UnitKind, sort: r.sort }))
-    .sort((a, b) => (KIND_ORDER[a.kind]! - KIND_ORDER[b.kind]!) || a.sort - b.sort || a.code.localeCompare(b.code));
+    .sort(compareUnits);
 }
 
 /**
  * Where the fund sums come from: 'rollups' (fund_rollups / fund_project_firsts, kept exact by
  * database triggers — docs/adr/0003-statistics-rollups.md) or 'entries' (aggregating fund_entries
  * directly: the reference the rollups are tested against, and the fallback while the rollups were
- * built with another large-project threshold than the setting says).
+ * built with another large-project threshold than the setting says, or are being rebuilt).
  */
 export type FundsSource = 'rollups' | 'entries';
 
@@ -105,81 +101,107 @@ async function fundsByUnitMonth(db: Tx, s: StatsScope, source: FundsSource) {
   return rows.map((r) => ({ year: n(r.year), month: n(r.month), unitCode: r.unit_code, yuan: n(r.yuan), usd: n(r.usd) }));
 }
 
-/**
- * One pass over the year's counted entries joined to project and investor: Σ funds by origin
- * scope, and for projects at or above the large-project threshold, their count and Σ funds.
- * (A project has one scope, so per-group distinct counts add up.)
- */
-async function fundsByOrigin(db: Tx, s: StatsScope, thresholdYuan: number, source: FundsSource) {
-  if (source === 'rollups' && (await rollupThresholdYuan(db)) === thresholdYuan) return fundsByOriginRollups(db, s);
+/** Σ funds of year Y up to M by unit and origin scope; large non-local projects by unit and for the city. */
+type OriginSums = {
+  /** unit → origin scope ('' = no investor) → Σ yuan */
+  byUnitScope: Map<string, Map<string, number>>;
+  /** unit → large non-local projects with counted funds, and their Σ funds */
+  largeByUnit: Map<string, { count: number; fundsYtdYuan: number }>;
+  /** the whole city's count (a project whose entries sit in two units counts once) */
+  cityLargeCount: number;
+};
+
+/** Whether the rollups may be read: built with the setting's threshold and not being rebuilt. */
+export async function rollupsUsable(db: Tx, thresholdYuan: number): Promise<boolean> {
+  const p = await rollupParams(db);
+  return p !== null && p.thresholdYuan === thresholdYuan && p.ready;
+}
+
+async function fundsByOrigin(db: Tx, s: StatsScope, thresholdYuan: number, source: FundsSource): Promise<OriginSums> {
+  if (source === 'rollups') return fundsByOriginRollups(db, s);
   return fundsByOriginDirect(db, s, thresholdYuan);
 }
 
-/**
- * The same from the rollups: Σ by (scope, large) from fund_rollups; the large projects with
- * counted funds up to M are those whose first counted month (fund_project_firsts) is ≤ M.
- */
-async function fundsByOriginRollups(db: Tx, s: StatsScope) {
-  const statuses = countedStatuses(s.basis);
-  let sums = db.selectFrom('fund_rollups')
-    .select((eb) => ['origin_scope as scope', 'large', eb.fn.sum<number>('amount_yuan').as('yuan')])
-    .where('year', '=', s.period.year).where('status', 'in', statuses).where('month', '<=', s.period.month)
-    .where('origin_scope', 'not in', ['', 'local'])
-    .groupBy(['origin_scope', 'large']);
-  // Large non-local projects whose first counted month is ≤ M (fund_large_counts, migration 004;
-  // unit '*' holds the whole city so that a project is counted once).
-  const count = db.selectFrom('fund_large_counts')
-    .select((eb) => eb.fn.sum<number>('projects').as('c'))
-    .where('year', '=', s.period.year).where('basis', '=', s.basis).where('unit_code', '=', s.unitCode ?? '*')
-    .where('first_month', '<=', s.period.month);
-  if (s.unitCode) sums = sums.where('unit_code', '=', s.unitCode);
-  const [rows, c] = await Promise.all([sums.execute(), count.executeTakeFirst()]);
-  const byScope = new Map<string, number>();
-  const large = { count: n(c?.c), fundsYtdYuan: 0 };
-  for (const r of rows) {
-    byScope.set(String(r.scope), (byScope.get(String(r.scope)) ?? 0) + n(r.yuan));
-    if (n(r.large) === 1) large.fundsYtdYuan += n(r.yuan);
+function addScope(out: OriginSums, unit: string, scope: string, yuan: number, large: boolean): void {
+  const m = out.byUnitScope.get(unit) ?? new Map<string, number>();
+  m.set(scope, (m.get(scope) ?? 0) + yuan);
+  out.byUnitScope.set(unit, m);
+  if (large && isNonLocal(scope)) {
+    const l = out.largeByUnit.get(unit) ?? { count: 0, fundsYtdYuan: 0 };
+    l.fundsYtdYuan += yuan;
+    out.largeByUnit.set(unit, l);
   }
-  return { byScope, large };
 }
 
-async function fundsByOriginDirect(db: Tx, s: StatsScope, thresholdYuan: number) {
+/**
+ * From the rollups: Σ by (unit, scope, large) from fund_rollups; the large projects with counted
+ * funds up to M from fund_large_counts (migration 004; unit '*' holds the whole city).
+ */
+async function fundsByOriginRollups(db: Tx, s: StatsScope): Promise<OriginSums> {
+  const sums = db.selectFrom('fund_rollups')
+    .select((eb) => ['unit_code', 'origin_scope as scope', 'large', eb.fn.sum<number>('amount_yuan').as('yuan')])
+    .where('year', '=', s.period.year).where('status', 'in', countedStatuses(s.basis)).where('month', '<=', s.period.month)
+    .groupBy(['unit_code', 'origin_scope', 'large']);
+  const counts = db.selectFrom('fund_large_counts')
+    .select((eb) => ['unit_code', eb.fn.sum<number>('projects').as('c')])
+    .where('year', '=', s.period.year).where('basis', '=', s.basis).where('first_month', '<=', s.period.month)
+    .groupBy('unit_code');
+  const [rows, c] = await Promise.all([sums.execute(), counts.execute()]);
+  const out: OriginSums = { byUnitScope: new Map(), largeByUnit: new Map(), cityLargeCount: 0 };
+  for (const r of rows) addScope(out, r.unit_code, String(r.scope ?? ''), n(r.yuan), n(r.large) === 1);
+  for (const r of c) {
+    if (r.unit_code === '*') { out.cityLargeCount = n(r.c); continue; }
+    const l = out.largeByUnit.get(r.unit_code) ?? { count: 0, fundsYtdYuan: 0 };
+    l.count = n(r.c);
+    out.largeByUnit.set(r.unit_code, l);
+  }
+  return out;
+}
+
+async function fundsByOriginDirect(db: Tx, s: StatsScope, thresholdYuan: number): Promise<OriginSums> {
   // The threshold is an integer setting, written as a literal so SELECT and GROUP BY match on PostgreSQL.
   const isLarge = sql<number>`case when p.total_investment_yuan >= ${sql.lit(Math.trunc(thresholdYuan))} then 1 else 0 end`;
-  let q = db
+  const scope = sql<string>`coalesce(i.origin_scope, '')`;
+  const base = () => db
     .selectFrom('fund_entries as f')
     .innerJoin('projects as p', 'p.id', 'f.project_id')
-    .innerJoin('investors as i', 'i.id', 'p.investor_id')
-    .select((eb) => [
-      'i.origin_scope as scope',
-      isLarge.as('large'),
-      eb.fn.sum<number>('f.amount_yuan').as('yuan'),
-      eb.fn.count<number>('p.id').distinct().as('projects'),
-    ])
+    .leftJoin('investors as i', 'i.id', 'p.investor_id')
     .where('f.year', '=', s.period.year)
     .where('f.status', 'in', countedStatuses(s.basis))
-    .where('f.month', '<=', s.period.month)
-    .where('i.origin_scope', '<>', 'local')
-    .groupBy(['i.origin_scope', isLarge]);
-  if (s.unitCode) q = q.where('f.unit_code', '=', s.unitCode);
-  const rows = await q.execute();
-  const byScope = new Map<string, number>();
-  const large = { count: 0, fundsYtdYuan: 0 };
+    .where('f.month', '<=', s.period.month);
+  const [rows, city] = await Promise.all([
+    base().select((eb) => [
+      'f.unit_code', scope.as('scope'), isLarge.as('large'),
+      eb.fn.sum<number>('f.amount_yuan').as('yuan'), eb.fn.count<number>('p.id').distinct().as('projects'),
+    ]).groupBy(['f.unit_code', scope, isLarge]).execute(),
+    base().select((eb) => eb.fn.count<number>('p.id').distinct().as('c'))
+      .where(isLarge, '=', 1).where('i.origin_scope', 'in', ['province', 'domestic', 'abroad']).executeTakeFirst(),
+  ]);
+  const out: OriginSums = { byUnitScope: new Map(), largeByUnit: new Map(), cityLargeCount: n(city?.c) };
   for (const r of rows) {
-    byScope.set(String(r.scope), (byScope.get(String(r.scope)) ?? 0) + n(r.yuan));
-    if (n(r.large) === 1) { large.count += n(r.projects); large.fundsYtdYuan += n(r.yuan); }
+    const sc = String(r.scope ?? '');
+    const large = n(r.large) === 1;
+    addScope(out, r.unit_code, sc, n(r.yuan), large);
+    // A project has one scope and one size, so per-group distinct counts add up within a unit.
+    if (large && isNonLocal(sc)) out.largeByUnit.get(r.unit_code)!.count += n(r.projects);
   }
-  return { byScope, large };
+  return out;
 }
 
 /** Loads every sum and count the dispatch statistics need (the raw input of buildDispatchStats). */
 export async function loadDispatchInput(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<DispatchInput> {
+  return (await loadDispatchInputWithSource(db, s, source)).input;
+}
+
+async function loadDispatchInputWithSource(db: Tx, s: StatsScope, wanted: FundsSource): Promise<{ input: DispatchInput; source: FundsSource }> {
   const settings = await getSettings(db);
-  const { year, month } = s.period;
+  const { year } = s.period;
   const largeThreshold = settings.largeProjectThresholdWan * 10000;
   const reserveThreshold = settings.reserveThresholdWan * 10000;
-  const from = `${year}-01-01`;
-  const to = endDateExclusive(s.period);
+  const range = periodRange(s.period);
+  const from = range.yearStart;
+  const to = range.endExclusive;
+  const source: FundsSource = wanted === 'rollups' && (await rollupsUsable(db, largeThreshold)) ? 'rollups' : 'entries';
 
   const [units, funds, origin, targets, reserve, trips, contracts, stages] = await Promise.all([
     listStatUnits(db),
@@ -219,9 +241,12 @@ export async function loadDispatchInput(db: Tx, s: StatsScope, source: FundsSour
   let foreignUsdYtd = 0;
   const unitYtd = new Map<string, number>();
   const unitLast = new Map<string, number>();
+  const unitUsd = new Map<string, number>();
   for (const r of funds) {
-    if (r.year === year) unitYtd.set(r.unitCode, (unitYtd.get(r.unitCode) ?? 0) + r.yuan);
-    else unitLast.set(r.unitCode, (unitLast.get(r.unitCode) ?? 0) + r.yuan);
+    if (r.year === year) {
+      unitYtd.set(r.unitCode, (unitYtd.get(r.unitCode) ?? 0) + r.yuan);
+      unitUsd.set(r.unitCode, (unitUsd.get(r.unitCode) ?? 0) + r.usd);
+    } else unitLast.set(r.unitCode, (unitLast.get(r.unitCode) ?? 0) + r.yuan);
     if (!inScope(r.unitCode)) continue;
     if (r.year === year) {
       fundsByMonth.push({ month: r.month, yuan: r.yuan });
@@ -232,58 +257,77 @@ export async function loadDispatchInput(db: Tx, s: StatsScope, source: FundsSour
   const targetOf = new Map(targets.map((t) => [t.unit_code, { base: n(t.base_value), stretch: t.stretch_value === null ? null : n(t.stretch_value) }]));
   const city = units.find((u) => u.kind === 'city');
   const scopeTarget = s.unitCode ? targetOf.get(s.unitCode) : city ? targetOf.get(city.code) : undefined;
-  const contractsByUnit = new Map(contracts.map((c) => [c.unit_code, { count: n(c.c), total: n(c.t) }]));
+  const contractsByUnit = new Map(contracts.map((c) => [c.unit_code, { count: n(c.c), totalInvestmentYuan: n(c.t) }]));
   let contractCount = 0;
   let contractTotal = 0;
   for (const [code, c] of contractsByUnit) {
     if (!inScope(code)) continue;
     contractCount += c.count;
-    contractTotal += c.total;
+    contractTotal += c.totalInvestmentYuan;
   }
-  const origins = origin.byScope;
-  const large = origin.large;
-  const province = origins.get('province') ?? 0;
-  const domestic = origins.get('domestic') ?? 0;
-  const abroad = origins.get('abroad') ?? 0;
+  // Σ by origin scope over the units in scope; the large projects of the scope.
+  const byScope = new Map<string, number>();
+  let largeFunds = 0;
+  for (const [code, m] of origin.byUnitScope) {
+    if (!inScope(code)) continue;
+    for (const [k, v] of m) byScope.set(k, (byScope.get(k) ?? 0) + v);
+    largeFunds += origin.largeByUnit.get(code)?.fundsYtdYuan ?? 0;
+  }
+  const largeCount = s.unitCode === null ? origin.cityLargeCount : origin.largeByUnit.get(s.unitCode)?.count ?? 0;
+  const o = originFigures(byScope);
 
   return {
-    period: s.period,
-    fundsByMonth,
-    lastYearByMonth,
-    targetBaseYuan: scopeTarget ? scopeTarget.base : null,
-    targetStretchYuan: scopeTarget ? scopeTarget.stretch : null,
-    foreignUsdYtd,
-    outsideRegionYtdYuan: province + domestic + abroad,
-    // 省外 counts everything from outside the province, abroad included (matches the sample).
-    outOfProvinceYtdYuan: domestic + abroad,
-    abroadYtdYuan: abroad,
-    largeProjects: { thresholdYuan: largeThreshold, ...large },
-    reserve: { thresholdYuan: reserveThreshold, count: n(reserve?.c), totalInvestmentYuan: n(reserve?.t) },
-    activities: { trips: n(trips?.c), personTimes: n(trips?.p) },
-    contractsYtd: { count: contractCount, totalInvestmentYuan: contractTotal },
-    stageCounts: Object.fromEntries(stages.map((r) => [r.stage, n(r.c)])) as Partial<Record<Stage, number>>,
-    units: units
-      .filter((u) => u.kind !== 'city')
-      .map((u) => ({
-        code: u.code,
-        name: u.name,
-        kind: u.kind,
-        targetBaseYuan: targetOf.get(u.code)?.base ?? null,
-        fundsYtdYuan: unitYtd.get(u.code) ?? 0,
-        fundsYtdLastYearYuan: unitLast.get(u.code) ?? 0,
-        hasContractYtd: (contractsByUnit.get(u.code)?.count ?? 0) > 0,
-      })),
+    source,
+    input: {
+      period: s.period,
+      fundsByMonth,
+      lastYearByMonth,
+      targetBaseYuan: scopeTarget ? scopeTarget.base : null,
+      targetStretchYuan: scopeTarget ? scopeTarget.stretch : null,
+      foreignUsdYtd,
+      outsideRegionYtdYuan: o.outsideRegionYtdYuan,
+      // 省外 counts everything from outside the province, abroad included (matches the sample).
+      outOfProvinceYtdYuan: o.outOfProvinceYtdYuan,
+      abroadYtdYuan: o.abroadYtdYuan,
+      localYtdYuan: o.localYtdYuan,
+      countingRule: countingRuleOf(settings.countLocalFundsInHeadline),
+      largeProjects: { thresholdYuan: largeThreshold, count: largeCount, fundsYtdYuan: largeFunds },
+      reserve: { thresholdYuan: reserveThreshold, count: n(reserve?.c), totalInvestmentYuan: n(reserve?.t) },
+      activities: { trips: n(trips?.c), personTimes: n(trips?.p) },
+      contractsYtd: { count: contractCount, totalInvestmentYuan: contractTotal },
+      stageCounts: Object.fromEntries(stages.map((r) => [r.stage, n(r.c)])) as Partial<Record<Stage, number>>,
+      units: units
+        .filter((u) => u.kind !== 'city')
+        .map((u) => ({
+          code: u.code,
+          name: u.name,
+          kind: u.kind,
+          targetBaseYuan: targetOf.get(u.code)?.base ?? null,
+          targetStretchYuan: targetOf.get(u.code)?.stretch ?? null,
+          fundsYtdYuan: unitYtd.get(u.code) ?? 0,
+          fundsYtdLastYearYuan: unitLast.get(u.code) ?? 0,
+          hasContractYtd: (contractsByUnit.get(u.code)?.count ?? 0) > 0,
+          localYtdYuan: origin.byUnitScope.get(u.code)?.get('local') ?? 0,
+          foreignUsdYtd: unitUsd.get(u.code) ?? 0,
+          contractsYtd: contractsByUnit.get(u.code) ?? { count: 0, totalInvestmentYuan: 0 },
+          largeProjects: origin.largeByUnit.get(u.code) ?? { count: 0, fundsYtdYuan: 0 },
+        })),
+    },
   };
 }
 
+export type DispatchStatsWithSource = DispatchStats & { source: FundsSource };
+
 /**
  * Dispatch statistics for a scope. Ranks are always among all units; a unit scope returns only
- * its own row of the ranking (and its own no-result flag).
+ * its own row of the ranking (and its own no-result flag). `source` says where the fund sums came
+ * from: 'entries' while the rollups are rebuilt after a threshold change (slower, still exact).
  */
-export async function dispatchStats(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<DispatchStats> {
-  const frozen = await readFrozen<DispatchStats>(db, 'dispatch', s); // a locked period's official figures
+export async function dispatchStats(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<DispatchStatsWithSource> {
+  const frozen = await readFrozen<DispatchStatsWithSource>(db, 'dispatch', s); // a locked period's official figures
   if (frozen) return frozen;
-  const stats = buildDispatchStats(await loadDispatchInput(db, s, source));
+  const loaded = await loadDispatchInputWithSource(db, s, source);
+  const stats = { ...buildDispatchStats(loaded.input), source: loaded.source };
   if (s.unitCode === null) return stats;
   return {
     ...stats,

@@ -3,14 +3,15 @@
 import type { Tx } from '../../db/database';
 import { updateVersioned } from '../../db/versioned';
 import { AppError } from '../../domain/errors';
-import { currentPeriod, timeProgress } from '../../domain/period';
-import { ratio } from '../../domain/stats';
+import { currentPeriod } from '../../domain/period';
+import { ratio, type DispatchStats } from '../../domain/stats';
+import { countedStatuses, describeGap, periodRange, timeProgressGap, timeProgressOf } from '../../domain/stats.definitions';
 import { TARGET_INDICATOR_LABELS } from '../../domain/labels';
 import type { Target, TargetIndicatorCode, TargetProgressList, TargetSplit } from '../../contracts/targets';
 import { audit, nowIso } from '../audit/audit.service';
 import { can, requirePermission, type Actor } from '../auth/actor';
 import { assertUnitVisible, assertUnitWritable, scoped, scopeUnit } from '../auth/scope';
-import { countedStatuses, requirePeriod } from '../stats/stats.service';
+import { dispatchStats, latestPeriod, requirePeriod } from '../stats/stats.service';
 
 type Row = { id: number; year: number; unit_code: string; indicator: string; base_value: number; stretch_value: number | null; version: number; updated_at: string; unit_name: string };
 
@@ -160,59 +161,107 @@ export function progressMonth(year: number, period?: string): number {
   return year < now.year ? 12 : year > now.year ? 1 : now.month;
 }
 
+type Achieved = { funds: number; foreign: number; contracts: number };
+
+/** What a scope achieved per indicator, read from the dispatch statistics (one read model). */
+function achievedOf(s: DispatchStats): { city: Achieved; units: Map<string, Achieved> } {
+  return {
+    city: { funds: s.headlineYtdYuan, foreign: s.foreignUsdYtd, contracts: s.contractsYtd.count },
+    units: new Map(s.units.map((u) => [u.code, { funds: u.headlineYtdYuan, foreign: u.foreignUsdYtd, contracts: u.contractsYtd.count }])),
+  };
+}
+
 /**
- * Every target of a year with what has been achieved up to month M (verified funds, foreign
- * capital, contracts signed), and each split's progress: the same figures of the unit's projects
- * whose owner is the assignee.
+ * Every target of a year with what has been achieved up to month M — the figures of the dispatch
+ * statistics of that period (verified basis, the counting rule in force), so the targets page and
+ * the dashboard cannot disagree — last year's target and result beside it, and each split's
+ * progress: the same figures of the unit's projects whose owner is the assignee.
  */
-export async function targetProgress(db: Tx, actor: Actor, year: number, period?: string, unit?: string): Promise<TargetProgressList> {
-  const month = progressMonth(year, period);
-  const targets = await listTargets(db, actor, year, unit);
+export async function targetProgress(
+  db: Tx, actor: Actor, yearArg?: number, period?: string, unit?: string,
+): Promise<TargetProgressList> {
+  let year: number;
+  let month: number;
+  if (yearArg === undefined) {
+    const p = requirePeriod(period ?? (await latestPeriod(db, actor)).period);
+    ({ year, month } = p);
+  } else {
+    year = yearArg;
+    month = progressMonth(year, period);
+  }
+  const own = scopeUnit(actor);
+  const scope = (y: number, m: number) => ({ period: { year: y, month: m }, unitCode: own, basis: 'verified' as const });
+  const [targets, lastTargets, now, sameLastYear, lastYearEnd, units] = await Promise.all([
+    listTargets(db, actor, year, unit),
+    listTargets(db, actor, year - 1, unit),
+    dispatchStats(db, scope(year, month)),
+    dispatchStats(db, scope(year - 1, month)),
+    dispatchStats(db, scope(year - 1, 12)),
+    db.selectFrom('units').select(['code', 'kind']).execute(),
+  ]);
   const ids = targets.map((t) => t.id);
   const splits = ids.length ? (await db.selectFrom('target_splits').selectAll().where('target_id', 'in', ids).orderBy('id').execute()).map(toSplit) : [];
-  const to = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
-
-  let fq = db.selectFrom('fund_entries as f').innerJoin('projects as p', 'p.id', 'f.project_id')
-    .select((eb) => ['f.unit_code', 'p.owner', eb.fn.sum<number>('f.amount_yuan').as('yuan'), eb.fn.sum<number>('f.foreign_usd').as('usd')])
-    .where('f.year', '=', year).where('f.month', '<=', month).where('f.status', 'in', countedStatuses('verified'))
-    .groupBy(['f.unit_code', 'p.owner']);
-  fq = scoped(fq, 'f.unit_code', actor);
-  let cq = db.selectFrom('projects').select((eb) => ['unit_code', 'owner', eb.fn.countAll<number>().as('c')])
-    .where('contract_date', '>=', `${year}-01-01`).where('contract_date', '<', to).groupBy(['unit_code', 'owner']);
-  cq = scoped(cq, 'unit_code', actor);
-  const [funds, contracts, units] = await Promise.all([fq.execute(), cq.execute(), db.selectFrom('units').select(['code', 'kind']).execute()]);
   const cityCodes = new Set(units.filter((u) => u.kind === 'city').map((u) => u.code));
+  const cur = achievedOf(now);
+  const same = achievedOf(sameLastYear);
+  const end = achievedOf(lastYearEnd);
 
-  type Key = `${string}|${string}`;
-  const by = new Map<Key, { funds: number; foreign: number; contracts: number }>();
-  const add = (unitCode: string, owner: string | null, k: 'funds' | 'foreign' | 'contracts', v: number) => {
-    for (const key of [`${unitCode}|*`, `${unitCode}|${owner ?? ''}`, `*|*`] as Key[]) {
-      const e = by.get(key) ?? { funds: 0, foreign: 0, contracts: 0 };
-      e[k] += v;
-      by.set(key, e);
-    }
+  // Splits measure the projects of one owner: a finer cut than the dispatch statistics carry.
+  const splitUnits = [...new Set(targets.filter((t) => splits.some((x) => x.targetId === t.id)).map((t) => t.unitCode))];
+  const byOwner = new Map<string, Achieved>();
+  if (splitUnits.length) {
+    const range = periodRange({ year, month });
+    let fq = db.selectFrom('fund_entries as f').innerJoin('projects as p', 'p.id', 'f.project_id')
+      .select((eb) => ['f.unit_code', 'p.owner', eb.fn.sum<number>('f.amount_yuan').as('yuan'), eb.fn.sum<number>('f.foreign_usd').as('usd')])
+      .where('f.year', '=', year).where('f.month', '<=', month).where('f.status', 'in', countedStatuses('verified'))
+      .where('f.unit_code', 'in', splitUnits).groupBy(['f.unit_code', 'p.owner']);
+    fq = scoped(fq, 'f.unit_code', actor);
+    let cq = db.selectFrom('projects').select((eb) => ['unit_code', 'owner', eb.fn.countAll<number>().as('c')])
+      .where('contract_date', '>=', range.yearStart).where('contract_date', '<', range.endExclusive)
+      .where('unit_code', 'in', splitUnits).groupBy(['unit_code', 'owner']);
+    cq = scoped(cq, 'unit_code', actor);
+    const [funds, contracts] = await Promise.all([fq.execute(), cq.execute()]);
+    const at = (u: string, o: string | null) => {
+      const k = `${u}|${o ?? ''}`;
+      const e = byOwner.get(k) ?? { funds: 0, foreign: 0, contracts: 0 };
+      byOwner.set(k, e);
+      return e;
+    };
+    for (const r of funds) { const e = at(r.unit_code, r.owner); e.funds += Number(r.yuan ?? 0); e.foreign += Number(r.usd ?? 0); }
+    for (const r of contracts) at(r.unit_code, r.owner).contracts += Number(r.c);
+  }
+
+  const pick = (a: { city: Achieved; units: Map<string, Achieved> }, unitCode: string, ind: TargetIndicatorCode): number | null => {
+    // The city's target is measured on the whole city, which a unit user does not see in full.
+    if (cityCodes.has(unitCode)) return own === null ? a.city[ind] : null;
+    return a.units.get(unitCode)?.[ind] ?? 0;
   };
-  for (const r of funds) { add(r.unit_code, r.owner, 'funds', Number(r.yuan ?? 0)); add(r.unit_code, r.owner, 'foreign', Number(r.usd ?? 0)); }
-  for (const r of contracts) add(r.unit_code, r.owner, 'contracts', Number(r.c));
-  const own = scopeUnit(actor);
-  const get = (key: Key, ind: TargetIndicatorCode) => by.get(key)?.[ind] ?? 0;
 
   return {
-    year, month, timeProgress: timeProgress(month),
+    year, month, timeProgress: timeProgressOf(month), period: periodRange({ year, month }).text, countingRule: now.countingRule,
     items: targets.map((t) => {
-      // The city's target is measured on the whole city (not visible in full to a unit user).
-      const isCity = cityCodes.has(t.unitCode);
-      const actual = isCity ? (own === null ? get('*|*', t.indicator) : 0) : get(`${t.unitCode}|*`, t.indicator);
+      const actual = pick(cur, t.unitCode, t.indicator);
       const mine = splits.filter((s) => s.targetId === t.id);
       const withProgress = mine.map((s) => {
-        const a = get(`${t.unitCode}|${s.assignee}`, t.indicator);
+        const a = byOwner.get(`${t.unitCode}|${s.assignee}`)?.[t.indicator] ?? 0;
         return { ...s, actual: a, completion: ratio(a, s.baseValue) };
       });
+      const last = lastTargets.find((x) => x.unitCode === t.unitCode && x.indicator === t.indicator) ?? null;
+      const lastActual = pick(end, t.unitCode, t.indicator);
       return {
-        target: t, actual, completion: ratio(actual, t.baseValue), completionStretch: ratio(actual, t.stretchValue),
-        splits: withProgress, unassignedActual: actual - withProgress.reduce((x, s) => x + s.actual, 0),
+        target: t, actual: actual ?? 0, actualHidden: actual === null,
+        completion: actual === null ? null : ratio(actual, t.baseValue),
+        completionStretch: actual === null ? null : ratio(actual, t.stretchValue),
+        gapText: actual === null ? '' : describeGap(timeProgressGap(ratio(actual, t.baseValue), timeProgressOf(month))),
+        splits: withProgress, unassignedActual: (actual ?? 0) - withProgress.reduce((x, s) => x + s.actual, 0),
+        lastYear: {
+          baseValue: last?.baseValue ?? null,
+          stretchValue: last?.stretchValue ?? null,
+          actual: lastActual,
+          completion: lastActual === null ? null : ratio(lastActual, last?.baseValue ?? null),
+          samePeriodActual: pick(same, t.unitCode, t.indicator),
+        },
       };
     }),
   };
 }
-

@@ -54,4 +54,29 @@ describe.each(DB_KINDS)('targets on %s', (kind) => {
     const contracts = prog.items.find((i: { target: { unitCode: string; indicator: string } }) => i.target.unitCode === 'U01' && i.target.indicator === 'contracts');
     expect(contracts.actual).toBe(2); // P0014, P0020
   });
+
+  it('reads the dispatch statistics of a period (default the latest), with last year beside, and a unit user’s own figures', async () => {
+    const office = await login(ctx.app, 'office');
+    const byPeriod = (await office.get('/api/v1/targets/progress?period=2026-05')).json();
+    expect(byPeriod).toMatchObject({ year: 2026, month: 5, period: '2026-05', countingRule: 'all' });
+    const dispatch = (await office.get('/api/v1/stats/dispatch?period=2026-05')).json();
+    const find = (p: { items: { target: { unitCode: string; indicator: string } }[] }, unit: string, ind: string) =>
+      p.items.find((i) => i.target.unitCode === unit && i.target.indicator === ind) as unknown as Record<string, unknown> & { lastYear: Record<string, unknown> };
+    expect(find(byPeriod, 'C00', 'funds').actual).toBe(dispatch.fundsYtdYuan);
+    expect(find(byPeriod, 'C00', 'funds').completion).toBe(dispatch.completion);
+    for (const u of dispatch.units) {
+      const item = find(byPeriod, u.code, 'funds');
+      if (item) expect([u.code, item.actual, item.completion]).toEqual([u.code, u.fundsYtdYuan, u.completion]);
+    }
+    const last2025 = (await office.get('/api/v1/stats/dispatch?period=2025-12')).json();
+    const lastSame = (await office.get('/api/v1/stats/dispatch?period=2025-05')).json();
+    expect(find(byPeriod, 'C00', 'funds').lastYear).toMatchObject({ actual: last2025.fundsYtdYuan, samePeriodActual: lastSame.fundsYtdYuan });
+    const latest = (await office.get('/api/v1/targets/progress')).json();
+    expect(latest.period).toBe((await office.get('/api/v1/stats/latest-period')).json().period);
+
+    const rep = await login(ctx.app, 'rep1');
+    const mine = (await rep.get('/api/v1/targets/progress?period=2026-05')).json();
+    expect(find(mine, 'U01', 'funds')).toMatchObject({ actual: 298717370, completion: 298717370 / 980000000, actualHidden: false });
+    expect(find(mine, 'C00', 'funds')).toMatchObject({ actual: 0, completion: null, actualHidden: true });
+  });
 });

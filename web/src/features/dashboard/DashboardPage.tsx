@@ -13,6 +13,8 @@ import { INDUSTRY_NAMES, ORIGIN_GROUP_NAMES, ORIGIN_SCOPE_NAMES, STAGE_NAMES, la
 import { useMe } from '../../app/session';
 import { Chart } from './Chart';
 import { useBreakdown, useDispatch, useLatestPeriod, useMonthly, useUnits } from './api';
+import { useDrilldownDrawer } from './DrilldownDrawer';
+import type { DrilldownFigure } from '../../../../src/contracts/stats.drilldown';
 
 const RED = '#cf1322';
 const BLUE = '#1677ff';
@@ -20,7 +22,8 @@ const GREY = '#8c8c8c';
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const wan = (yuan: number) => Math.round(yuan / 100) / 100; // chart axis in 万元, display only
 
-function Kpis({ s }: { s: DispatchStatsDto }) {
+function Kpis({ s, onDrill }: { s: DispatchStatsDto; onDrill?: (f: DrilldownFigure) => void }) {
+  const drill = (f: DrilldownFigure) => ({ hoverable: !!onDrill, onClick: () => onDrill?.(f) });
   const t = useT();
   const { formatGrowth, formatWanUsd, formatYi } = useMoney();
   const behind = isBehind(s.completion, s.timeProgress);
@@ -28,12 +31,12 @@ function Kpis({ s }: { s: DispatchStatsDto }) {
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
       <Col xs={12} md={8} xl={4}>
-        <Card size="small"><Statistic title={t('累计到位资金', 'Funds YTD')} value={formatYi(s.fundsYtdYuan)} valueStyle={{ color: '#c0392b' }} />
+        <Card size="small" {...drill('fundsYtd')}><Statistic title={t('累计到位资金', 'Funds YTD')} value={formatYi(s.fundsYtdYuan)} valueStyle={{ color: '#c0392b' }} />
           <div data-testid="kpi-funds" style={{ display: 'none' }}>{formatYiZh(s.fundsYtdYuan)}</div>
           <Typography.Text type="secondary">{t('上年同期', 'Last year')} {formatYi(s.fundsYtdLastYearYuan)}</Typography.Text></Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
-        <Card size="small">
+        <Card size="small" {...drill('headlineYtd')}>
           <Statistic title={t('完成全年目标', 'Of annual target')} value={formatPercent(s.completion)} valueStyle={{ color: behind ? RED : undefined }} />
           <Progress percent={Math.min(100, (s.completion ?? 0) * 100)} showInfo={false} size="small" strokeColor={behind ? RED : BLUE}
             success={{ percent: 0 }} />
@@ -41,20 +44,20 @@ function Kpis({ s }: { s: DispatchStatsDto }) {
         </Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
-        <Card size="small"><Statistic title={t('同比', 'Year on year')} value={s.yoy === null ? '—' : formatPercent(s.yoy)}
+        <Card size="small" {...drill('fundsYtdLastYear')}><Statistic title={t('同比', 'Year on year')} value={s.yoy === null ? '—' : formatPercent(s.yoy)}
           valueStyle={{ color: s.yoy !== null && s.yoy < 0 ? RED : '#389e0d' }} />
           <Typography.Text type="secondary">{growth}</Typography.Text></Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
-        <Card size="small"><Statistic title={t('利用外资', 'Foreign capital')} value={formatWanUsd(s.foreignUsdYtd)} />
+        <Card size="small" {...drill('foreignUsdYtd')}><Statistic title={t('利用外资', 'Foreign capital')} value={formatWanUsd(s.foreignUsdYtd)} />
           <Typography.Text type="secondary">{t('境外资金', 'Abroad')} {formatYi(s.abroadYtdYuan)}</Typography.Text></Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
-        <Card size="small"><Statistic title={t('域外资金', 'From outside the city')} value={formatYi(s.outsideRegionYtdYuan)} />
+        <Card size="small" {...drill('outsideRegionYtd')}><Statistic title={t('域外资金', 'From outside the city')} value={formatYi(s.outsideRegionYtdYuan)} />
           <Typography.Text type="secondary">{t('占比', 'Share')} {formatPercent(ratio(s.outsideRegionYtdYuan, s.fundsYtdYuan))}</Typography.Text></Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
-        <Card size="small"><Statistic title={t('新签约项目', 'Contracts signed')} value={s.contractsYtd.count} suffix={t('个', ' ')} />
+        <Card size="small" {...drill('contractsYtd')}><Statistic title={t('新签约项目', 'Contracts signed')} value={s.contractsYtd.count} suffix={t('个', ' ')} />
           <Typography.Text type="secondary">{t('总投资', 'Investment')} {formatYi(s.contractsYtd.totalInvestmentYuan)}</Typography.Text></Card>
       </Col>
     </Row>
@@ -76,6 +79,7 @@ export function DashboardPage() {
   const stats = useDispatch(scope);
   const monthly = useMonthly(scope);
   const breakdown = useBreakdown(scope);
+  const drill = useDrilldownDrawer(scope);
   const units = useUnits(me.cityWide);
   const s = stats.data;
   const set = (k: string, v: string | undefined) => {
@@ -170,7 +174,7 @@ export function DashboardPage() {
       )}
       {!s ? <Skeleton active /> : (
         <>
-          <Kpis s={s} />
+          <Kpis s={s} onDrill={drill.open} />{drill.drawer}
           <Row gutter={[12, 12]}>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('逐月到位资金（本年与上年同期）', 'Monthly funds vs last year')} extra={<Typography.Text type="secondary">{t('点击月份查看当月月报', 'Click a month')}</Typography.Text>}>
