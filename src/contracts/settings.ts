@@ -29,6 +29,10 @@ export const settingsSchema = z.object({
   assessmentCap: z.number().min(0).default(1.2),
   assessmentDeductMissingSubmission: z.number().min(0).default(2),
   assessmentDeductContractNotStarted: z.number().min(0).default(1),
+  // Briefing: how many of the largest projects' blockers are read out (overdue ones always are),
+  // and the counting rule (口径) whether local investors' funds count in the headline figure.
+  briefingTopBlockers: z.number().int().min(0).max(100).default(5),
+  countLocalFundsInHeadline: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial();

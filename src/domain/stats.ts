@@ -338,3 +338,86 @@ export function briefingFigures(s: DispatchStats): BriefingFigures {
     zeroResultUnitNames: names(s.units.filter((u) => zero.has(u.code))),
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Speech figures (branch "reports"): unit order, the period's date range, the gap to time
+// progress in words, and what a scope still needs per month. The briefing, the Excel reports and
+// src/modules/stats/speech.service.ts use these copies only (the statistics engine has its own
+// until the "stats" branch's stats.definitions.ts replaces both).
+
+const UNIT_KIND_ORDER: Readonly<Record<string, number>> = { city: 0, county: 1, zone: 2, department: 3 };
+
+/** The order units are listed in everywhere: city, counties, zones, departments; then sort, code. */
+export function compareUnits(
+  a: { kind: string; sort?: number | null; code: string },
+  b: { kind: string; sort?: number | null; code: string },
+): number {
+  return (
+    (UNIT_KIND_ORDER[a.kind] ?? 9) - (UNIT_KIND_ORDER[b.kind] ?? 9) ||
+    (a.sort ?? 0) - (b.sort ?? 0) ||
+    a.code.localeCompare(b.code)
+  );
+}
+
+/** Dates of a year-to-date period: 1 January, the first day after month M, and M's last day. */
+export type PeriodRange = { from: string; toExclusive: string; lastDay: string };
+
+export function periodRange(p: Period): PeriodRange {
+  const pad = (x: number) => String(x).padStart(2, '0');
+  const toExclusive = p.month === 12 ? `${p.year + 1}-01-01` : `${p.year}-${pad(p.month + 1)}-01`;
+  const lastDay = `${p.year}-${pad(p.month)}-${pad(new Date(Date.UTC(p.year, p.month, 0)).getUTCDate())}`;
+  return { from: `${p.year}-01-01`, toExclusive, lastDay };
+}
+
+/** "2026年1-5月", "2026年1月" in January. */
+export function periodSpanText(p: Period): string {
+  return p.month === 1 ? `${p.year}年1月` : `${p.year}年1-${p.month}月`;
+}
+
+/**
+ * The gap to time progress in words. 'full': "落后时间进度11.5个百分点" / "超前时间进度3.2个百分点" /
+ * "与时间进度持平" ('' without target); 'short' (table cells): "落后11.5个百分点" / "超前…" / "持平" / "—".
+ */
+export function describeGap(completion: number | null, timeProgress: number, form: 'full' | 'short' = 'full'): string {
+  const gap = behindPoints(completion, timeProgress);
+  if (gap === null) return form === 'full' ? '' : '—';
+  const points = formatPercent(Math.abs(gap) / 100).replace('%', '');
+  if (points === '0.0') return form === 'full' ? '与时间进度持平' : '持平';
+  const word = gap > 0 ? '落后' : '超前';
+  return form === 'full' ? `${word}时间进度${points}个百分点` : `${word}${points}个百分点`;
+}
+
+/** Whole months of the year after month M (December → 0). */
+export function monthsLeftInYear(month: number): number {
+  return Math.max(0, 12 - month);
+}
+
+/**
+ * What a scope must bring in each remaining month to reach a target: (target − ytd) / months
+ * left, rounded up to the yuan; 0 once reached; null without a target or with no month left.
+ */
+export function monthlyNeeded(targetYuan: number | null, ytdYuan: number, monthsLeft: number): number | null {
+  if (targetYuan === null || targetYuan <= 0 || monthsLeft <= 0) return null;
+  const rest = targetYuan - ytdYuan;
+  return rest <= 0 ? 0 : Math.ceil(rest / monthsLeft);
+}
+
+/** The day figures "as of the period" are taken: the period's last day, or today while it runs. */
+export function periodAsOf(p: Period, today: string): string {
+  const { lastDay } = periodRange(p);
+  return today < lastDay ? today : lastDay;
+}
+
+/** Days past a due date as of a day; null when not due yet (or no due date). */
+export function daysOverdue(dueDate: string | null, asOf: string): number | null {
+  if (!dueDate || dueDate >= asOf) return null;
+  const days = Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000);
+  return Number.isFinite(days) && days > 0 ? days : null;
+}
+
+/** 「距年底还有7个月，需月均到位1.41亿元」; '' when nothing is needed or there is no target. */
+export function monthlyNeededText(monthsLeft: number, neededYuan: number | null): string {
+  if (neededYuan === null || monthsLeft <= 0) return '';
+  if (neededYuan === 0) return '已完成全年目标';
+  return `距年底还有${monthsLeft}个月，需月均到位${formatYi(neededYuan)}`;
+}

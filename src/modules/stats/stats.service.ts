@@ -14,6 +14,7 @@ import type { Actor } from '../auth/actor';
 import { scopeUnit } from '../auth/scope';
 import { getSettings } from '../settings/settings.service';
 import { rollupThresholdYuan } from './rollups';
+import { withSpeech, type DispatchStatsWithSpeech } from './speech.service';
 
 /** Fund statuses that count for a basis: verified only, or everything a unit has reported. */
 export function countedStatuses(basis: StatsBasis): string[] {
@@ -279,14 +280,14 @@ export async function loadDispatchInput(db: Tx, s: StatsScope, source: FundsSour
  * Dispatch statistics for a scope. Ranks are always among all units; a unit scope returns only
  * its own row of the ranking (and its own no-result flag).
  */
-export async function dispatchStats(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<DispatchStats> {
+export async function dispatchStats(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<DispatchStatsWithSpeech> {
   const stats = buildDispatchStats(await loadDispatchInput(db, s, source));
-  if (s.unitCode === null) return stats;
-  return {
+  const dto = s.unitCode === null ? stats : {
     ...stats,
     units: stats.units.filter((u) => u.code === s.unitCode),
     zeroResultUnits: stats.zeroResultUnits.filter((c) => c === s.unitCode),
   };
+  return withSpeech(db, s, dto);
 }
 
 /** Counted funds of every month of year Y up to M against Y − 1 (the dashboard's bar + line). */
