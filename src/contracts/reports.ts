@@ -1,10 +1,13 @@
 // Dispatch briefing (调度会讲话稿) and standard Excel reports.
 import { z } from 'zod';
 import { periodSchema } from './common';
+import { statsBasisSchema } from './stats';
 
+/** Period, scope and basis of the briefing and the Excel reports (as for the dispatch statistics). */
 export const briefingQuerySchema = z.object({
   period: periodSchema.optional(),
   unit: z.string().min(1).max(32).optional(),
+  basis: statsBasisSchema.default('verified'),
 });
 
 export const briefingUnitRowSchema = z.object({

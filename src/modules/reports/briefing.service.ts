@@ -83,9 +83,10 @@ export async function buildBriefing(db: Tx, scope: StatsScope): Promise<Built> {
       ? `已完成全年确保目标，距年底还有${sp.monthsLeft}个月，完成力争目标需月均到位${formatYi(sp.monthlyNeededStretchYuan)}。`
       : '已完成全年目标。';
   }
-  const countingRuleText = sp.countLocalFundsInHeadline
+  const countingRuleText = (sp.countLocalFundsInHeadline
     ? '本材料招商引资额含本地投资方到位资金。'
-    : '本材料招商引资额不含本地投资方到位资金。';
+    : '本材料招商引资额不含本地投资方到位资金。')
+    + (scope.basis === 'reported' ? '到位资金按各单位报送数统计（含尚未核实的资金）。' : '');
   const progressText = `${lead}${foreignText}${needText}`;
 
   // --- work still open in the period (the figures count verified entries only)
