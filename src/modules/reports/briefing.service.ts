@@ -178,8 +178,9 @@ export async function buildBriefing(db: Tx, scope: StatsScope): Promise<Built> {
     const c = cm.open ? `未兑现的承诺事项${cm.open}个${cm.overdue ? `，其中逾期${cm.overdue}个` : ''}` : '没有未兑现的承诺事项';
     blockersIntro = `截至${monthEnd}，${b}；${c}。`;
     if (blockers.length) {
-      const which = bl.overdue && blockers.length > bl.overdue ? `逾期的和投资额最大的${blockers.length - bl.overdue}个重点项目的` : bl.overdue ? '逾期的' : '投资额最大的重点项目的';
-      blockersIntro += `现将${which}困难问题通报如下${annex.length > blockers.length + overdueCommitments.length ? '（全部清单见附件）' : ''}：`;
+      const top = blockers.length - bl.overdue;
+      const which = bl.overdue && top ? `逾期的${bl.overdue}个问题和投资额较大项目的${top}个问题` : bl.overdue ? `逾期的${bl.overdue}个问题` : `投资额较大项目的${top}个问题`;
+      blockersIntro += `现将${which}通报如下${annex.length > blockers.length + overdueCommitments.length ? '（全部清单见附件）' : ''}：`;
     }
   }
   const blockerLines = readBlockers.map((b, k) => issueLine(b, k + 1));

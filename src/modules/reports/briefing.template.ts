@@ -32,7 +32,7 @@ const optional = (name: string) => [marker(`{#${name}}`), body(`{${name}}`), pla
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const cell = (text: string, bold = false, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER) => new TableCell({
-  children: [new Paragraph({ alignment: align, children: [new TextRun({ text, bold, font: BODY_FONT, size: 21 })] })],
+  children: [new Paragraph({ alignment: align, children: [new TextRun({ text, bold, font: BODY_FONT, size: 18 })] })],
   borders: { top: border, bottom: border, left: border, right: border },
 });
 
@@ -72,9 +72,9 @@ export async function buildDefaultBriefingTemplate(): Promise<Buffer> {
         body('{rankingText}'),
         new Table({
           // Fixed column widths filling the text width of the page (A4 less margins = 8844 twips), so
-          // that Word and WPS/LibreOffice lay it out alike and amounts do not wrap. 五号 (10.5 pt) text.
+          // that Word and WPS/LibreOffice lay it out alike and amounts do not wrap. 小五 (9 pt) text.
           width: { size: 8844, type: WidthType.DXA },
-          columnWidths: [620, 1700, 1150, 1150, 900, 1150, 1124, 1050],
+          columnWidths: [620, 1330, 1050, 1050, 760, 1300, 1640, 1094],
           layout: TableLayoutType.FIXED,
           rows: [
             new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h) => cell(h, true)) }),
@@ -103,7 +103,7 @@ export async function buildDefaultBriefingTemplate(): Promise<Buffer> {
         heading('附件：困难问题和承诺事项清单', true),
         new Table({
           width: { size: 8844, type: WidthType.DXA },
-          columnWidths: [600, 1000, 1900, 1300, 2444, 1000, 600],
+          columnWidths: [600, 1000, 1700, 1200, 2244, 1100, 1000],
           layout: TableLayoutType.FIXED,
           rows: [
             new TableRow({ tableHeader: true, cantSplit: true, children: annexHeader.map((h) => cell(h, true)) }),
