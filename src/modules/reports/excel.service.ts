@@ -71,7 +71,8 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: stri
   const box = { top: thin, left: thin, bottom: thin, right: thin };
   for (const r of [3, 4]) {
     const row = ws.getRow(r);
-    row.height = 22;
+    // Two lines of header text fit, so a wrapped header never runs into the row below.
+    row.height = 30;
     for (let k = 1; k <= last; k++) {
       const cell = row.getCell(k);
       cell.font = { name: '宋体', size: 11, bold: true };
@@ -83,6 +84,12 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: stri
   const fmt = (k: Col['kind']) => (k === 'wan' || k === 'usdwan' ? '#,##0.00' : k === 'pct' ? '0.0%' : k === 'int' ? '0' : '@');
   const put = (values: Cell[], bold: boolean) => {
     const row = ws.addRow(values);
+    // A subtotal's or total's label spans the empty cells after it, so it never runs over its neighbours.
+    if (bold && typeof values[1] === 'string') {
+      let end = 2;
+      while (end < values.length && values[end] === '' && cols[end]!.kind !== 'int') end++;
+      if (end > 2) ws.mergeCells(row.number, 2, row.number, end);
+    }
     cols.forEach((c, k) => {
       const cell = row.getCell(k + 1);
       cell.border = box;
@@ -173,7 +180,7 @@ async function contractsReport(db: Tx, st: DispatchStatsWithSpeech, s: StatsScop
     { header: '来源', group: '投资方', width: 9, kind: 'text' },
     { header: '行业', width: 12, kind: 'text' },
     { header: '总投资', group: '投资额', width: 13, kind: 'wan' },
-    { header: '其中外资（万美元）', group: '投资额', width: 13, kind: 'usdwan' },
+    { header: '其中外资（万美元）', group: '投资额', width: 16, kind: 'usdwan' },
     { header: '签约日期', width: 12, kind: 'date' },
     { header: '当前阶段', width: 10, kind: 'text' },
     { header: '责任人', width: 10, kind: 'text' },
