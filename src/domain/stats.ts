@@ -347,6 +347,11 @@ export function briefingFigures(s: DispatchStats): BriefingFigures {
 
 const UNIT_KIND_ORDER: Readonly<Record<string, number>> = { city: 0, county: 1, zone: 2, department: 3 };
 
+/** Fund statuses that count for a basis: verified only, or everything a unit has reported. */
+export function countedFundStatuses(basis: 'verified' | 'reported'): string[] {
+  return basis === 'reported' ? ['submitted', 'approved', 'verified'] : ['verified'];
+}
+
 /** The order units are listed in everywhere: city, counties, zones, departments; then sort, code. */
 export function compareUnits(
   a: { kind: string; sort?: number | null; code: string },

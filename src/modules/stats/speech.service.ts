@@ -7,10 +7,12 @@ import type { DispatchSpeech, SpeechIssue } from '../../contracts/stats';
 import { todayIso } from '../../domain/period';
 import { ALL_STAGES, type Stage } from '../../domain/stages';
 import {
-  compareUnits, daysOverdue, monthlyNeeded, monthsLeftInYear, periodAsOf, periodRange, ratio, type DispatchStats,
+  compareUnits, countedFundStatuses as countedStatuses, daysOverdue, monthlyNeeded, monthsLeftInYear, periodAsOf, periodRange, ratio,
+  type DispatchStats,
 } from '../../domain/stats';
 import { getSettings } from '../settings/settings.service';
-import { countedStatuses, type StatsScope } from './stats.service';
+// Type-only: stats.service calls withSpeech at its end, so a runtime import back would be a cycle.
+import type { StatsScope } from './stats.service';
 
 export type DispatchStatsWithSpeech = DispatchStats & { speech: DispatchSpeech };
 

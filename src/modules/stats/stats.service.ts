@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/database';
 import { AppError } from '../../domain/errors';
 import { currentPeriod, formatPeriod, parsePeriod, type Period } from '../../domain/period';
-import { buildDispatchStats, ratio, yoy, type DispatchInput, type DispatchStats, type MonthAmount } from '../../domain/stats';
+import { buildDispatchStats, countedFundStatuses, ratio, yoy, type DispatchInput, type DispatchStats, type MonthAmount } from '../../domain/stats';
 import { ORIGIN_GROUP_LABELS, ORIGIN_SCOPE_LABELS, originGroup, type OriginScope } from '../../domain/origin';
 import { INDUSTRY_LABELS } from '../../domain/labels';
 import type { UnitKind } from '../../domain/labels';
@@ -18,7 +18,7 @@ import { withSpeech, type DispatchStatsWithSpeech } from './speech.service';
 
 /** Fund statuses that count for a basis: verified only, or everything a unit has reported. */
 export function countedStatuses(basis: StatsBasis): string[] {
-  return basis === 'reported' ? ['submitted', 'approved', 'verified'] : ['verified'];
+  return countedFundStatuses(basis);
 }
 
 export type StatsScope = { period: Period; unitCode: string | null; basis: StatsBasis };
