@@ -81,8 +81,9 @@ describe.each(DB_KINDS)('dispatch briefing and reports on %s', (kind) => {
     expect(xml.match(/<w:tr[ >]/g)!.length).toBe(9 + 5);
     // Every heading is kept with the next paragraph; the footer numbers the pages.
     const headings = xml.match(/<w:p>(?:(?!<\/w:p>).)*?(?:一、|二、|三、|四、|附件：)(?:(?!<\/w:p>).)*?<\/w:p>/g) ?? [];
-    expect(headings.length).toBeGreaterThanOrEqual(5);
-    for (const h of headings.filter((x) => x.includes('黑体'))) expect(h).toContain('<w:keepNext/>');
+    const bold = headings.filter((x) => x.includes('黑体'));
+    expect(bold).toHaveLength(5);
+    for (const h of bold) expect(h).toContain('<w:keepNext/>');
     const footer = Object.keys(zip.files).filter((f) => /word\/footer\d*\.xml/.test(f)).map((f) => zip.file(f)!.asText()).join('');
     expect(footer).toMatch(/PAGE/);
     // No empty paragraph is left where an optional text was blank.
