@@ -1,19 +1,24 @@
 // Dispatch briefing (调度会讲话稿) and standard Excel reports.
 import { z } from 'zod';
 import { periodSchema } from './common';
+import { statsBasisSchema } from './stats';
 
+/** Period, scope and basis of the briefing and the Excel reports (as for the dispatch statistics). */
 export const briefingQuerySchema = z.object({
   period: periodSchema.optional(),
   unit: z.string().min(1).max(32).optional(),
+  basis: statsBasisSchema.default('verified'),
 });
 
 export const briefingUnitRowSchema = z.object({
   rank: z.string(), code: z.string(), name: z.string(), targetYi: z.string(), fundsYi: z.string(),
   completionText: z.string(), yoyText: z.string(), gapText: z.string(), behind: z.boolean(),
+  targetStretchYi: z.string(), completionStretchText: z.string(), monthlyNeededText: z.string(),
 });
+/** A blocker or commitment as the briefing lists it (read out, or in the annex table). */
 export const briefingBlockerSchema = z.object({
-  index: z.number().int(), projectCode: z.string(), projectName: z.string(), unitName: z.string(), title: z.string(),
-  dueDate: z.string(), coordinatingDept: z.string(),
+  index: z.number().int(), kind: z.string(), projectCode: z.string(), projectName: z.string(), unitName: z.string(), title: z.string(),
+  dueDate: z.string(), coordinatingDept: z.string(), overdueText: z.string(), daysOverdue: z.number().int().nullable(),
 });
 export const briefingSectionSchema = z.object({ heading: z.string(), paragraphs: z.array(z.string()) });
 
@@ -23,7 +28,10 @@ export const briefingSchema = z.object({
   scopeName: z.string(),
   sections: z.array(briefingSectionSchema),
   units: z.array(briefingUnitRowSchema),
+  /** The blockers read out: the overdue ones and the largest projects' (setting briefingTopBlockers). */
   blockers: z.array(briefingBlockerSchema),
+  /** Every open blocker and commitment as of the period (the annex table). */
+  annex: z.array(briefingBlockerSchema),
   /** Every value a template placeholder can take, by name. */
   data: z.record(z.string(), z.unknown()),
 });

@@ -29,7 +29,9 @@ export const settingsSchema = z.object({
   assessmentCap: z.number().min(0).default(1.2),
   assessmentDeductMissingSubmission: z.number().min(0).default(2),
   assessmentDeductContractNotStarted: z.number().min(0).default(1),
-  // Counting rule (口径): whether funds of local investors (本地) count in the headline 招商引资额.
+  // Briefing: how many of the largest projects' blockers are read out (overdue ones always are),
+  // and the counting rule (口径) whether local investors' funds count in the headline figure.
+  briefingTopBlockers: z.number().int().min(0).max(100).default(5),
   countLocalFundsInHeadline: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof settingsSchema>;

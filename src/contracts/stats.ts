@@ -34,6 +34,87 @@ export const dispatchUnitSchema = z.object({
   largeProjects: z.object({ count: z.number().int(), fundsYtdYuan: z.number() }),
 });
 
+// --- The speech's further figures (branch "reports"; computed in stats/speech.service.ts) -------
+
+const countTotal = z.object({ count: z.number().int(), totalInvestmentYuan: z.number() });
+const stageCountsSchema = z.object({
+  lead: z.number().int(), negotiating: z.number().int(), intent: z.number().int(), agreement: z.number().int(),
+  contract: z.number().int(), started: z.number().int(), operating: z.number().int(), dropped: z.number().int(),
+});
+
+/** An open blocker or commitment as of the period, with how late it is. */
+export const speechIssueSchema = z.object({
+  kind: z.enum(['blocker', 'commitment']),
+  id: z.number().int(),
+  projectId: z.number().int(),
+  projectCode: z.string(),
+  projectName: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  totalInvestmentYuan: z.number(),
+  title: z.string(),
+  coordinatingDept: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  /** Days past the due date as of the period (null: not overdue). */
+  daysOverdue: z.number().int().nullable(),
+  /** Read out in the briefing: overdue, or among the largest projects' blockers (setting briefingTopBlockers). */
+  readOut: z.boolean(),
+});
+export type SpeechIssue = z.infer<typeof speechIssueSchema>;
+
+/** Per unit (the dispatch ranking's units): stretch target, last year, foreign capital, what is needed per month. */
+export const speechUnitSchema = z.object({
+  code: z.string(),
+  targetStretchYuan: z.number().nullable(),
+  completionStretch: ratio,
+  fundsYtdLastYearYuan: z.number(),
+  foreignUsdYtd: z.number(),
+  foreignUsdYtdLastYear: z.number(),
+  foreignTargetBaseUsd: z.number().nullable(),
+  foreignTargetStretchUsd: z.number().nullable(),
+  monthlyNeededBaseYuan: z.number().nullable(),
+  monthlyNeededStretchYuan: z.number().nullable(),
+});
+
+/** A large non-local project (DESIGN "largeProjects"), with its funds; countedThisYear ⇔ it is in largeProjects.count. */
+export const speechLargeProjectSchema = z.object({
+  projectId: z.number().int(), code: z.string(), name: z.string(), unitCode: z.string(), unitName: z.string(),
+  originName: z.string().nullable(), totalInvestmentYuan: z.number(), stage: z.string(),
+  contractDate: z.string().nullable(), startDate: z.string().nullable(), owner: z.string().nullable(), sponsor: z.string().nullable(),
+  fundsYtdYuan: z.number(), fundsToDateYuan: z.number(), countedThisYear: z.boolean(),
+});
+
+export const dispatchSpeechSchema = z.object({
+  /** The day "as of the period" means: the period's last day, or today while the month runs. */
+  asOf: z.string(),
+  monthsLeft: z.number().int(),
+  monthlyNeededBaseYuan: z.number().nullable(),
+  monthlyNeededStretchYuan: z.number().nullable(),
+  foreignUsdYtdLastYear: z.number(),
+  foreignTargetBaseUsd: z.number().nullable(),
+  foreignTargetStretchUsd: z.number().nullable(),
+  /** Projects with a start (开工) date in Y up to the end of M, and with an operating (投产) date. */
+  startsYtd: countTotal,
+  operatingYtd: countTotal,
+  /** Projects per stage as of the period's end, from the stage history (stageCounts is today's). */
+  stageCountsAtPeriodEnd: stageCountsSchema,
+  blockers: z.object({ open: z.number().int(), overdue: z.number().int(), topN: z.number().int(), items: z.array(speechIssueSchema) }),
+  commitments: z.object({ open: z.number().int(), overdue: z.number().int(), items: z.array(speechIssueSchema) }),
+  /** Work still open in the period: the figures count verified entries only. */
+  pending: z.object({
+    unsubmitted: z.array(z.object({ code: z.string(), name: z.string(), status: z.string(), draftYuan: z.number() })),
+    unverifiedEntries: z.number().int(),
+    unverifiedYuan: z.number(),
+  }),
+  /** Funds booked on the city's own unit (and inactive units): fundsYtdYuan less the units' rows. */
+  cityOwn: z.object({ fundsYtdYuan: z.number(), fundsYtdLastYearYuan: z.number(), foreignUsdYtd: z.number(), foreignUsdYtdLastYear: z.number() }),
+  units: z.array(speechUnitSchema),
+  largeProjectList: z.array(speechLargeProjectSchema),
+  /** Setting countLocalFundsInHeadline: whether funds from local investors count in the headline. */
+  countLocalFundsInHeadline: z.boolean(),
+});
+export type DispatchSpeech = z.infer<typeof dispatchSpeechSchema>;
+
 export const dispatchStatsSchema = z.object({
   period: z.object({ year: z.number().int(), month: z.number().int() }),
   fundsYtdYuan: z.number(),
@@ -66,6 +147,7 @@ export const dispatchStatsSchema = z.object({
   progressGapText: z.string(),
   /** 'entries' while the rollups are rebuilt after a settings change (figures exact, only slower). */
   source: z.enum(['rollups', 'entries']),
+  speech: dispatchSpeechSchema.optional(),
 });
 export type DispatchStatsDto = z.infer<typeof dispatchStatsSchema>;
 

@@ -166,9 +166,11 @@ export function isBehindTime(completion: number | null, timeProgress: number): b
  * The words for a gap, the same on the dashboard, in Excel and in the briefing:
  * 「落后时间进度11.5个百分点」, 「超过时间进度3.2个百分点」, 「与时间进度持平」; '' without target.
  */
-export function describeGap(gapPoints: number | null): string {
-  if (gapPoints === null) return '';
+export function describeGap(gapPoints: number | null, form: 'full' | 'short' = 'full'): string {
+  if (gapPoints === null) return form === 'full' ? '' : '—';
   const points = formatPercent(Math.abs(gapPoints) / 100).replace('%', '');
-  if (points === '0.0') return '与时间进度持平';
-  return gapPoints > 0 ? `落后时间进度${points}个百分点` : `超过时间进度${points}个百分点`;
+  if (points === '0.0') return form === 'full' ? '与时间进度持平' : '持平';
+  const word = gapPoints > 0 ? '落后' : '超前';
+  // 'full' for sentences ("落后时间进度11.5个百分点"), 'short' for table cells ("落后11.5个百分点").
+  return form === 'full' ? `${word}时间进度${points}个百分点` : `${word}${points}个百分点`;
 }

@@ -329,6 +329,6 @@ describe('briefingFigures', () => {
     input.targetBaseYuan = 1000;
     const b = briefingFigures(buildDispatchStats(input));
     expect(b.behind).toBe(false);
-    expect(b.progressGapText).toBe('超过时间进度10.0个百分点');
+    expect(b.progressGapText).toBe('超前时间进度10.0个百分点');
   });
 });

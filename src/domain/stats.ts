@@ -8,8 +8,9 @@ import { formatGrowth, formatPercent, formatWan, formatWanUsd, formatYi } from '
 import { quarterOf, timeProgress as monthTimeProgress, type Period } from './period';
 import { ALL_STAGES, type Stage } from './stages';
 import {
-  describeGap, headlineYuan, isBehindTime, timeProgressGap, ytdPeriodText, type CountingRule,
+  countedStatuses, describeGap, headlineYuan, isBehindTime, periodRange, timeProgressGap, ytdPeriodText, type CountingRule,
 } from './stats.definitions';
+export { compareUnits, describeGap, periodRange, ytdPeriodText as periodSpanText } from './stats.definitions';
 
 /** Year on year: current / lastYear − 1; null without a base (lastYear = 0). */
 export function yoy(current: number, lastYear: number): number | null {
@@ -376,4 +377,53 @@ export function briefingFigures(s: DispatchStats): BriefingFigures {
     behindUnitNames: names(ranked.filter((u) => isBehind(u.completion, s.timeProgress))),
     zeroResultUnitNames: names(s.units.filter((u) => zero.has(u.code))),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Speech figures (branch "reports"): unit order, the period's date range, the gap to time
+// progress in words, and what a scope still needs per month. The briefing, the Excel reports and
+// src/modules/stats/speech.service.ts use these copies only (the statistics engine has its own
+// until the "stats" branch's stats.definitions.ts replaces both).
+
+const UNIT_KIND_ORDER: Readonly<Record<string, number>> = { city: 0, county: 1, zone: 2, department: 3 };
+
+/** Fund statuses that count for a basis: verified only, or everything a unit has reported. */
+export function countedFundStatuses(basis: 'verified' | 'reported'): string[] {
+  return countedStatuses(basis);
+}
+
+
+/** Whole months of the year after month M (December → 0). */
+export function monthsLeftInYear(month: number): number {
+  return Math.max(0, 12 - month);
+}
+
+/**
+ * What a scope must bring in each remaining month to reach a target: (target − ytd) / months
+ * left, rounded up to the yuan; 0 once reached; null without a target or with no month left.
+ */
+export function monthlyNeeded(targetYuan: number | null, ytdYuan: number, monthsLeft: number): number | null {
+  if (targetYuan === null || targetYuan <= 0 || monthsLeft <= 0) return null;
+  const rest = targetYuan - ytdYuan;
+  return rest <= 0 ? 0 : Math.ceil(rest / monthsLeft);
+}
+
+/** The day figures "as of the period" are taken: the period's last day, or today while it runs. */
+export function periodAsOf(p: Period, today: string): string {
+  const { end } = periodRange(p);
+  return today < end ? today : end;
+}
+
+/** Days past a due date as of a day; null when not due yet (or no due date). */
+export function daysOverdue(dueDate: string | null, asOf: string): number | null {
+  if (!dueDate || dueDate >= asOf) return null;
+  const days = Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000);
+  return Number.isFinite(days) && days > 0 ? days : null;
+}
+
+/** 「距年底还有7个月，需月均到位1.41亿元」; '' when nothing is needed or there is no target. */
+export function monthlyNeededText(monthsLeft: number, neededYuan: number | null): string {
+  if (neededYuan === null || monthsLeft <= 0) return '';
+  if (neededYuan === 0) return '已完成全年目标';
+  return `距年底还有${monthsLeft}个月，需月均到位${formatYi(neededYuan)}`;
 }

@@ -1,30 +1,41 @@
 // Standard Excel reports (ExcelJS): merged Chinese headers, a totals row, landscape print layout
-// fitted to the page width with the header rows repeated. Figures come from the statistics module;
-// ratios through src/domain.
+// fitted to the page width with the header rows repeated. Every figure is the dispatch statistics'
+// (stats.service + speech.service) formatted — nothing here sums fund entries again — so the
+// reports, the dashboard and the briefing cannot disagree.
 import ExcelJS from 'exceljs';
 import type { Tx } from '../../db/database';
-import { ratio, yoy, behindPoints } from '../../domain/stats';
-import { formatPercent } from '../../domain/money';
+import { describeGap, periodRange, periodSpanText, ratio, yoy } from '../../domain/stats';
+import { timeProgressGap } from '../../domain/stats.definitions';
 import { STAGE_LABELS, type Stage } from '../../domain/stages';
 import { ORIGIN_SCOPE_LABELS, type OriginScope } from '../../domain/origin';
 import { REPORT_TITLES, type ReportName } from '../../contracts/reports';
-import { countedStatuses, loadDispatchInput, dispatchStats, type StatsScope } from '../stats/stats.service';
+import { dispatchStats, type StatsScope } from '../stats/stats.service';
+import { withSpeech, type DispatchStatsWithSpeech } from '../stats/speech.service';
 import { getSettings } from '../settings/settings.service';
 
-import { XLSX_MIME } from '../../contracts/files';
-
-type Col = { header: string; group?: string; width: number; kind: 'text' | 'wan' | 'usdwan' | 'pct' | 'int' | 'date' };
+type Col = { header: string; group?: string; width: number; kind: 'text' | 'code' | 'wan' | 'usdwan' | 'pct' | 'int' | 'date' };
 type Cell = string | number | null;
+/** A body row, or a bold subtotal row inside the body. */
+type Row = Cell[] | { subtotal: Cell[] };
 
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const wan = (yuan: number) => yuan / 10000;
+const wanOrNull = (yuan: number | null | undefined) => (yuan === null || yuan === undefined ? null : wan(yuan));
+/** The name of the row holding funds booked on the city's own unit. */
+export const CITY_OWN_ROW = '市本级';
 
-function periodText(s: StatsScope) {
-  return s.period.month === 1 ? `${s.period.year}年1月` : `${s.period.year}年1-${s.period.month}月`;
+/** Code columns never wrap: as wide as their longest value (CJK counts double), at least `min`. */
+function codeWidth(values: (string | null)[], min: number): number {
+  const len = (v: string) => [...v].reduce((a, ch) => a + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
+  return Math.max(min, ...values.map((v) => (v ? len(v) + 2 : 0)));
+}
+
+async function readModel(db: Tx, s: StatsScope): Promise<DispatchStatsWithSpeech> {
+  return withSpeech(db, s, await dispatchStats(db, s));
 }
 
 /** Lays out one sheet: title, subtitle, two header rows (merged groups), body, totals, print setup. */
-function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: string, cols: Col[], rows: Cell[][], totals: Cell[] | null) {
+function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: string, cols: Col[], rows: Row[], totals: Cell[] | null) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 4 }] });
   const last = cols.length;
   ws.columns = cols.map((c) => ({ width: c.width }));
@@ -61,7 +72,8 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: stri
   const box = { top: thin, left: thin, bottom: thin, right: thin };
   for (const r of [3, 4]) {
     const row = ws.getRow(r);
-    row.height = 22;
+    // Two lines of header text fit, so a wrapped header never runs into the row below.
+    row.height = 30;
     for (let k = 1; k <= last; k++) {
       const cell = row.getCell(k);
       cell.font = { name: '宋体', size: 11, bold: true };
@@ -73,15 +85,25 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: stri
   const fmt = (k: Col['kind']) => (k === 'wan' || k === 'usdwan' ? '#,##0.00' : k === 'pct' ? '0.0%' : k === 'int' ? '0' : '@');
   const put = (values: Cell[], bold: boolean) => {
     const row = ws.addRow(values);
+    // A subtotal's or total's label spans the empty cells after it, so it never runs over its neighbours.
+    if (bold && typeof values[1] === 'string') {
+      let end = 2;
+      while (end < values.length && values[end] === '' && cols[end]!.kind !== 'int') end++;
+      if (end > 2) ws.mergeCells(row.number, 2, row.number, end);
+    }
     cols.forEach((c, k) => {
       const cell = row.getCell(k + 1);
       cell.border = box;
       cell.font = { name: '宋体', size: 11, bold };
-      if (c.kind !== 'text' && c.kind !== 'date') cell.numFmt = fmt(c.kind);
-      cell.alignment = { horizontal: c.kind === 'text' ? 'left' : c.kind === 'date' ? 'center' : 'right', vertical: 'middle', wrapText: c.kind === 'text' };
+      if (c.kind !== 'text' && c.kind !== 'date' && c.kind !== 'code') cell.numFmt = fmt(c.kind);
+      const horizontal = c.kind === 'text' || c.kind === 'code' ? 'left' : c.kind === 'date' ? 'center' : 'right';
+      cell.alignment = { horizontal, vertical: 'middle', wrapText: c.kind === 'text' };
     });
   };
-  for (const r of rows) put(r, false);
+  for (const r of rows) {
+    if (Array.isArray(r)) put(r, false);
+    else put(r.subtotal, true);
+  }
   if (totals) put(totals, true);
   if (!rows.length) {
     const row = ws.addRow(['（本期无数据）']);
@@ -97,32 +119,27 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: stri
   return ws;
 }
 
-async function fundsByUnit(db: Tx, s: StatsScope, wb: ExcelJS.Workbook, title: string) {
-  const input = await loadDispatchInput(db, s);
-  const stats = await dispatchStats(db, { ...s, unitCode: null });
-  const targets = await db.selectFrom('targets').select(['unit_code', 'base_value', 'stretch_value']).where('year', '=', s.period.year).where('indicator', '=', 'funds').execute();
-  const stretch = new Map(targets.map((t) => [t.unit_code, t.stretch_value === null ? null : n(t.stretch_value)]));
-  const rank = new Map(stats.units.map((u) => [u.code, u.rank]));
-  const units = input.units.filter((u) => s.unitCode === null || u.code === s.unitCode);
-  const tp = s.period.month / 12;
-  const rows: Cell[][] = units.map((u, i) => {
-    const completion = ratio(u.fundsYtdYuan, u.targetBaseYuan);
-    const gap = behindPoints(completion, tp);
+function fundsByUnit(st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.Workbook, title: string) {
+  const sp = st.speech;
+  const extra = new Map(sp.units.map((u) => [u.code, u]));
+  const rows: Row[] = st.units.map((u, i) => {
+    const x = extra.get(u.code)!;
     return [
-      i + 1, u.name, u.targetBaseYuan === null ? null : wan(u.targetBaseYuan), stretch.get(u.code) == null ? null : wan(stretch.get(u.code)!),
-      wan(u.fundsYtdYuan), wan(u.fundsYtdLastYearYuan), yoy(u.fundsYtdYuan, u.fundsYtdLastYearYuan), completion,
-      ratio(u.fundsYtdYuan, stretch.get(u.code) ?? null), gap === null ? '—' : gap > 0 ? `落后${formatPercent(gap / 100).replace('%', '')}` : `超前${formatPercent(-gap / 100).replace('%', '')}`, rank.get(u.code) ?? '—',
+      i + 1, u.name, wanOrNull(u.targetBaseYuan), wanOrNull(x.targetStretchYuan),
+      wan(u.fundsYtdYuan), wan(x.fundsYtdLastYearYuan), u.yoy, u.completion, x.completionStretch,
+      describeGap(timeProgressGap(u.completion, st.timeProgress), 'short'), u.rank ?? '—', wanOrNull(x.monthlyNeededBaseYuan),
     ];
   });
-  const sum = (f: (u: (typeof units)[number]) => number) => units.reduce((a, u) => a + f(u), 0);
-  const ytd = sum((u) => u.fundsYtdYuan);
-  const last = sum((u) => u.fundsYtdLastYearYuan);
-  const cityTarget = s.unitCode === null ? stats.targetBaseYuan : units[0]?.targetBaseYuan ?? null;
-  const cityStretch = s.unitCode === null ? stats.targetStretchYuan : stretch.get(s.unitCode) ?? null;
-  const totals: Cell[] | null = s.unitCode === null
-    ? ['', '全市', cityTarget === null ? null : wan(cityTarget), cityStretch === null ? null : wan(cityStretch), wan(ytd), wan(last), yoy(ytd, last), ratio(ytd, cityTarget), ratio(ytd, cityStretch), '', '']
-    : null;
-  sheet(wb, '到位资金完成情况', title, `报告期：${periodText(s)}　时间进度：${(tp * 100).toFixed(1)}%　单位：万元`, [
+  let totals: Cell[] | null = null;
+  if (s.unitCode === null) {
+    // Funds booked on the city's own unit get their own row, so that the units add up to 全市.
+    const own = sp.cityOwn;
+    rows.push([rows.length + 1, CITY_OWN_ROW, null, null, wan(own.fundsYtdYuan), wan(own.fundsYtdLastYearYuan),
+      yoy(own.fundsYtdYuan, own.fundsYtdLastYearYuan), null, null, '—', '—', null]);
+    totals = ['', '全市', wanOrNull(st.targetBaseYuan), wanOrNull(st.targetStretchYuan), wan(st.fundsYtdYuan), wan(st.fundsYtdLastYearYuan),
+      st.yoy, st.completion, st.completionStretch, describeGap(timeProgressGap(st.completion, st.timeProgress), 'short'), '', wanOrNull(sp.monthlyNeededBaseYuan)];
+  }
+  sheet(wb, '到位资金完成情况', title, `报告期：${periodSpanText(s.period)}　时间进度：${(st.timeProgress * 100).toFixed(1)}%　单位：万元`, [
     { header: '序号', width: 6, kind: 'int' },
     { header: '单位', width: 24, kind: 'text' },
     { header: '确保', group: '全年目标', width: 13, kind: 'wan' },
@@ -132,27 +149,31 @@ async function fundsByUnit(db: Tx, s: StatsScope, wb: ExcelJS.Workbook, title: s
     { header: '同比', group: '到位资金', width: 10, kind: 'pct' },
     { header: '确保目标', group: '完成率', width: 10, kind: 'pct' },
     { header: '力争目标', group: '完成率', width: 10, kind: 'pct' },
-    { header: '与时间进度比（百分点）', width: 14, kind: 'text' },
+    { header: '与时间进度比', width: 16, kind: 'text' },
     { header: '名次', width: 7, kind: 'int' },
+    { header: `距年底${sp.monthsLeft}个月月均需到位（确保）`, width: 16, kind: 'wan' },
   ], rows, totals);
 }
 
-async function contractsReport(db: Tx, s: StatsScope, wb: ExcelJS.Workbook, title: string) {
-  const to = s.period.month === 12 ? `${s.period.year + 1}-01-01` : `${s.period.year}-${String(s.period.month + 1).padStart(2, '0')}-01`;
+async function contractsReport(db: Tx, st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.Workbook, title: string) {
+  // The projects behind contractsYtd (same definition: contract date in Y up to the end of M).
+  const range = periodRange(s.period);
   let q = db.selectFrom('projects as p').innerJoin('units as u', 'u.code', 'p.unit_code').leftJoin('investors as i', 'i.id', 'p.investor_id')
-    .select(['p.code', 'p.name', 'u.name as unit', 'i.name as investor', 'i.origin_name', 'i.origin_scope', 'p.industry', 'p.total_investment_yuan', 'p.foreign_usd', 'p.contract_date', 'p.stage', 'p.owner'])
-    .where('p.contract_date', '>=', `${s.period.year}-01-01`).where('p.contract_date', '<', to)
+    .select(['p.code', 'p.name', 'u.name as unit', 'i.name as investor', 'i.origin_name', 'i.origin_scope', 'p.industry', 'p.total_investment_yuan',
+      'p.foreign_usd', 'p.contract_date', 'p.stage', 'p.owner'])
+    .where('p.contract_date', '>=', range.yearStart).where('p.contract_date', '<', range.endExclusive)
     .orderBy('p.contract_date').orderBy('p.code');
   if (s.unitCode) q = q.where('p.unit_code', '=', s.unitCode);
   const list = await q.execute();
-  const rows: Cell[][] = list.map((p, i) => [
+  const rows: Row[] = list.map((p, i) => [
     i + 1, p.code, p.name, p.unit, p.investor ?? '', p.origin_name ?? '', p.origin_scope ? ORIGIN_SCOPE_LABELS[p.origin_scope as OriginScope] ?? '' : '',
     p.industry ?? '', wan(n(p.total_investment_yuan)), wan(n(p.foreign_usd)), p.contract_date ?? '', STAGE_LABELS[p.stage as Stage] ?? p.stage, p.owner ?? '',
   ]);
-  const totals: Cell[] = ['', `合计 ${list.length} 个`, '', '', '', '', '', '', wan(list.reduce((a, p) => a + n(p.total_investment_yuan), 0)), wan(list.reduce((a, p) => a + n(p.foreign_usd), 0)), '', '', ''];
+  const totals: Cell[] = ['', `合计 ${st.contractsYtd.count} 个`, '', '', '', '', '', '', wan(st.contractsYtd.totalInvestmentYuan),
+    wan(list.reduce((a, p) => a + n(p.foreign_usd), 0)), '', '', ''];
   sheet(wb, '签约项目明细', title, `签约日期：${s.period.year}年1月1日至${s.period.month}月底　单位：万元、万美元`, [
     { header: '序号', width: 6, kind: 'int' },
-    { header: '项目编号', width: 12, kind: 'text' },
+    { header: '项目编号', width: codeWidth(list.map((p) => p.code), 12), kind: 'code' },
     { header: '项目名称', width: 26, kind: 'text' },
     { header: '承办单位', width: 14, kind: 'text' },
     { header: '名称', group: '投资方', width: 22, kind: 'text' },
@@ -160,85 +181,68 @@ async function contractsReport(db: Tx, s: StatsScope, wb: ExcelJS.Workbook, titl
     { header: '来源', group: '投资方', width: 9, kind: 'text' },
     { header: '行业', width: 12, kind: 'text' },
     { header: '总投资', group: '投资额', width: 13, kind: 'wan' },
-    { header: '其中外资（万美元）', group: '投资额', width: 13, kind: 'usdwan' },
+    { header: '其中外资（万美元）', group: '投资额', width: 16, kind: 'usdwan' },
     { header: '签约日期', width: 12, kind: 'date' },
     { header: '当前阶段', width: 10, kind: 'text' },
     { header: '责任人', width: 10, kind: 'text' },
   ], rows, totals);
 }
 
-async function largeProjectsReport(db: Tx, s: StatsScope, wb: ExcelJS.Workbook, title: string) {
-  const settings = await getSettings(db);
-  const threshold = settings.largeProjectThresholdWan * 10000;
-  let q = db.selectFrom('projects as p').innerJoin('units as u', 'u.code', 'p.unit_code').innerJoin('investors as i', 'i.id', 'p.investor_id')
-    .select(['p.id', 'p.code', 'p.name', 'u.name as unit', 'i.origin_name', 'p.total_investment_yuan', 'p.stage', 'p.contract_date', 'p.start_date', 'p.owner', 'p.sponsor', 'u.kind', 'u.sort'])
-    .where('p.total_investment_yuan', '>=', threshold).where('i.origin_scope', '<>', 'local').where('p.stage', '<>', 'dropped')
-    .orderBy('p.total_investment_yuan', 'desc').orderBy('p.code');
-  if (s.unitCode) q = q.where('p.unit_code', '=', s.unitCode);
-  const list = await q.execute();
-  const ids = list.map((p) => p.id);
-  const ytd = new Map<number, number>();
-  const all = new Map<number, number>();
-  if (ids.length) {
-    const sums = await db.selectFrom('fund_entries').select((eb) => ['project_id', 'year', 'month', eb.fn.sum<number>('amount_yuan').as('y')])
-      .where('project_id', 'in', ids).where('status', 'in', countedStatuses(s.basis)).groupBy(['project_id', 'year', 'month']).execute();
-    for (const r of sums) {
-      const y = n(r.year), m = n(r.month), pid = Number(r.project_id);
-      if (y < s.period.year || (y === s.period.year && m <= s.period.month)) all.set(pid, (all.get(pid) ?? 0) + n(r.y));
-      if (y === s.period.year && m <= s.period.month) ytd.set(pid, (ytd.get(pid) ?? 0) + n(r.y));
-    }
-  }
-  const rows: Cell[][] = list.map((p, i) => [
-    i + 1, p.code, p.name, p.unit, p.origin_name ?? '', wan(n(p.total_investment_yuan)), STAGE_LABELS[p.stage as Stage] ?? p.stage,
-    p.contract_date ?? '', p.start_date ?? '', wan(ytd.get(p.id) ?? 0), wan(all.get(p.id) ?? 0), ratio(all.get(p.id) ?? 0, n(p.total_investment_yuan)), p.owner ?? '', p.sponsor ?? '',
-  ]);
-  const tYtd = list.reduce((a, p) => a + (ytd.get(p.id) ?? 0), 0);
-  const tAll = list.reduce((a, p) => a + (all.get(p.id) ?? 0), 0);
-  const tInv = list.reduce((a, p) => a + n(p.total_investment_yuan), 0);
-  sheet(wb, '重点项目进展', title, `总投资${settings.largeProjectThresholdWan}万元以上域外项目　报告期：${periodText(s)}　单位：万元`, [
-    { header: '序号', width: 6, kind: 'int' },
-    { header: '项目编号', width: 12, kind: 'text' },
-    { header: '项目名称', width: 26, kind: 'text' },
-    { header: '承办单位', width: 14, kind: 'text' },
-    { header: '投资方所在地', width: 16, kind: 'text' },
-    { header: '总投资', width: 13, kind: 'wan' },
-    { header: '阶段', group: '进展', width: 9, kind: 'text' },
-    { header: '签约日期', group: '进展', width: 12, kind: 'date' },
-    { header: '开工日期', group: '进展', width: 12, kind: 'date' },
-    { header: '本年累计', group: '到位资金', width: 13, kind: 'wan' },
-    { header: '开工以来累计', group: '到位资金', width: 13, kind: 'wan' },
-    { header: '占总投资', group: '到位资金', width: 10, kind: 'pct' },
-    { header: '责任人', width: 10, kind: 'text' },
-    { header: '包保领导', width: 10, kind: 'text' },
-  ], rows, ['', `合计 ${list.length} 个`, '', '', '', wan(tInv), '', '', '', wan(tYtd), wan(tAll), ratio(tAll, tInv), '', '']);
+function largeProjectsReport(st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.Workbook, title: string) {
+  const list = st.speech.largeProjectList;
+  const row = (p: (typeof list)[number], i: number): Cell[] => [
+    i + 1, p.code, p.name, p.unitName, p.originName ?? '', wan(p.totalInvestmentYuan), STAGE_LABELS[p.stage as Stage] ?? p.stage,
+    p.contractDate ?? '', p.startDate ?? '', wan(p.fundsYtdYuan), wan(p.fundsToDateYuan), ratio(p.fundsToDateYuan, p.totalInvestmentYuan),
+    p.owner ?? '', p.sponsor ?? '',
+  ];
+  const sum = (l: typeof list, f: (p: (typeof list)[number]) => number) => l.reduce((a, p) => a + f(p), 0);
+  const counted = list.filter((p) => p.countedThisYear);
+  const others = list.filter((p) => !p.countedThisYear);
+  // The subtotal is the dispatch statistics' largeProjects (what the briefing reads out).
+  const rows: Row[] = [
+    ...counted.map(row),
+    { subtotal: ['', `其中本年有到位资金的重大项目 ${st.largeProjects.count} 个`, '', '', '', wan(sum(counted, (p) => p.totalInvestmentYuan)), '', '', '',
+      wan(st.largeProjects.fundsYtdYuan), wan(sum(counted, (p) => p.fundsToDateYuan)), null, '', ''] },
+    ...others.map((p, i) => row(p, counted.length + i)),
+  ];
+  const tInv = sum(list, (p) => p.totalInvestmentYuan);
+  const tAll = sum(list, (p) => p.fundsToDateYuan);
+  const thresholdWan = st.largeProjects.thresholdYuan / 10000;
+  sheet(wb, '重点项目进展', title,
+    `总投资${thresholdWan}万元以上域外项目（本年有到位资金的计入重大项目，与调度统计一致）　报告期：${periodSpanText(s.period)}　单位：万元`, [
+      { header: '序号', width: 6, kind: 'int' },
+      { header: '项目编号', width: codeWidth(list.map((p) => p.code), 12), kind: 'code' },
+      { header: '项目名称', width: 26, kind: 'text' },
+      { header: '承办单位', width: 14, kind: 'text' },
+      { header: '投资方所在地', width: 16, kind: 'text' },
+      { header: '总投资', width: 13, kind: 'wan' },
+      { header: '阶段', group: '进展', width: 9, kind: 'text' },
+      { header: '签约日期', group: '进展', width: 12, kind: 'date' },
+      { header: '开工日期', group: '进展', width: 12, kind: 'date' },
+      { header: '本年累计', group: '到位资金', width: 13, kind: 'wan' },
+      { header: '累计到位', group: '到位资金', width: 13, kind: 'wan' },
+      { header: '占总投资', group: '到位资金', width: 10, kind: 'pct' },
+      { header: '责任人', width: 10, kind: 'text' },
+      { header: '包保领导', width: 10, kind: 'text' },
+    ], rows, ['', `合计 ${list.length} 个`, '', '', '', wan(tInv), '', '', '', wan(sum(list, (p) => p.fundsYtdYuan)), wan(tAll), ratio(tAll, tInv), '', '']);
 }
 
-async function foreignReport(db: Tx, s: StatsScope, wb: ExcelJS.Workbook, title: string) {
-  const [units, sums, targets] = await Promise.all([
-    db.selectFrom('units').select(['code', 'name', 'kind', 'sort']).where('active', '=', 1).execute(),
-    db.selectFrom('fund_entries').select((eb) => ['unit_code', 'year', eb.fn.sum<number>('foreign_usd').as('usd')])
-      .where('year', 'in', [s.period.year, s.period.year - 1]).where('month', '<=', s.period.month).where('status', 'in', countedStatuses(s.basis))
-      .groupBy(['unit_code', 'year']).execute(),
-    db.selectFrom('targets').select(['unit_code', 'base_value', 'stretch_value']).where('year', '=', s.period.year).where('indicator', '=', 'foreign').execute(),
-  ]);
-  const K: Record<string, number> = { city: 0, county: 1, zone: 2, department: 3 };
-  const list = units.filter((u) => u.kind !== 'city' && (s.unitCode === null || u.code === s.unitCode))
-    .sort((a, b) => (K[a.kind]! - K[b.kind]!) || a.sort - b.sort || a.code.localeCompare(b.code));
-  const cur = new Map<string, number>(), last = new Map<string, number>();
-  for (const r of sums) {
-    const m = n(r.year) === s.period.year ? cur : last;
-    m.set(r.unit_code, (m.get(r.unit_code) ?? 0) + n(r.usd));
-  }
-  const tgt = new Map(targets.map((t) => [t.unit_code, { base: n(t.base_value), stretch: t.stretch_value === null ? null : n(t.stretch_value) }]));
-  const rows: Cell[][] = list.map((u, i) => {
-    const c = cur.get(u.code) ?? 0, l = last.get(u.code) ?? 0, t = tgt.get(u.code);
-    return [i + 1, u.name, t ? wan(t.base) : null, t?.stretch == null ? null : wan(t.stretch), wan(c), wan(l), yoy(c, l), ratio(c, t?.base ?? null)];
+function foreignReport(st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.Workbook, title: string) {
+  const sp = st.speech;
+  const extra = new Map(sp.units.map((u) => [u.code, u]));
+  const rows: Row[] = st.units.map((u, i) => {
+    const x = extra.get(u.code)!;
+    return [i + 1, u.name, wanOrNull(x.foreignTargetBaseUsd), wanOrNull(x.foreignTargetStretchUsd), wan(x.foreignUsdYtd), wan(x.foreignUsdYtdLastYear),
+      yoy(x.foreignUsdYtd, x.foreignUsdYtdLastYear), ratio(x.foreignUsdYtd, x.foreignTargetBaseUsd)];
   });
-  const city = units.find((u) => u.kind === 'city');
-  const ct = s.unitCode === null && city ? tgt.get(city.code) : undefined;
-  const tc = list.reduce((a, u) => a + (cur.get(u.code) ?? 0), 0);
-  const tl = list.reduce((a, u) => a + (last.get(u.code) ?? 0), 0);
-  sheet(wb, '利用外资', title, `报告期：${periodText(s)}　单位：万美元`, [
+  let totals: Cell[] | null = null;
+  if (s.unitCode === null) {
+    const own = sp.cityOwn;
+    rows.push([rows.length + 1, CITY_OWN_ROW, null, null, wan(own.foreignUsdYtd), wan(own.foreignUsdYtdLastYear), yoy(own.foreignUsdYtd, own.foreignUsdYtdLastYear), null]);
+    totals = ['', '全市', wanOrNull(sp.foreignTargetBaseUsd), wanOrNull(sp.foreignTargetStretchUsd), wan(st.foreignUsdYtd), wan(sp.foreignUsdYtdLastYear),
+      yoy(st.foreignUsdYtd, sp.foreignUsdYtdLastYear), ratio(st.foreignUsdYtd, sp.foreignTargetBaseUsd)];
+  }
+  sheet(wb, '利用外资', title, `报告期：${periodSpanText(s.period)}　单位：万美元`, [
     { header: '序号', width: 6, kind: 'int' },
     { header: '单位', width: 16, kind: 'text' },
     { header: '确保', group: '全年目标', width: 13, kind: 'usdwan' },
@@ -247,7 +251,7 @@ async function foreignReport(db: Tx, s: StatsScope, wb: ExcelJS.Workbook, title:
     { header: '上年同期', group: '利用外资', width: 14, kind: 'usdwan' },
     { header: '同比', group: '利用外资', width: 10, kind: 'pct' },
     { header: '完成率', width: 10, kind: 'pct' },
-  ], rows, s.unitCode === null ? ['', '全市', ct ? wan(ct.base) : null, ct?.stretch == null ? null : wan(ct.stretch), wan(tc), wan(tl), yoy(tc, tl), ratio(tc, ct?.base ?? null)] : null);
+  ], rows, totals);
 }
 
 export async function buildReport(db: Tx, name: ReportName, s: StatsScope): Promise<{ buffer: Buffer; filename: string }> {
@@ -255,14 +259,15 @@ export async function buildReport(db: Tx, name: ReportName, s: StatsScope): Prom
   const scopeName = s.unitCode
     ? (await db.selectFrom('units').select('name').where('code', '=', s.unitCode).executeTakeFirst())?.name ?? s.unitCode
     : settings.cityName;
-  const title = `${scopeName}${periodText(s)}${REPORT_TITLES[name]}`;
+  const title = `${scopeName}${periodSpanText(s.period)}${REPORT_TITLES[name]}`;
   const wb = new ExcelJS.Workbook();
   wb.creator = '招商引资调度平台';
   wb.created = new Date();
-  if (name === 'funds-by-unit') await fundsByUnit(db, s, wb, title);
-  else if (name === 'contracts') await contractsReport(db, s, wb, title);
-  else if (name === 'large-projects') await largeProjectsReport(db, s, wb, title);
-  else await foreignReport(db, s, wb, title);
+  const st = await readModel(db, s);
+  if (name === 'funds-by-unit') fundsByUnit(st, s, wb, title);
+  else if (name === 'contracts') await contractsReport(db, st, s, wb, title);
+  else if (name === 'large-projects') largeProjectsReport(st, s, wb, title);
+  else foreignReport(st, s, wb, title);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   return { buffer, filename: `${title}.xlsx` };
 }

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { briefingQuerySchema, briefingSchema, briefingTemplateInfoSchema, reportNameSchema } from '../../contracts/reports';
-import { periodSchema } from '../../contracts/common';
 import { AppError } from '../../domain/errors';
 import { actorOf } from '../../server/auth';
 import { resolveScope } from '../stats/stats.service';
@@ -74,7 +73,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: read,
     schema: {
       tags, summary: '标准报表（Excel）：funds-by-unit.xlsx 到位资金完成情况表，contracts.xlsx 签约项目明细表，large-projects.xlsx 重点项目进展表，foreign.xlsx 利用外资情况表',
-      params: z.object({ file: z.string() }), querystring: z.object({ period: periodSchema.optional(), unit: z.string().optional() }),
+      params: z.object({ file: z.string() }), querystring: briefingQuerySchema,
     },
   }, async (req, reply) => {
     const m = /^(.+)\.xlsx$/.exec(req.params.file);

@@ -18,6 +18,7 @@ import { scopeUnit } from '../auth/scope';
 import { getSettings } from '../settings/settings.service';
 import { rollupParams } from './rollups';
 import { readFrozen } from '../funds/period-snapshots';
+import { withSpeech, type DispatchStatsWithSpeech } from './speech.service';
 
 /** Fund statuses that count for a basis (defined once in src/domain/stats.definitions.ts). */
 export { countedStatuses };
@@ -323,17 +324,17 @@ export type DispatchStatsWithSource = DispatchStats & { source: FundsSource };
  * its own row of the ranking (and its own no-result flag). `source` says where the fund sums came
  * from: 'entries' while the rollups are rebuilt after a threshold change (slower, still exact).
  */
-export async function dispatchStats(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<DispatchStatsWithSource> {
-  const frozen = await readFrozen<DispatchStatsWithSource>(db, 'dispatch', s); // a locked period's official figures
+export async function dispatchStats(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<DispatchStatsWithSource & DispatchStatsWithSpeech> {
+  const frozen = await readFrozen<DispatchStatsWithSource & DispatchStatsWithSpeech>(db, 'dispatch', s); // a locked period's official figures
   if (frozen) return frozen;
   const loaded = await loadDispatchInputWithSource(db, s, source);
   const stats = { ...buildDispatchStats(loaded.input), source: loaded.source };
-  if (s.unitCode === null) return stats;
-  return {
+  const dto = s.unitCode === null ? stats : {
     ...stats,
     units: stats.units.filter((u) => u.code === s.unitCode),
     zeroResultUnits: stats.zeroResultUnits.filter((c) => c === s.unitCode),
   };
+  return withSpeech(db, s, dto);
 }
 
 /** Counted funds of every month of year Y up to M against Y − 1 (the dashboard's bar + line). */

@@ -118,7 +118,18 @@ export function ReportsPage() {
                 {b.sections.map((s, i) => (
                   <section key={s.heading}>
                     <h3 style={{ fontFamily: '"SimHei", "黑体", sans-serif', fontSize: 17 }}>{s.heading}</h3>
-                    {s.paragraphs.map((p, j) => <p key={j} style={{ textIndent: '2em', margin: '4px 0' }}>{p}</p>)}
+                    {i === 3 && b.annex.length > 0 ? (
+                      <Table size="small" rowKey="index" pagination={false} dataSource={b.annex} style={{ margin: '8px 0 12px' }}
+                        columns={[
+                          { title: t('序号', 'No.'), dataIndex: 'index', width: 56, align: 'center' },
+                          { title: t('类别', 'Kind'), dataIndex: 'kind', width: 90 },
+                          { title: t('项目', 'Project'), dataIndex: 'projectName' },
+                          { title: t('承办单位', 'Unit'), dataIndex: 'unitName' },
+                          { title: t('问题或承诺', 'Blocker or commitment'), dataIndex: 'title' },
+                          { title: t('期限', 'Due'), dataIndex: 'dueDate', width: 110 },
+                          { title: t('逾期', 'Overdue'), dataIndex: 'overdueText', width: 90, render: (v: string) => <span style={{ color: v ? '#cf1322' : undefined }}>{v}</span> },
+                        ]} />
+                    ) : s.paragraphs.map((p, j) => <p key={j} style={{ textIndent: '2em', margin: '4px 0' }}>{p}</p>)}
                     {i === 1 && (
                       <Table size="small" rowKey="code" pagination={false} dataSource={b.units} style={{ margin: '8px 0 12px' }}
                         rowClassName={() => ''}
@@ -130,6 +141,7 @@ export function ReportsPage() {
                           { title: t('完成率', 'Completion'), dataIndex: 'completionText', align: 'right', render: (v, r) => <span style={{ color: r.behind ? '#cf1322' : undefined }}>{v}</span> },
                           { title: t('同比', 'YoY'), dataIndex: 'yoyText', align: 'right' },
                           { title: t('与时间进度比较', 'Vs time progress'), dataIndex: 'gapText' },
+                          { title: t('月均需到位', 'Needed per month'), dataIndex: 'monthlyNeededText', align: 'right' },
                         ]} />
                     )}
                   </section>
