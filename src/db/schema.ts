@@ -136,3 +136,9 @@ export type InvestorRow = Selectable<InvestorsTable>;
 export type FundEntryRow = Selectable<FundEntriesTable>;
 export type NewProject = Insertable<ProjectsTable>;
 export type ProjectUpdate = Updateable<ProjectsTable>;
+
+// 010_security
+export interface LoginThrottleTable {
+  key: string; kind: 'acct' | 'ip'; ip: string; username: string | null; fails: number; window_start: string; next_at: string;
+}
+export interface DB { login_throttle: LoginThrottleTable }
