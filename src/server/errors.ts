@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, assertUnreachable, type ErrorCode } from '../domain/errors';
+import { dbInputError } from './db-errors';
 
 export function httpStatus(code: ErrorCode): number {
   switch (code) {
@@ -30,6 +31,7 @@ const FIELD_MESSAGES: Record<string, string> = {
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    err = dbInputError(err) ?? err;
     if (err instanceof AppError) {
       const body: ErrorBody = { error: { code: err.code, message: err.message } };
       if (err.fields) body.error.fields = err.fields;
