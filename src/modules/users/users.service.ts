@@ -1,4 +1,5 @@
-import { dialectOf, type Db, type Tx } from '../../db/database';
+import { PostgresAdapter } from 'kysely';
+import type { Db, Tx } from '../../db/database';
 import { unlockAccount } from '../auth/throttle';
 import type { UserRow } from '../../db/schema';
 import { updateVersioned } from '../../db/versioned';
@@ -85,7 +86,7 @@ export async function updateUser(tx: Tx, actor: Actor, id: number, input: { disp
 async function assertAnotherAdmin(tx: Tx, exceptId: number): Promise<void> {
   let q = tx.selectFrom('users').select(['id', 'role']).where('active', '=', 1).where('id', '<>', exceptId)
     .where('role', 'like', '%admin%');
-  if (dialectOf(tx as Db) === 'postgres') q = q.forUpdate();
+  if (tx.getExecutor().adapter instanceof PostgresAdapter) q = q.forUpdate();
   const others = (await q.execute()).filter((u) => parseRoles(u.role).includes('admin'));
   if (others.length === 0) {
     throw new AppError('conflict', '这是最后一个在用的系统管理员，不能停用或取消其管理员角色；请先为另一位用户授予系统管理员角色');
