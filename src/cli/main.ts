@@ -7,6 +7,7 @@ import { ledgerCli } from '../modules/ledger/ledger.cli';
 import { statsCli } from '../modules/stats/stats.cli';
 import { reportsCli } from '../modules/reports/reports.cli';
 import { cliActor, withDb } from './context';
+import { backupCli } from '../modules/backup/backup.cli';
 
 const program = new Command();
 program.name('zhaoshang').description('招商引资调度平台 — 命令行').showHelpAfterError();
@@ -58,6 +59,7 @@ user.command('add').description('新增用户')
 ledgerCli(program);
 statsCli(program);
 reportsCli(program);
+backupCli(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof AppError) console.error(`错误：${err.message}${err.fields ? `\n${Object.entries(err.fields).map(([k, v]) => `  ${k}: ${v}`).join('\n')}` : ''}`);
