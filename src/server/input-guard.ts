@@ -14,6 +14,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** The first problem in a parsed value, as a Chinese message with the path, or null. Iterative: no recursion. */
 export function inputProblem(value: unknown, where = '请求内容'): { path: string; message: string } | null {
   const stack: [unknown, string, number][] = [[value, '', 1]];
+  const seen = new WeakSet<object>();
   while (stack.length) {
     const [v, path, depth] = stack.pop()!;
     if (typeof v === 'string') {
@@ -23,6 +24,9 @@ export function inputProblem(value: unknown, where = '请求内容'): { path: st
         return { path, message: `${where}${path ? `的 ${path} ` : ''}数值超出允许范围` };
       }
     } else if (v && typeof v === 'object') {
+      // Bodies and queries are plain data; never walk binary data, streams, or an object twice.
+      if (ArrayBuffer.isView(v) || typeof (v as { pipe?: unknown }).pipe === 'function' || seen.has(v)) continue;
+      seen.add(v);
       if (depth > MAX_JSON_DEPTH) return { path, message: `${where}嵌套层数过多（最多 ${MAX_JSON_DEPTH} 层）` };
       const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v as Record<string, unknown>);
       for (const [k, x] of entries) {
