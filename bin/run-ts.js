@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Runs a TypeScript file (benchmarks, scripts): node bin/run-ts.js FILE.ts [args]
+import './runtime.js';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DB_KINDS } from '../src/test/harness';
-import { launchBrowser, newPage, screenshot, screenshotsOnFailure, startServer, type TestServer } from './support';
+import { ADMIN_PASSWORD, launchBrowser, newPage, screenshot, screenshotsOnFailure, startServer, type TestServer } from './support';
 
 describe.each(DB_KINDS)('first run on %s', (kind) => {
   screenshotsOnFailure(`foundation-${kind}`);
@@ -20,8 +20,8 @@ describe.each(DB_KINDS)('first run on %s', (kind) => {
     await page.waitForURL('**/setup');
     await page.getByText('欢迎使用招商引资调度平台').waitFor();
     await page.getByLabel('管理员姓名').fill('王主任');
-    await page.getByLabel('密码（至少8位，含字母和数字）').fill('admin1234');
-    await page.getByLabel('再次输入密码').fill('admin1234');
+    await page.getByLabel('密码（至少10位，不能是常见密码）').fill(ADMIN_PASSWORD);
+    await page.getByLabel('再次输入密码').fill(ADMIN_PASSWORD);
     await screenshot(page, `foundation-setup-${kind}`);
     await page.getByRole('button', { name: '完成初始化' }).click();
     await page.getByText('初始化完成').waitFor({ timeout: 60_000 });
@@ -40,14 +40,14 @@ describe.each(DB_KINDS)('first run on %s', (kind) => {
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.getByRole('button', { name: /登\s*录/ }).waitFor();
     await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill('admin1234');
+    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByTestId('user-menu').waitFor();
 
     const phone = await newPage(browser, { width: 390, height: 844 });
     await phone.goto(`${server.url}/login`);
     await phone.getByLabel('用户名').fill('admin');
-    await phone.getByLabel('密码').fill('admin1234');
+    await phone.getByLabel('密码').fill(ADMIN_PASSWORD);
     await phone.getByRole('button', { name: /登\s*录/ }).click();
     await phone.getByTestId('user-menu').waitFor();
     await phone.goto(`${server.url}/units`);

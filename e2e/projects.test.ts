@@ -24,13 +24,13 @@ describe.each(DB_KINDS)('projects journey on %s', (kind) => {
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const me = await (await fetch(`${server.url}/api/v1/auth/me`, { headers: { cookie } })).json() as { csrfToken: string };
     await api(server.url, cookie, me.csrfToken, 'POST', '/units', { code: 'U01', name: '昌邑区', kind: 'county' });
-    await api(server.url, cookie, me.csrfToken, 'POST', '/users', { username: 'rep1', displayName: '张填报', password: 'report1234', roles: ['reporter'], unitCode: 'U01' });
+    await api(server.url, cookie, me.csrfToken, 'POST', '/users', { username: 'rep1', displayName: '张填报', password: 'Report-U01-2026', roles: ['reporter'], unitCode: 'U01' });
   });
   afterAll(async () => { await browser?.close(); await server?.stop(); });
 
   it('investor → project → follow-up → kanban move → table filter', async () => {
     const page = await newPage(browser, { width: 1440, height: 900 });
-    await loginUi(page, server.url, 'rep1', 'report1234');
+    await loginUi(page, server.url, 'rep1', 'Report-U01-2026');
     const code = makeCreditCode('91330100MA0000001');
     const wrong = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
 

@@ -94,16 +94,22 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Completes first-run setup through the API (for journeys that are not about setup). */
+/** The first administrator's password in journeys: it must pass the password policy (10+ characters, not common). */
+export const ADMIN_PASSWORD = 'Jilin-admin-2026';
+
+/**
+ * Completes first-run setup through the API (for journeys that are not about setup). The demo accounts get
+ * the fixed demo password demo1234 (asked for explicitly; by default they would get random ones).
+ */
 export async function setupViaApi(url: string, opts: { demo?: boolean } = {}): Promise<{ username: string; password: string }> {
-  const admin = { username: 'admin', password: 'admin1234' };
+  const admin = { username: 'admin', password: ADMIN_PASSWORD };
   const r = await fetch(`${url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cityName: '吉林市', homeRegionCode: '220200', cityUnitCode: 'C00', adminUsername: admin.username, adminDisplayName: '管理员', adminPassword: admin.password }) });
   if (r.status !== 201) throw new Error(`setup failed: ${r.status} ${await r.text()}`);
   if (opts.demo) {
     const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const me = await (await fetch(`${url}/api/v1/auth/me`, { headers: { cookie } })).json() as { csrfToken: string };
-    const d = await fetch(`${url}/api/v1/demo/load`, { method: 'POST', headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' }, body: '{}' });
+    const d = await fetch(`${url}/api/v1/demo/load`, { method: 'POST', headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ fixedPassword: true }) });
     if (!d.ok) throw new Error(`demo load failed: ${d.status} ${await d.text()}`);
   }
   return admin;

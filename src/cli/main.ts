@@ -7,6 +7,7 @@ import { ledgerCli } from '../modules/ledger/ledger.cli';
 import { statsCli } from '../modules/stats/stats.cli';
 import { reportsCli } from '../modules/reports/reports.cli';
 import { cliActor, withDb } from './context';
+import { backupCli } from '../modules/backup/backup.cli';
 
 const program = new Command();
 program.name('zhaoshang').description('招商引资调度平台 — 命令行').showHelpAfterError();
@@ -26,12 +27,13 @@ program.command('migrate').description('执行数据库迁移').action(async () 
 program.command('demo').description('加载演示数据：虚构的吉林市（约300个项目、三年的到位资金）')
   .option('--seed <n>', '随机种子', '2026')
   .option('--as <user>', '以该用户名义记入审计日志')
-  .action(async (o: { seed: string; as?: string }) => {
+  .option('--fixed-password', '演示账号使用固定密码 demo1234（默认为每个账号生成随机密码，只显示这一次）')
+  .action(async (o: { seed: string; as?: string; fixedPassword?: boolean }) => {
     await withDb(async (db) => {
-      const s = await loadDemo(db, await cliActor(db, o.as), { seed: Number(o.seed) });
+      const s = await loadDemo(db, await cliActor(db, o.as), { seed: Number(o.seed), fixedPassword: !!o.fixedPassword });
       console.log(`已加载演示数据：${s.units} 个单位，${s.investors} 个客商，${s.projects} 个项目，${s.fundEntries} 条到位资金，${s.targets} 条目标，${s.activities} 次招商活动，${s.reserveProjects} 个储备项目`);
       if (s.users.length) {
-        console.log('演示账号（仅供试用）：');
+        console.log(o.fixedPassword ? '演示账号（仅供试用）：' : '演示账号（仅供试用；随机密码只显示这一次，请现在记下）：');
         for (const u of s.users) console.log(`  ${u.username} / ${u.password}  ${u.role}${u.unitCode ? ` ${u.unitCode}` : ''}`);
       }
     });
@@ -40,7 +42,7 @@ program.command('demo').description('加载演示数据：虚构的吉林市（�
 const user = program.command('user').description('用户管理');
 user.command('add').description('新增用户')
   .requiredOption('-u, --username <name>', '用户名')
-  .requiredOption('--password <pw>', '密码（至少8位，含字母和数字）')
+  .requiredOption('--password <pw>', '密码（至少10位，不能是常见密码）')
   .option('-n, --name <displayName>', '姓名')
   .addOption(new Option('-r, --role <roles>', '角色，逗号分隔：city_office,reporter,unit_head,leader,supervisor,admin').default('reporter'))
   .option('--unit <code>', '所属单位代码（填报员、负责人必填）')
@@ -57,6 +59,7 @@ user.command('add').description('新增用户')
 ledgerCli(program);
 statsCli(program);
 reportsCli(program);
+backupCli(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof AppError) console.error(`错误：${err.message}${err.fields ? `\n${Object.entries(err.fields).map(([k, v]) => `  ${k}: ${v}`).join('\n')}` : ''}`);

@@ -13,7 +13,7 @@ const rolesField = z.array(roleSchema).min(1, '至少选择一个角色');
 export const userCreateSchema = z.object({
   username: z.string().trim().min(2, '用户名至少2位').max(64).regex(/^[A-Za-z0-9_.@-]+$/, '用户名只能包含字母、数字和 _ . @ -'),
   displayName: z.string().trim().min(1, '姓名不能为空').max(100),
-  password: z.string().min(8, '密码至少8位').max(200),
+  password: z.string().min(10, '密码至少10位').max(200, '密码最多200位'),
   roles: rolesField,
   unitCode: z.string().nullable().optional(),
 }).refine((u) => !u.roles.some((r) => UNIT_ROLES.includes(r)) || !!u.unitCode, { message: '单位填报员和单位负责人必须指定所属单位', path: ['unitCode'] });
@@ -23,7 +23,7 @@ export const userUpdateSchema = z.object({
   roles: rolesField.optional(),
   unitCode: z.string().nullable().optional(),
   active: z.boolean().optional(),
-  password: z.string().min(8, '密码至少8位').max(200).optional(),
+  password: z.string().min(10, '密码至少10位').max(200, '密码最多200位').optional(),
   version: z.number().int().positive(),
 });
 

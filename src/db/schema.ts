@@ -147,3 +147,8 @@ export interface RevisionsTable {
 }
 export interface WriteMutexTable { key: string }
 export interface DB { period_snapshots: PeriodSnapshotsTable; revisions: RevisionsTable; write_mutex: WriteMutexTable }
+// 010_security
+export interface LoginThrottleTable {
+  key: string; kind: 'acct' | 'ip'; ip: string; username: string | null; fails: number; window_start: string; next_at: string;
+}
+export interface DB { login_throttle: LoginThrottleTable }

@@ -108,3 +108,13 @@ describe('date arithmetic', () => {
     expect(() => periodOfDate('2026-13-01')).toThrow(RangeError);
   });
 });
+
+describe('period range', () => {
+  it('accepts 2000-01 to 2100-12 and refuses years outside', () => {
+    expect(parsePeriod('2000-01')).toEqual({ year: 2000, month: 1 });
+    expect(parsePeriod('2100-12')).toEqual({ year: 2100, month: 12 });
+    expect(parsePeriod('0000-01')).toBeNull();
+    expect(parsePeriod('1999-12')).toBeNull();
+    expect(parsePeriod('9999-12')).toBeNull();
+  });
+});

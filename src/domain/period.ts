@@ -15,13 +15,18 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 const pad4 = (n: number): string => String(n).padStart(4, '0');
 
-/** "2026-05" → {year: 2026, month: 5}; null unless exactly YYYY-MM with month 01–12. */
+/** Report periods are kept within these years: 0000-01 or 9999-12 is a typing error, not a month. */
+export const PERIOD_MIN_YEAR = 2000;
+export const PERIOD_MAX_YEAR = 2100;
+
+/** "2026-05" → {year: 2026, month: 5}; null unless exactly YYYY-MM with month 01–12 and year 2000–2100. */
 export function parsePeriod(s: string): Period | null {
   const m = PERIOD_RE.exec(s.trim());
   if (!m) return null;
   const year = Number(m[1]);
   const month = Number(m[2]);
   if (month < 1 || month > 12) return null;
+  if (year < PERIOD_MIN_YEAR || year > PERIOD_MAX_YEAR) return null;
   return { year, month };
 }
 

@@ -1,5 +1,6 @@
 // Scheduled jobs. Each run takes a lock row in the database, so with several instances on one
 // PostgreSQL only one of them runs a given job at a time.
+import { pruneThrottle } from '../modules/auth/throttle';
 import crypto from 'node:crypto';
 import type { Db } from '../db/database';
 import { nowIso } from '../modules/audit/audit.service';
@@ -39,6 +40,7 @@ export const JOBS: Job[] = [
     run: async (db) => {
       await db.deleteFrom('sessions').where('expires_at', '<', nowIso()).execute();
       await db.deleteFrom('login_attempts').where('at', '<', new Date(Date.now() - 86400_000).toISOString()).execute();
+      await pruneThrottle(db);
     },
   },
   // A rollup rebuild after a threshold or home-city change that no instance finished (docs/adr/0005).

@@ -15,6 +15,7 @@ import type { Config } from './config';
 import './context';
 import { registerErrorHandler } from './errors';
 import { registerAuth } from './auth';
+import { registerInputGuard } from './input-guard';
 import { registerRoutes } from './routes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -66,6 +67,7 @@ export async function buildApp(opts: { db: Db; config: Config; logger?: boolean 
   });
 
   registerErrorHandler(app);
+  registerInputGuard(app);
   registerAuth(app);
   await registerRoutes(app);
 

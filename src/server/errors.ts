@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, assertUnreachable, type ErrorCode } from '../domain/errors';
+import { dbInputError } from './db-errors';
 
 export function httpStatus(code: ErrorCode): number {
   switch (code) {
@@ -71,7 +72,7 @@ function dataRejected(code: unknown): AppError | null {
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    const err = databaseConflict(error) ?? error;
+    const err = databaseConflict(error) ?? dbInputError(error) ?? error;
     if (err instanceof AppError) {
       const body: ErrorBody = { error: { code: err.code, message: err.message } };
       if (err.fields) body.error.fields = err.fields;

@@ -59,7 +59,7 @@ export async function testApp(db: Db): Promise<FastifyInstance> {
   return app;
 }
 
-export const TEST_PASSWORD = 'test1234pw';
+export const TEST_PASSWORD = 'Harness-pw-2026';
 
 export async function addUnit(db: Db, code: string, name: string, kind: UnitKind): Promise<void> {
   const t = nowIso();

@@ -10,6 +10,8 @@ export interface Actor {
   unitCode: string | null;
   via: 'session' | 'token' | 'system';
   permissions: Set<Permission>;
+  /** Set when an API token acts: the token is its own identity (userId stays null), never its creator. */
+  tokenId?: number;
 }
 
 export function makeActor(a: Omit<Actor, 'permissions'>): Actor {

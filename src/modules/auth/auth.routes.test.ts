@@ -45,21 +45,21 @@ describe.each(DB_KINDS)('accounts on %s', (kind) => {
     expect((await c.patch('/api/v1/settings', { reserveThresholdWan: 2000 })).statusCode).toBe(200);
   });
 
-  it('throttles repeated wrong passwords per account', async () => {
-    for (let i = 0; i < 5; i++) {
-      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader', password: 'wrong' } });
-      expect(r.statusCode).toBe(401);
-    }
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader', password: TEST_PASSWORD } });
-    expect(r.statusCode).toBe(429);
+  it('slows repeated wrong passwords per address and account, not the owner elsewhere', async () => {
+    const from = (ip: string, password: string) => app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { username: 'leader', password } });
+    for (let i = 0; i < 3; i++) expect((await from('10.0.0.9', 'wrong')).statusCode).toBe(401);
+    const slowed = await from('10.0.0.9', TEST_PASSWORD);
+    expect(slowed.statusCode).toBe(429);
+    expect(slowed.json().error.message).toMatch(/秒后再试/);
+    expect((await from('10.0.0.10', TEST_PASSWORD)).statusCode).toBe(200);
   });
 
   it('changes a password with the current one and rejects a weak one', async () => {
     const c = await login(app, 'super');
-    expect((await c.post('/api/v1/auth/password', { currentPassword: 'nope', newPassword: 'abcdefg12' })).statusCode).toBe(400);
+    expect((await c.post('/api/v1/auth/password', { currentPassword: 'nope', newPassword: 'Abc-defg-1234' })).statusCode).toBe(400);
     expect((await c.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' })).json().error.fields.newPassword).toBeTruthy();
-    expect((await c.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'newpass123' })).statusCode).toBe(200);
-    await login(app, 'super', 'newpass123');
+    expect((await c.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Super-visor-2026' })).statusCode).toBe(200);
+    await login(app, 'super', 'Super-visor-2026');
   });
 
   it('issues API tokens scoped to a role and unit, and revokes them', async () => {
@@ -78,10 +78,10 @@ describe.each(DB_KINDS)('accounts on %s', (kind) => {
     const rep = await login(app, 'rep1');
     expect((await rep.get('/api/v1/users')).statusCode).toBe(403);
     const admin = await login(app, 'admin');
-    const bad = await admin.post('/api/v1/users', { username: 'x1', displayName: 'X', password: 'abc12345', roles: ['reporter'] });
+    const bad = await admin.post('/api/v1/users', { username: 'x1', displayName: 'X', password: 'Xone-pass-2026', roles: ['reporter'] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.unitCode).toBeTruthy();
-    const ok = await admin.post('/api/v1/users', { username: 'x1', displayName: 'X', password: 'abc12345', roles: ['reporter'], unitCode: 'U01' });
+    const ok = await admin.post('/api/v1/users', { username: 'x1', displayName: 'X', password: 'Xone-pass-2026', roles: ['reporter'], unitCode: 'U01' });
     expect(ok.statusCode).toBe(201);
     const stale = await admin.patch(`/api/v1/users/${ok.json().id}`, { displayName: 'Y', version: 99 });
     expect(stale.statusCode).toBe(409);

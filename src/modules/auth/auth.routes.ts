@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meSchema } from '../../contracts/common';
 import { actorOf } from '../../server/auth';
-import { changePassword, login, logout, SESSION_COOKIE } from './auth.service';
+import { changePassword, login, LOGIN_PASSWORD_MAX, LOGIN_USERNAME_MAX, logout, SESSION_COOKIE } from './auth.service';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['账号 auth'];
@@ -10,7 +10,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/auth/login', {
     config: { public: true },
-    schema: { tags, summary: '登录', body: z.object({ username: z.string().trim().min(1, '请输入用户名'), password: z.string().min(1, '请输入密码') }), response: { 200: z.object({ ok: z.boolean() }) } },
+    schema: { tags, summary: '登录', body: z.object({ username: z.string().trim().min(1, '请输入用户名').max(LOGIN_USERNAME_MAX, '用户名过长'), password: z.string().min(1, '请输入密码').max(LOGIN_PASSWORD_MAX, '密码过长') }), response: { 200: z.object({ ok: z.boolean() }) } },
   }, async (req, reply) => {
     const { token } = await login(app.db, req.body.username, req.body.password, req.ip, req.headers['user-agent'] ?? null, app.config.sessionHours);
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(req.protocol), maxAge: app.config.sessionHours * 3600 });
@@ -36,9 +36,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/auth/password', {
-    schema: { tags, summary: '修改密码', body: z.object({ currentPassword: z.string().min(1, '请输入当前密码'), newPassword: z.string().min(1, '请输入新密码') }), response: { 200: z.object({ ok: z.boolean() }) } },
+    schema: { tags, summary: '修改密码', body: z.object({ currentPassword: z.string().min(1, '请输入当前密码'), newPassword: z.string().min(1, '请输入新密码').max(200, '密码最多200位') }), response: { 200: z.object({ ok: z.boolean() }) } },
   }, async (req) => {
-    await changePassword(app.db, actorOf(req), req.body.currentPassword, req.body.newPassword);
+    await changePassword(app.db, actorOf(req), req.body.currentPassword, req.body.newPassword, req.cookies[SESSION_COOKIE]);
     return { ok: true };
   });
 };

@@ -180,7 +180,7 @@ describe.each(DB_KINDS)('demo data on %s', (kind) => {
       const res = await c.post('/api/v1/demo/load', {});
       expect(res.statusCode).toBe(409);
       expect(res.json().error.message).toContain('演示数据已经加载过');
-      const demoLogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'demo_u01_rep', password: 'demo1234' } });
+      const demoLogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'demo_u01_rep', password: summary.users.find((u) => u.username === 'demo_u01_rep')!.password } });
       expect(demoLogin.statusCode).toBe(200);
     } finally {
       await app.close();

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 // Loads the demo data set (a fictional investment year of 吉林市) in one transaction: units,
 // investors, ~300 projects with their history, three years of funds in place, targets,
 // activities, reserve projects and demo accounts. Every row that can say so is marked is_demo = 1.
@@ -43,7 +44,19 @@ async function insertAll<T extends keyof DB & string>(tx: Tx, table: T, rows: In
  * Loads the demo data. `today` (YYYY-MM-DD, Asia/Shanghai) is for tests; by default the data ends
  * yesterday and the latest reported month is last month. Refuses when demo data is already there.
  */
-export async function loadDemo(db: Db, actor: Actor, opts: { seed?: number | undefined; today?: string | undefined } = {}): Promise<DemoSummary> {
+/** A random password for a demo account, shown once: readable, ~72 bits (12 base32 characters). */
+function demoRandomPassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const bytes = crypto.randomBytes(12);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+
+/**
+ * Demo accounts get random passwords shown once (in the result), unless `fixedPassword` asks for the
+ * well-known demo1234 (for a trial on a laptop, or journeys); never a guessable password by default.
+ */
+export async function loadDemo(db: Db, actor: Actor, opts: { seed?: number | undefined; today?: string | undefined; fixedPassword?: boolean | undefined } = {}): Promise<DemoSummary> {
   requirePermission(actor, 'demo.load');
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new AppError('validation', '随机种子应为非负整数，例如 2026', { seed: '应为非负整数' });
@@ -172,8 +185,10 @@ export async function loadDemo(db: Db, actor: Actor, opts: { seed?: number | und
       const exists = await tx.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
       if (exists) continue;
       const unitCode = u.unit ? unitCodeOf(u.unit) : null;
-      await createUser(tx, actor, { username: u.username, displayName: u.displayName, password: DEMO_PASSWORD, roles: [u.role], unitCode }, { skipPermission: true });
-      users.push({ username: u.username, password: DEMO_PASSWORD, role: u.role, unitCode });
+      const password = opts.fixedPassword ? DEMO_PASSWORD : demoRandomPassword();
+      await createUser(tx, actor, { username: u.username, displayName: u.displayName, password, roles: [u.role], unitCode },
+        { skipPermission: true, fixedDemoPassword: !!opts.fixedPassword });
+      users.push({ username: u.username, password, role: u.role, unitCode });
     }
 
     const summary: DemoSummary = {

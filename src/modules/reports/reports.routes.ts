@@ -9,6 +9,7 @@ import {
 } from './briefing.service';
 import { buildReport } from './excel.service';
 import { DOCX_MIME, sendDownload, XLSX_MIME } from '../../server/download';
+import { checkZip } from '../../server/zip-guard';
 
 const TEMPLATE_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -54,6 +55,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!file) throw new AppError('validation', '没有收到文件，请选择 Word 模板（.docx）', { file: '请选择文件' });
     const data = await file.toBuffer();
     if (file.file.truncated) throw new AppError('too_large', '模板文件超过10MB，请压缩图片后重试');
+    if (data.length > 0) checkZip(data, '上传的模板'); // before anything inflates it
     if (!/\.docx$/i.test(file.filename)) throw new AppError('validation', '请上传 .docx 格式的 Word 文档（旧版 .doc 请在 Word 中另存为 .docx）', { file: '应为 .docx' });
     await app.db.transaction().execute((tx) => saveTemplate(tx, actorOf(req), file.filename, data));
     const t = await currentTemplate(app.db);

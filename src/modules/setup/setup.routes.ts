@@ -18,7 +18,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
         cityUnitCode: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, '单位代码只能包含字母、数字、下划线和短横线').default('C00'),
         adminUsername: z.string().trim().min(2, '用户名至少2位').max(64).regex(/^[A-Za-z0-9_.@-]+$/, '用户名只能包含字母、数字和 _ . @ -'),
         adminDisplayName: z.string().trim().min(1, '请填写姓名').max(100),
-        adminPassword: z.string().min(8, '密码至少8位').max(200),
+        adminPassword: z.string().min(10, '密码至少10位').max(200, '密码最多200位'),
       }),
       response: { 201: z.object({ ok: z.boolean() }) },
     },
@@ -28,6 +28,6 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/demo/load', {
     config: { permission: 'demo.load' },
-    schema: { tags, summary: '加载演示数据（吉林市，虚构）', body: z.object({ seed: z.number().int().optional() }).optional(), response: { 200: demoSummarySchema } },
-  }, async (req) => loadDemo(app.db, actorOf(req), { seed: req.body?.seed }));
+    schema: { tags, summary: '加载演示数据（吉林市，虚构）', body: z.object({ seed: z.number().int().min(0).max(2 ** 31 - 1).optional(), fixedPassword: z.boolean().optional() }).optional(), response: { 200: demoSummarySchema } },
+  }, async (req) => loadDemo(app.db, actorOf(req), { seed: req.body?.seed, fixedPassword: req.body?.fixedPassword }));
 };

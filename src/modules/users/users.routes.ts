@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { idParam } from '../../contracts/common';
 import { tokenCreateSchema, tokenSchema, userCreateSchema, userSchema, userUpdateSchema } from '../../contracts/users';
 import { actorOf } from '../../server/auth';
-import { createToken, createUser, listTokens, listUsers, revokeToken, updateUser } from './users.service';
+import { createToken, createUser, listTokens, listUsers, revokeToken, unlockUser, updateUser } from './users.service';
 
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['用户 users'];
@@ -14,6 +14,8 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => reply.status(201).send(await app.db.transaction().execute((tx) => createUser(tx, actorOf(req), req.body))));
   app.patch('/users/:id', { config: manage, schema: { tags, summary: '修改用户（角色、单位、停用、重置密码）', params: idParam, body: userUpdateSchema, response: { 200: userSchema } } },
     async (req) => app.db.transaction().execute((tx) => updateUser(tx, actorOf(req), req.params.id, req.body)));
+  app.post('/users/:id/unlock', { config: manage, schema: { tags, summary: '解除登录限制（密码错误造成的等待和网络地址锁定）', params: idParam, response: { 200: z.object({ accounts: z.number(), addresses: z.number() }) } } },
+    async (req) => unlockUser(app.db, actorOf(req), req.params.id));
 
   const tok = { permission: 'token.manage' as const };
   app.get('/tokens', { config: tok, schema: { tags, summary: 'API令牌列表', response: { 200: z.object({ items: z.array(tokenSchema) }) } } },

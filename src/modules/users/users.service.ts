@@ -1,4 +1,6 @@
-import type { Tx } from '../../db/database';
+import { PostgresAdapter } from 'kysely';
+import type { Db, Tx } from '../../db/database';
+import { unlockAccount } from '../auth/throttle';
 import type { UserRow } from '../../db/schema';
 import { updateVersioned } from '../../db/versioned';
 import { AppError } from '../../domain/errors';
@@ -30,10 +32,12 @@ export async function listUsers(db: Tx, actor: Actor): Promise<User[]> {
   return (await db.selectFrom('users').selectAll().orderBy('id').execute()).map(toUser);
 }
 
-export async function createUser(tx: Tx, actor: Actor, input: { username: string; displayName: string; password: string; roles: Role[]; unitCode?: string | null }, opts: { skipPermission?: boolean } = {}): Promise<User> {
+export async function createUser(tx: Tx, actor: Actor, input: { username: string; displayName: string; password: string; roles: Role[]; unitCode?: string | null },
+  opts: { skipPermission?: boolean; fixedDemoPassword?: boolean } = {}): Promise<User> {
   if (!opts.skipPermission) requirePermission(actor, 'user.manage');
   await checkUnit(tx, input.roles, input.unitCode);
-  const weak = checkPasswordStrength(input.password);
+  // The demo's fixed password (demo1234) is the one exception, and only when the person asked for it.
+  const weak = opts.fixedDemoPassword ? null : checkPasswordStrength(input.password, [input.username, input.displayName]);
   if (weak) throw new AppError('validation', weak, { password: weak });
   const dup = await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
   if (dup) throw new AppError('conflict', `用户名 ${input.username} 已被使用`, { username: '用户名已被使用' });
@@ -56,11 +60,14 @@ export async function updateUser(tx: Tx, actor: Actor, id: number, input: { disp
   const unitCode = input.unitCode !== undefined ? input.unitCode : before.unitCode;
   await checkUnit(tx, roles, unitCode);
   if (actor.userId === id && input.active === false) throw new AppError('validation', '不能停用自己的账号');
+  if (before.active && before.roles.includes('admin') && (input.active === false || !roles.includes('admin'))) {
+    await assertAnotherAdmin(tx, id);
+  }
   const patch: Record<string, unknown> = { role: roles.join(','), unit_code: unitCode };
   if (input.displayName !== undefined) patch.display_name = input.displayName;
   if (input.active !== undefined) patch.active = input.active ? 1 : 0;
   if (input.password) {
-    const weak = checkPasswordStrength(input.password);
+    const weak = checkPasswordStrength(input.password, [before.username, before.displayName]);
     if (weak) throw new AppError('validation', weak, { password: weak });
     patch.password_hash = await hashPassword(input.password);
   }
@@ -69,6 +76,33 @@ export async function updateUser(tx: Tx, actor: Actor, id: number, input: { disp
   const after = toUser(await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
   await audit(tx, actor, { action: 'update', entity: 'user', entityId: id, before, after: { ...after, passwordReset: !!input.password } });
   return after;
+}
+
+/**
+ * The last active administrator cannot be deactivated or lose the admin role: nobody could manage users
+ * any more. The other admins' rows are locked first on PostgreSQL, so two admins demoting each other at
+ * once cannot both pass (SQLite runs one write transaction at a time).
+ */
+async function assertAnotherAdmin(tx: Tx, exceptId: number): Promise<void> {
+  let q = tx.selectFrom('users').select(['id', 'role']).where('active', '=', 1).where('id', '<>', exceptId)
+    .where('role', 'like', '%admin%');
+  if (tx.getExecutor().adapter instanceof PostgresAdapter) q = q.forUpdate();
+  const others = (await q.execute()).filter((u) => parseRoles(u.role).includes('admin'));
+  if (others.length === 0) {
+    throw new AppError('conflict', '这是最后一个在用的系统管理员，不能停用或取消其管理员角色；请先为另一位用户授予系统管理员角色');
+  }
+}
+
+/** Admin unlock: the account's login delays (every address) and the lockouts of the addresses it was tried from. */
+export async function unlockUser(db: Db, actor: Actor, id: number) {
+  requirePermission(actor, 'user.manage');
+  const u = await db.selectFrom('users').select(['id', 'username']).where('id', '=', id).executeTakeFirst();
+  if (!u) throw new AppError('not_found', '用户不存在');
+  const r = await unlockAccount(db, u.username);
+  await db.transaction().execute((tx) => audit(tx, actor, {
+    action: 'update', entity: 'user', entityId: id, summary: `解除登录限制：账号 ${r.accounts} 条、网络地址 ${r.addresses} 条`,
+  }));
+  return r;
 }
 
 export async function listTokens(db: Tx, actor: Actor) {

@@ -40,7 +40,7 @@ function PasswordModal({ open, onClose }: { open: boolean; onClose: () => void }
     <Modal open={open} title={t('修改密码', 'Change password')} onOk={submit} onCancel={onClose} confirmLoading={busy} okText={t('保存', 'Save')} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="currentPassword" label={t('当前密码', 'Current password')} rules={[{ required: true, message: t('请输入当前密码', 'Required') }]}><Input.Password autoFocus autoComplete="current-password" /></Form.Item>
-        <Form.Item name="newPassword" label={t('新密码（至少8位，含字母和数字）', 'New password (8+ chars, letters and digits)')} rules={[{ required: true, min: 8, message: t('至少8位', 'At least 8 characters') }]}><Input.Password autoComplete="new-password" /></Form.Item>
+        <Form.Item name="newPassword" label={t('新密码（至少10位，不能是常见密码）', 'New password (10+ characters, not a common one)')} rules={[{ required: true, min: 10, message: t('至少10位', 'At least 10 characters') }]}><Input.Password autoComplete="new-password" /></Form.Item>
         <Form.Item name="confirm" label={t('再次输入新密码', 'Repeat new password')} dependencies={['newPassword']} rules={[{ required: true, message: t('请再次输入', 'Required') }, ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('两次输入不一致', 'Passwords differ')))) })]}><Input.Password autoComplete="new-password" /></Form.Item>
         <button type="submit" hidden />
       </Form>

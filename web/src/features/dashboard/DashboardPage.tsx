@@ -15,6 +15,7 @@ import { Chart } from './Chart';
 import { useBreakdown, useDispatch, useLatestPeriod, useMonthly, useUnits } from './api';
 import { useDrilldownDrawer } from './DrilldownDrawer';
 import type { DrilldownFigure } from '../../../../src/contracts/stats.drilldown';
+import { escapeHtml } from './escape';
 
 const RED = '#cf1322';
 const BLUE = '#1677ff';
@@ -108,7 +109,7 @@ export function DashboardPage() {
   const unitOption = useMemo(() => s && (() => {
     const list = s.units.filter((u) => u.targetBaseYuan !== null);
     return {
-      tooltip: { trigger: 'axis', formatter: (p: { dataIndex: number }[]) => { const u = list[p[0]!.dataIndex]!; return `${u.name}<br/>${t('完成率', 'Completion')} ${formatPercent(u.completion)}<br/>${t('到位', 'Funds')} ${formatYi(u.fundsYtdYuan)} / ${t('目标', 'Target')} ${formatYi(u.targetBaseYuan ?? 0)}`; } },
+      tooltip: { trigger: 'axis', formatter: (p: { dataIndex: number }[]) => { const u = list[p[0]!.dataIndex]!; return `${escapeHtml(u.name)}<br/>${t('完成率', 'Completion')} ${formatPercent(u.completion)}<br/>${t('到位', 'Funds')} ${formatYi(u.fundsYtdYuan)} / ${t('目标', 'Target')} ${formatYi(u.targetBaseYuan ?? 0)}`; } },
       grid: { left: 50, right: 60, top: 30, bottom: 60 },
       xAxis: { type: 'category', data: list.map((u) => u.name), axisLabel: { interval: 0, rotate: list.length > 8 ? 40 : 0 } },
       yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
@@ -132,7 +133,7 @@ export function DashboardPage() {
   }), [s, locale]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const originOption = useMemo(() => breakdown.data && ({
-    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => t(`${p.name}：${p.value} 万元（${p.percent}%）`, `${p.name}: ${p.value} ${wanUnit} (${p.percent}%)`) },
+    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => { const n = escapeHtml(p.name); return t(`${n}：${p.value} 万元（${p.percent}%）`, `${n}: ${p.value} ${wanUnit} (${p.percent}%)`); } },
     legend: { bottom: 0 },
     series: [
       { type: 'pie', name: t('来源', 'Origin'), radius: ['30%', '55%'], center: ['50%', '45%'], label: { formatter: '{b}\n{d}%' },

@@ -59,7 +59,7 @@ export function SettingsPage() {
     mutationFn: () => apiSend<{ units: number; projects: number; fundEntries: number; users: { username: string; password: string }[] }>('POST', '/demo/load', {}),
     onSuccess: (s) => {
       void qc.invalidateQueries();
-      modal.success({ title: t('演示数据已加载', 'Demo data loaded'), content: <div>{t(`${s.units} 个单位、${s.projects} 个项目、${s.fundEntries} 条到位资金。`, `${s.units} units, ${s.projects} projects, ${s.fundEntries} fund entries.`)}<br />{t('演示账号：', 'Demo accounts: ')}{s.users.map((u) => `${u.username} / ${u.password}`).join('，')}</div> });
+      modal.success({ title: t('演示数据已加载', 'Demo data loaded'), content: <div>{t(`${s.units} 个单位、${s.projects} 个项目、${s.fundEntries} 条到位资金。`, `${s.units} units, ${s.projects} projects, ${s.fundEntries} fund entries.`)}<br />{t('演示账号（随机密码只显示这一次，请现在记下）：', 'Demo accounts (passwords shown only once): ')}{s.users.map((u) => `${u.username} / ${u.password}`).join('，')}</div> });
     },
     onError: (e) => message.error((e as Error).message),
   });

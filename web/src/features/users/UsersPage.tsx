@@ -5,6 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { User } from '../../../../src/contracts/users';
 import type { Unit } from '../../../../src/contracts/units';
 import { apiGet, apiSend } from '../../lib/api';
+import { useUnlockUser } from './api/unlock-user';
 import { useT } from '../../app/i18n';
 import { ROLE_NAMES } from '../../app/labels';
 import { LoadError, Page } from '../../components/Page';
@@ -47,6 +48,10 @@ export function UsersPage() {
     mutationFn: (id: number) => apiSend('DELETE', `/tokens/${id}`),
     onSuccess: () => { message.success(t('已吊销', 'Revoked')); void qc.invalidateQueries({ queryKey: ['tokens'] }); },
   });
+  const unlock = useUnlockUser(
+    (r) => message.success(t(`已解除登录限制（账号 ${r.accounts} 条、网络地址 ${r.addresses} 条）`, `Unlocked (${r.accounts} account, ${r.addresses} address entries)`)),
+    (e) => message.error(e.message),
+  );
   const open = (u: User | 'new') => { setEditing(u); form.resetFields(); form.setFieldsValue(u === 'new' ? { roles: ['reporter'], active: true } : { ...u, unitCode: u.unitCode ?? undefined }); };
 
   return (
@@ -64,7 +69,14 @@ export function UsersPage() {
                   { title: t('角色', 'Roles'), dataIndex: 'roles', render: (rs: string[]) => rs.map((r) => <Tag key={r}>{t(...(ROLE_NAMES[r] ?? [r, r]))}</Tag>) },
                   { title: t('所属单位', 'Unit'), dataIndex: 'unitCode', render: unitName },
                   { title: t('状态', 'Status'), dataIndex: 'active', render: (a: boolean) => (a ? t('启用', 'Active') : <Tag color="default">{t('停用', 'Disabled')}</Tag>) },
-                  { title: '', key: 'op', width: 80, render: (_: unknown, u) => <Button size="small" onClick={() => open(u)}>{t('编辑', 'Edit')}</Button> },
+                  { title: '', key: 'op', width: 200, render: (_: unknown, u) => (
+                    <span style={{ display: 'inline-flex', gap: 8 }}>
+                      <Button size="small" onClick={() => open(u)}>{t('编辑', 'Edit')}</Button>
+                      <Popconfirm title={t('清除该账号因密码错误造成的登录等待，以及相关网络地址的锁定？', 'Clear this account\'s login delays and address lockouts?')} onConfirm={() => unlock.mutate(u.id)}>
+                        <Button size="small" loading={unlock.isPending && unlock.variables === u.id}>{t('解除登录限制', 'Unlock sign-in')}</Button>
+                      </Popconfirm>
+                    </span>
+                  ) },
                 ]} />
             </>
           ),
@@ -96,7 +108,7 @@ export function UsersPage() {
           <Form.Item name="unitCode" label={t('所属单位', 'Unit')} rules={[{ required: !!roles?.some((r) => UNIT_ROLES.includes(r)), message: t('单位填报员和单位负责人必须指定所属单位', 'Unit roles need a unit') }]}>
             <Select allowClear showSearch optionFilterProp="label" options={unitOptions} />
           </Form.Item>
-          <Form.Item name="password" label={editing === 'new' ? t('初始密码（至少8位，含字母和数字）', 'Initial password') : t('重置密码（留空则不修改）', 'Reset password (leave empty to keep)')} rules={[{ required: editing === 'new', min: 8, message: t('至少8位', 'At least 8 characters') }]}><Input.Password autoComplete="new-password" /></Form.Item>
+          <Form.Item name="password" label={editing === 'new' ? t('初始密码（至少10位，不能是常见密码）', 'Initial password (10+ characters, not a common one)') : t('重置密码（留空则不修改）', 'Reset password (leave empty to keep)')} rules={[{ required: editing === 'new', min: 10, message: t('至少10位', 'At least 10 characters') }]}><Input.Password autoComplete="new-password" /></Form.Item>
           {editing !== 'new' && <Form.Item name="active" label={t('启用', 'Active')} valuePropName="checked"><Switch /></Form.Item>}
         </Form>
       </Modal>
