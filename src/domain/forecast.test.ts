@@ -135,3 +135,17 @@ describe('stage analytics', () => {
     expect(s.find((x) => x.stage === 'contract')).toMatchObject({ entered: 1, advanced: 0, medianDays: null });
   });
 });
+
+describe('honest spread', () => {
+  it('an interval is widened by how wrong the method was about the rest of past years', () => {
+    const base = { ytdMonths: [100, 100, 100], pastYears: [flat(100)], targetBaseYuan: 1300, targetStretchYuan: null };
+    const exact = forecastScope(base);
+    expect(exact.highYuan - exact.lowYuan).toBe(0);
+    const wide = forecastScope({ ...base, backtestRemainingRelErrors: [-0.2, 0.2] });
+    expect(wide.expectedYuan).toBe(1200);
+    // sd = 20% of the 900 remaining = 180; 80% interval ± 1.2816 × 180
+    expect(wide.highYuan - wide.expectedYuan).toBe(Math.round(1.2815515655446004 * 180));
+    expect(wide.probabilityBase!).toBeGreaterThan(0.2);
+    expect(wide.probabilityBase!).toBeLessThan(0.5);
+  });
+});

@@ -21,9 +21,12 @@
  *
  * The two are blended with weights inversely proportional to each method's squared error when
  * it is replayed on past years as of the same month (the backtest); without a backtest the time
- * series leads (weight 0.7), since it needs the fewest assumptions. The interval is an 80% one
- * from a normal approximation, never below funds already in place; the probability of reaching
- * a target is P(total ≥ target) under the same distribution.
+ * series leads (weight 0.7), since it needs the fewest assumptions. The spread is the model's own,
+ * widened by how wrong the blend was about the rest of the year in the backtest (its relative
+ * error on the remaining months, applied to this year's remaining amount) — so a method that
+ * missed by 20% in past years cannot claim a 2% interval now. The interval is an 80% one from a
+ * normal approximation, never below funds already in place; the probability of reaching a target
+ * is P(total ≥ target) under the same distribution.
  */
 
 export const MONTHS = 12;
@@ -172,7 +175,13 @@ export function contractConversion(spells: readonly StageSpell[], asOfMonthIndex
   return out;
 }
 
-export type BacktestPoint = { year: number; predictedYuan: number; structuralYuan: number | null; timeSeriesYuan: number; actualYuan: number };
+export type BacktestPoint = { year: number; predictedYuan: number; structuralYuan: number | null; timeSeriesYuan: number; actualYuan: number; ytdYuan?: number };
+
+/** Relative error of each backtest point on the months that remained (points with nothing remaining are skipped). */
+export function remainingRelErrors(points: readonly BacktestPoint[]): number[] {
+  return points.filter((p) => p.ytdYuan !== undefined && p.actualYuan - p.ytdYuan > 0)
+    .map((p) => (p.predictedYuan - p.actualYuan) / (p.actualYuan - p.ytdYuan!));
+}
 /** Blend weight of the time series from backtest errors (inverse squared error). */
 export function blendWeight(points: readonly BacktestPoint[]): number {
   const withSt = points.filter((p) => p.structuralYuan !== null);
@@ -210,6 +219,8 @@ export type ScopeForecastInput = TimeSeriesInput & {
   weightTimeSeries?: number;
   /** Relative error of the structural estimate in the backtest, for its spread (default 50%). */
   structuralRelError?: number;
+  /** The blend's relative errors on the remaining months in past years (backtest), to widen the spread. */
+  backtestRemainingRelErrors?: readonly number[];
 };
 
 export function forecastScope(input: ScopeForecastInput): ScopeForecast {
@@ -222,7 +233,10 @@ export function forecastScope(input: ScopeForecastInput): ScopeForecast {
   const stSd = st === null ? 0 : st * (input.structuralRelError ?? 0.5);
   // The two estimates err in related ways (both miss a surprise contract); treat them as fully
   // correlated, which gives the wider — honest — interval.
-  const sd = w * ts.sd + (1 - w) * stSd;
+  const modelSd = w * ts.sd + (1 - w) * stSd;
+  const errs = input.backtestRemainingRelErrors ?? [];
+  const rms = errs.length > 0 ? Math.sqrt(sum(errs.map((e) => e * e)) / errs.length) : 0;
+  const sd = Math.sqrt(modelSd * modelSd + (rms * remaining) ** 2);
   const expected = Math.round(ytd + remaining);
   const low = Math.round(Math.max(ytd, expected - Z80 * sd));
   const high = Math.round(expected + Z80 * sd);

@@ -5,7 +5,7 @@ import type { Tx } from '../../db/database';
 import { AppError } from '../../domain/errors';
 import {
   arrivalCurve, blendWeight, contractConversion, forecastScope, mape, monthIndex, pipelinePotential, signedPotential,
-  timeSeriesEstimate, type ArrivalObservation, type BacktestPoint, type ScopeForecast, type StageSpell,
+  remainingRelErrors, timeSeriesEstimate, type ArrivalObservation, type BacktestPoint, type ScopeForecast, type StageSpell,
 } from '../../domain/forecast';
 import { formatPercent, formatYi } from '../../domain/money';
 import { currentPeriod, formatPeriod, parsePeriod, type Period } from '../../domain/period';
@@ -202,7 +202,7 @@ export async function forecast(db: Tx, actor: Actor, q: { asOf?: string | undefi
         if (actual <= 0 && sumOf(p.ytdMonths) <= 0) continue;
         const ytd = sumOf(p.ytdMonths);
         const ts = ytd + timeSeriesEstimate(p).remaining;
-        points.get(s)!.push({ year: y, timeSeriesYuan: Math.round(ts), structuralYuan: Math.round(ytd + p.signed + p.pipeline), predictedYuan: 0, actualYuan: actual });
+        points.get(s)!.push({ year: y, ytdYuan: ytd, timeSeriesYuan: Math.round(ts), structuralYuan: Math.round(ytd + p.signed + p.pipeline), predictedYuan: 0, actualYuan: actual });
       }
     }
   }
@@ -214,13 +214,14 @@ export async function forecast(db: Tx, actor: Actor, q: { asOf?: string | undefi
     const w = blendWeight(pts);
     const stErrs = pts.filter((x) => x.actualYuan > 0).map((x) => Math.abs((x.structuralYuan ?? 0) - x.actualYuan) / x.actualYuan);
     const target = data.targets.get(s === CITY ? (cityUnit?.code ?? '') : s) ?? null;
+    for (const x of pts) x.predictedYuan = Math.round(w * x.timeSeriesYuan + (1 - w) * (x.structuralYuan ?? x.timeSeriesYuan));
     const f = forecastScope({
       ytdMonths: p.ytdMonths, pastYears: p.pastYears,
       targetBaseYuan: target?.base ?? null, targetStretchYuan: target?.stretch ?? null,
       signedPotentialYuan: p.signed, pipelinePotentialYuan: p.pipeline, weightTimeSeries: w,
       ...(stErrs.length > 0 ? { structuralRelError: Math.min(1, sumOf(stErrs) / stErrs.length) } : {}),
+      backtestRemainingRelErrors: remainingRelErrors(pts),
     });
-    for (const x of pts) x.predictedYuan = Math.round(w * x.timeSeriesYuan + (1 - w) * (x.structuralYuan ?? x.timeSeriesYuan));
     const needed = (t: number | null | undefined) =>
       t == null || t <= 0 || monthsLeft === 0 ? null : Math.max(0, Math.ceil((t - f.fundsYtdYuan) / monthsLeft));
     const gap = target && target.base > 0 ? target.base - f.fundsYtdYuan : null;
@@ -234,7 +235,7 @@ export async function forecast(db: Tx, actor: Actor, q: { asOf?: string | undefi
   const pts = points.get(headKey)!;
   const backtest = {
     asOfMonth: asOf.month,
-    years: pts.map((x) => ({ ...x, errorPct: x.actualYuan > 0 ? (x.predictedYuan - x.actualYuan) / x.actualYuan : null })),
+    years: pts.map(({ ytdYuan: _ytd, ...x }) => ({ ...x, errorPct: x.actualYuan > 0 ? (x.predictedYuan - x.actualYuan) / x.actualYuan : null })),
     mape: mape(pts),
     timeSeriesMape: mape(pts.map((x) => ({ predictedYuan: x.timeSeriesYuan, actualYuan: x.actualYuan }))),
     structuralMape: mape(pts.map((x) => ({ predictedYuan: x.structuralYuan ?? 0, actualYuan: x.actualYuan }))),
