@@ -68,9 +68,18 @@ export async function pipelineAnalytics(
     const g = groups.get(k) ?? groups.set(k, { label, rows: [] }).get(k)!;
     g.rows.push(r);
   }
+  // Units in the order people know them (counties, zones, departments); other groupings by code.
+  const unitOrder = new Map<string, number>();
+  if (q.groupBy === 'unit') {
+    const us = await db.selectFrom('units').select(['code', 'kind', 'sort']).execute();
+    const kindOrder: Record<string, number> = { city: 0, county: 1, zone: 2, department: 3 };
+    us.sort((a, b) => (kindOrder[a.kind] ?? 9) - (kindOrder[b.kind] ?? 9) || Number(a.sort) - Number(b.sort) || a.code.localeCompare(b.code))
+      .forEach((u, i) => unitOrder.set(u.code, i));
+  }
+  const rank = (k: string) => unitOrder.get(k) ?? Number.MAX_SAFE_INTEGER;
   return {
     groupBy: q.groupBy,
     overall: group('*', '合计', rows, moves),
-    groups: [...groups].sort((a, b) => a[0].localeCompare(b[0])).map(([k, g]) => group(k, g.label, g.rows, moves)),
+    groups: [...groups].sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0])).map(([k, g]) => group(k, g.label, g.rows, moves)),
   };
 }
