@@ -6,6 +6,7 @@ import type { Attachment } from '../../contracts/projects';
 import { audit, nowIso } from '../audit/audit.service';
 import { requirePermission, type Actor } from '../auth/actor';
 import { getProjectInScope } from './projects.service';
+import { assertProjectWritable } from '../auth/scope';
 import { checkUpload } from '../attachments/upload';
 
 const ALLOWED = ['pdf', 'jpg', 'jpeg', 'png', 'xlsx', 'xls', 'docx', 'doc', 'zip'] as const;
@@ -25,6 +26,7 @@ export async function listAttachments(db: Tx, actor: Actor, projectId: number): 
 export async function addAttachment(tx: Tx, actor: Actor, projectId: number, filename: string, data: Buffer): Promise<Attachment> {
   requirePermission(actor, 'project.write');
   const p = await getProjectInScope(tx, actor, projectId);
+  assertProjectWritable(actor, p, 'attachment');
   const { filename: name, mime } = checkUpload(filename, data, ALLOWED, ALLOWED_TEXT);
   const row = await tx.insertInto('attachments').values({
     owner_type: 'project', owner_id: projectId, unit_code: p.unitCode, filename: name, mime, size: data.length, data,
@@ -46,6 +48,7 @@ export async function getAttachmentFile(db: Tx, actor: Actor, projectId: number,
 export async function deleteAttachment(tx: Tx, actor: Actor, projectId: number, id: number): Promise<void> {
   requirePermission(actor, 'project.write');
   const p = await getProjectInScope(tx, actor, projectId);
+  assertProjectWritable(actor, p, 'attachment');
   const r = await tx.selectFrom('attachments').select(['id', 'filename', 'mime', 'size', 'created_by', 'created_at']).where('id', '=', id)
     .where('owner_type', '=', 'project').where('owner_id', '=', projectId).executeTakeFirst();
   if (!r) throw new AppError('not_found', '附件不存在或无权查看');
