@@ -15,12 +15,14 @@ import { statsRoutes } from '../modules/stats/stats.routes';
 import { reportsRoutes } from '../modules/reports/reports.routes';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes';
 import { revisionsRoutes } from '../modules/revisions/revisions.routes';
+import { forecastRoutes } from '../modules/forecast/forecast.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (api) => {
     for (const plugin of [
       authRoutes, usersRoutes, unitsRoutes, settingsRoutes, auditRoutes, setupRoutes,
       investorsRoutes, projectsRoutes, fundsRoutes, ledgerRoutes, targetsRoutes, statsRoutes, reportsRoutes, assessmentRoutes,
+      forecastRoutes,
     ]) await api.register(plugin);
     await api.register(revisionsRoutes);
   }, { prefix: '/api/v1' });

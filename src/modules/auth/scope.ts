@@ -30,3 +30,27 @@ export function assertUnitWritable(actor: Actor, unitCode: string): void {
   const unit = scopeUnit(actor);
   if (unit !== null && unit !== unitCode) throw new AppError('forbidden', '只能填报本单位的数据');
 }
+
+/**
+ * Projects are visible to their owning unit and to the department named as their serving unit
+ * (包保部门): `WHERE projects.unit_code = unit OR projects.serving_unit_code = unit`.
+ */
+export function scopedProjects<QB extends { where: (...args: any[]) => QB }>(qb: QB, actor: Actor): QB {
+  const unit = scopeUnit(actor);
+  if (unit === null) return qb;
+  return qb.where((eb: any) => eb.or([eb('projects.unit_code', '=', unit), eb('projects.serving_unit_code', '=', unit)]));
+}
+
+/** What a serving unit may write on a project it does not own: follow-ups, blockers and commitments. */
+const SERVING_MAY_WRITE = new Set(['follow_up', 'blocker', 'commitment']);
+
+/**
+ * A write on a visible project: the owning unit may write anything; the serving unit only the
+ * entities above (its funds and stage stay the owning unit's), anything else is refused.
+ */
+export function assertProjectWritable(actor: Actor, project: { unitCode: string }, entity: string): void {
+  const unit = scopeUnit(actor);
+  if (unit === null || unit === project.unitCode) return;
+  if (SERVING_MAY_WRITE.has(entity)) return;
+  throw new AppError('forbidden', '本单位是该项目的包保（服务）单位，只能填写跟进记录、困难问题和承诺事项；项目信息、阶段、附件和到位资金由承办单位维护');
+}

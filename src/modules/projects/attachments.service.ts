@@ -9,6 +9,7 @@ import { getProjectInScope } from './projects.service';
 import {
   listOwnerAttachments, readAttachmentFile, removeAttachment, storeAttachment, type AttachmentRow,
 } from '../attachments/attachments.service';
+import { assertProjectWritable } from '../auth/scope';
 
 const ALLOWED = ['pdf', 'jpg', 'jpeg', 'png', 'xlsx', 'xls', 'docx', 'doc', 'zip'] as const;
 const ALLOWED_TEXT = 'PDF、JPG、PNG、XLSX、XLS、DOCX、DOC、ZIP';
@@ -26,6 +27,7 @@ export async function listAttachments(db: Tx, actor: Actor, projectId: number): 
 export async function addAttachment(tx: Tx, actor: Actor, projectId: number, filename: string, data: Buffer): Promise<Attachment> {
   requirePermission(actor, 'project.write');
   const p = await getProjectInScope(tx, actor, projectId);
+  assertProjectWritable(actor, p, 'attachment');
   const a = toAttachment(await storeAttachment(tx, actor, { type: 'project', id: projectId, unitCode: p.unitCode }, { filename, data }, ALLOWED, ALLOWED_TEXT));
   await audit(tx, actor, { action: 'upload', entity: 'attachment', entityId: a.id, unitCode: p.unitCode, summary: `${p.code} 上传附件 ${a.filename}`, after: a });
   return a;
@@ -39,6 +41,7 @@ export async function getAttachmentFile(db: Tx, actor: Actor, projectId: number,
 export async function deleteAttachment(tx: Tx, actor: Actor, projectId: number, id: number): Promise<void> {
   requirePermission(actor, 'project.write');
   const p = await getProjectInScope(tx, actor, projectId);
+  assertProjectWritable(actor, p, 'attachment');
   const r = await removeAttachment(tx, 'project', projectId, id, NOT_FOUND);
   await audit(tx, actor, { action: 'delete', entity: 'attachment', entityId: id, unitCode: p.unitCode, summary: `${p.code} 删除附件 ${r.filename}`, before: toAttachment(r) });
 }

@@ -8,6 +8,7 @@ import { isValidDate, todayIso } from '../../domain/period';
 import { audit, nowIso } from '../audit/audit.service';
 import { requirePermission, type Actor } from '../auth/actor';
 import { getProjectInScope } from './projects.service';
+import { assertProjectWritable } from '../auth/scope';
 
 export type ItemTable = 'follow_ups' | 'blockers' | 'commitments' | 'approval_items';
 
@@ -94,6 +95,7 @@ async function getItem(db: Tx, kind: ItemKind, projectId: number, itemId: number
 export async function createItem(tx: Tx, actor: Actor, kind: ItemKind, projectId: number, input: Record<string, unknown>): Promise<Record<string, unknown>> {
   requirePermission(actor, 'project.write');
   const p = await getProjectInScope(tx, actor, projectId);
+  assertProjectWritable(actor, p, kind.entity);
   const patch = inputToRow(input);
   kind.derive?.({}, patch, actor);
   const t = nowIso();
@@ -108,6 +110,7 @@ export async function createItem(tx: Tx, actor: Actor, kind: ItemKind, projectId
 export async function updateItem(tx: Tx, actor: Actor, kind: ItemKind, projectId: number, itemId: number, input: Record<string, unknown> & { version: number }): Promise<Record<string, unknown>> {
   requirePermission(actor, 'project.write');
   const p = await getProjectInScope(tx, actor, projectId);
+  assertProjectWritable(actor, p, kind.entity);
   const beforeRow = await getItem(tx, kind, projectId, itemId);
   const patch = inputToRow(input);
   kind.derive?.(beforeRow, patch, actor);
@@ -123,6 +126,7 @@ export async function updateItem(tx: Tx, actor: Actor, kind: ItemKind, projectId
 export async function deleteItem(tx: Tx, actor: Actor, kind: ItemKind, projectId: number, itemId: number, version?: number): Promise<void> {
   requirePermission(actor, 'project.write');
   const p = await getProjectInScope(tx, actor, projectId);
+  assertProjectWritable(actor, p, kind.entity);
   const beforeRow = await getItem(tx, kind, projectId, itemId);
   if (version !== undefined && Number(beforeRow.version) !== version) {
     throw new AppError('stale', `${kind.label}已被他人修改（当前版本 ${String(beforeRow.version)}），请刷新后再删除`, undefined, { currentVersion: beforeRow.version });

@@ -14,7 +14,7 @@ import type {
 } from '../../contracts/projects';
 import { audit, nowIso } from '../audit/audit.service';
 import { requirePermission, type Actor } from '../auth/actor';
-import { assertUnitWritable, scoped, scopeUnit } from '../auth/scope';
+import { assertProjectWritable, assertUnitWritable, scopedProjects, scopeUnit } from '../auth/scope';
 import { assertInvestorExists } from '../investors/investors.service';
 import { moveProjectEntriesToUnit } from './project-move';
 import { takeMutex } from '../../db/mutex';
@@ -45,11 +45,11 @@ export const toProject = (r: JoinedRow): Project => ({
 });
 
 function joined(db: Tx, actor: Actor) {
-  return scoped(
+  return scopedProjects(
     db.selectFrom('projects')
       .leftJoin('investors', 'investors.id', 'projects.investor_id')
       .leftJoin('units', 'units.code', 'projects.unit_code'),
-    'projects.unit_code', actor,
+    actor,
   );
 }
 type Joined = ReturnType<typeof joined>;
@@ -261,6 +261,7 @@ export async function createProject(tx: Tx, actor: Actor, input: ProjectCreate):
 export async function updateProject(tx: Tx, actor: Actor, id: number, input: ProjectUpdate): Promise<Project> {
   requirePermission(actor, 'project.write');
   const before = await getProjectInScope(tx, actor, id);
+  assertProjectWritable(actor, before, 'project');
   checkDates(input);
   await checkReferences(tx, input);
   const patch = optionalToRow(input);
@@ -296,6 +297,7 @@ export async function updateProject(tx: Tx, actor: Actor, id: number, input: Pro
 export async function moveProject(tx: Tx, actor: Actor, id: number, input: MoveCreate): Promise<Project> {
   requirePermission(actor, 'project.write');
   const before = await getProjectInScope(tx, actor, id);
+  assertProjectWritable(actor, before, 'project');
   const date = input.date || null;
   const reason = input.reason?.trim() || null;
   const v = validateStageMove(before.stage, input.to, { date, reason });

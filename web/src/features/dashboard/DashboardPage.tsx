@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Card, Col, DatePicker, Empty, Progress, Row, Select, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { ForecastPanel } from './ForecastPanel';
 import dayjs from 'dayjs';
 import type { DispatchStatsDto } from '../../../../src/contracts/stats';
 import { formatPercent, formatYi as formatYiZh } from '../../../../src/domain/money';
@@ -213,6 +214,7 @@ export function DashboardPage() {
                 ) : <Empty description={t('本期无到位资金', 'No funds')} />}
               </Card>
             </Col>
+            <Col xs={24}><ForecastPanel period={period} unit={unit} /></Col>
             <Col xs={24}>
               <Card size="small" title={t('重点指标', 'Key figures')}>
                 <Row gutter={12}>

@@ -100,7 +100,7 @@ export function ProjectForm({ open, project, onClose, onSaved }: { open: boolean
           <Col span={8}><Form.Item name="outputWan" label={t('预计年产值（万元）', 'Expected annual output (10k CNY)')} rules={[wanRule(t, '年产值', 'Annual output')]}><Input inputMode="decimal" /></Form.Item></Col>
           <Col span={8}><Form.Item name="taxWan" label={t('预计年税收（万元）', 'Expected annual tax (10k CNY)')} rules={[wanRule(t, '年税收', 'Annual tax')]}><Input inputMode="decimal" /></Form.Item></Col>
           <Col span={8}><Form.Item name="channel" label={t('招商方式', 'Promotion channel')}><Select allowClear options={optionsT(t, PROMOTION_CHANNEL_NAMES)} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="servingUnitCode" label={t('服务部门', 'Serving department')}><Select allowClear showSearch optionFilterProp="label" options={unitOptions} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="servingUnitCode" label={t('包保部门', 'Serving department')} tooltip={t('包保部门可查看本项目并填写跟进记录、困难问题和承诺事项；到位资金仍计入承办单位', 'The serving department sees this project and records follow-ups, blockers and commitments; funds still count for the owning unit')}><Select allowClear showSearch optionFilterProp="label" options={unitOptions} /></Form.Item></Col>
           <Col span={16}><Form.Item name="tags" label={t('标签', 'Tags')}><Select mode="tags" tokenSeparators={[',', '，']} /></Form.Item></Col>
           {!project && (
             <Col span={8}><Form.Item name="stage" label={t('当前阶段', 'Current stage')}><Select options={ALL_STAGES.map((s) => ({ value: s, label: t(...STAGE_NAMES[s]) }))} /></Form.Item></Col>
