@@ -114,6 +114,8 @@ export interface FundProjectFirstsTable {
 /** Large-project counts (migration 004). basis: 'verified' | 'reported'; unit_code '*' = the whole city. */
 export interface FundLargeFirstsTable { project_id: number; year: number; basis: string; unit_code: string; first_month: number }
 export interface FundLargeCountsTable { year: number; basis: string; unit_code: string; first_month: number; projects: number }
+/** One row per run of a scheduled job (migration 014). */
+export interface JobRunsTable { id: Generated<number>; name: string; holder: string; started_at: string; finished_at: string | null; ok: number | null; error: string | null }
 export interface DocumentsTable { key: string; filename: string; data: Buffer; version: Generated<number>; updated_at: string }
 
 export interface DB {
@@ -127,6 +129,7 @@ export interface DB {
   saved_filters: SavedFiltersTable; documents: DocumentsTable;
   stats_params: StatsParamsTable; fund_rollups: FundRollupsTable; fund_project_firsts: FundProjectFirstsTable;
   fund_large_firsts: FundLargeFirstsTable; fund_large_counts: FundLargeCountsTable;
+  job_runs: JobRunsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -47,11 +47,23 @@ export const JOBS: Job[] = [
   { name: ROLLUP_REBUILD_LOCK, everyMs: 60_000, run: async (db) => { await rebuildStaleRollups(db); } },
 ];
 
+/** Runs a job and records the run (job_runs): which instance, when, and how it ended. */
+export async function runRecorded(db: Db, job: Job, log: Log, holder = HOLDER): Promise<void> {
+  const row = await db.insertInto('job_runs').values({ name: job.name, holder, started_at: nowIso() }).returning('id').executeTakeFirstOrThrow();
+  let error: string | null = null;
+  try { await job.run(db); } catch (err) { error = String((err as Error)?.message ?? err).slice(0, 2000); log.error({ err }, `job ${job.name} failed`); }
+  await db.updateTable('job_runs').set({ finished_at: nowIso(), ok: error === null ? 1 : 0, error }).where('id', '=', row.id).execute()
+    .catch((err: unknown) => log.error({ err }, `job ${job.name}: could not record its end`));
+}
+
 export function startJobs(db: Db, log: Log): () => void {
   const timers = JOBS.map((job) => {
+    // A database that is briefly unreachable must not crash the process (an unhandled rejection).
     const tick = async () => {
-      if (!(await tryLock(db, job.name, job.everyMs))) return;
-      try { await job.run(db); } catch (err) { log.error({ err }, `job ${job.name} failed`); }
+      try {
+        if (!(await tryLock(db, job.name, job.everyMs))) return;
+        await runRecorded(db, job, log);
+      } catch (err) { log.error({ err }, `job ${job.name} could not run`); }
     };
     void tick();
     return setInterval(tick, job.everyMs);
