@@ -29,6 +29,11 @@ export const settingsSchema = z.object({
   assessmentCap: z.number().min(0).default(1.2),
   assessmentDeductMissingSubmission: z.number().min(0).default(2),
   assessmentDeductContractNotStarted: z.number().min(0).default(1),
+  // The assessment's own deadlines (it used to borrow the warning thresholds).
+  assessmentSubmissionDueDay: z.number().int().min(1).max(28).default(5),
+  assessmentContractStartDays: z.number().int().min(1).default(180),
+  // Supervision tasks turn red this many days after their deadline (yellow from the day after).
+  supervisionRedAfterDays: z.number().int().min(1).default(7),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial();

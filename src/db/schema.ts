@@ -115,6 +115,24 @@ export interface FundProjectFirstsTable {
 export interface FundLargeFirstsTable { project_id: number; year: number; basis: string; unit_code: string; first_month: number }
 export interface FundLargeCountsTable { year: number; basis: string; unit_code: string; first_month: number; projects: number }
 export interface DocumentsTable { key: string; filename: string; data: Buffer; version: Generated<number>; updated_at: string }
+/** Warnings and supervision (migration 007). */
+export interface WarningsTable {
+  id: Generated<number>; rule: string; subject_key: string; unit_code: string; project_id: number | null;
+  project_code: string | null; project_name: string | null; owner: string | null; level: string; peak_level: string;
+  message: string; measure: number | null; first_seen: string; last_seen: string; cleared_at: string | null; updated_at: string;
+}
+export interface WarningRunsTable {
+  id: Generated<number>; as_of: string; trigger: string; actor_name: string | null; open_count: number;
+  raised_count: number; cleared_count: number; finished_at: string;
+}
+export interface SupervisionTasksTable extends Stamps, Versioned {
+  id: Generated<number>; title: string; content: string | null; unit_code: string; assignee: string | null; deadline: string;
+  warning_id: number | null; project_id: number | null; source: string; status: string; raised_by: number | null;
+  raised_by_name: string | null; closed_on: string | null;
+}
+export interface SupervisionEventsTable {
+  id: Generated<number>; task_id: number; kind: string; content: string; actor_id: number | null; actor_name: string | null; at: string;
+}
 
 export interface DB {
   settings: SettingsTable; units: UnitsTable; users: UsersTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
@@ -127,6 +145,8 @@ export interface DB {
   saved_filters: SavedFiltersTable; documents: DocumentsTable;
   stats_params: StatsParamsTable; fund_rollups: FundRollupsTable; fund_project_firsts: FundProjectFirstsTable;
   fund_large_firsts: FundLargeFirstsTable; fund_large_counts: FundLargeCountsTable;
+  warnings: WarningsTable; warning_runs: WarningRunsTable; supervision_tasks: SupervisionTasksTable;
+  supervision_events: SupervisionEventsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParam } from '../../contracts/common';
+import {
+  warningListQuery, warningListSchema, warningRunBody, warningRunResultSchema, warningSchema, warningSummarySchema,
+} from '../../contracts/warnings';
+import { actorOf } from '../../server/auth';
+import { getWarning, listWarnings, runWarnings, warningSummary } from './warnings.service';
+
+export const warningsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['预警 warnings'];
+  app.get('/warnings', { config: { permission: 'business.read' }, schema: { tags, summary: '预警清单（在预警或已解除）', querystring: warningListQuery, response: { 200: warningListSchema } } },
+    async (req) => listWarnings(app.db, actorOf(req), req.query));
+  app.get('/warnings/summary', { config: { permission: 'business.read' }, schema: { tags, summary: '预警概况：按规则、按单位、红色清单、督办在办与超期', response: { 200: warningSummarySchema } } },
+    async (req) => warningSummary(app.db, actorOf(req)));
+  app.get('/warnings/:id', { config: { permission: 'business.read' }, schema: { tags, summary: '预警详情', params: idParam, response: { 200: warningSchema } } },
+    async (req) => getWarning(app.db, actorOf(req), req.params.id));
+  app.post('/warnings/run', { config: { permission: 'supervision.write' }, schema: { tags, summary: '立即计算预警（幂等；另一计算进行中时 409）', body: warningRunBody, response: { 200: warningRunResultSchema } } },
+    async (req) => {
+      const r = await runWarnings(app.db, actorOf(req), { asOf: req.body.asOf, trigger: 'manual' });
+      return { asOf: r.asOf, open: r.open, raised: r.raised, cleared: r.cleared };
+    });
+};
