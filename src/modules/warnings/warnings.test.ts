@@ -1,0 +1,144 @@
+// The warnings run, supervision tasks and the inbox on both databases.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { DB_KINDS, freshDb, login, seedBasics, testApp, type TestDb } from '../../test/harness';
+import { nowIso } from '../audit/audit.service';
+import { SYSTEM_ACTOR } from '../auth/actor';
+import { addDays, todayIso } from '../../domain/period';
+import { tryLock, releaseLock } from '../../jobs/lock';
+import { runWarnings } from './warnings.service';
+
+async function seedProjects(t: TestDb) {
+  const ts = nowIso();
+  const p = (code: string, unit: string, stage: string, extra: Record<string, unknown>) => t.db.insertInto('projects').values({
+    code, name: `项目${code}`, unit_code: unit, stage, owner: '李四', registered_on: '2025-10-01', total_investment_yuan: 100_000_000,
+    created_at: ts, updated_at: ts, ...extra,
+  } as never).returning('id').executeTakeFirstOrThrow();
+  const stale = await p('S1', 'U01', 'negotiating', { last_follow_up_on: '2026-03-01' });
+  await p('C1', 'U02', 'contract', { contract_date: '2025-06-01' });
+  await p('OK', 'U01', 'negotiating', { last_follow_up_on: '2026-05-30' });
+  return { staleId: Number(stale.id) };
+}
+
+describe.each(DB_KINDS)('warnings, supervision and inbox (%s)', (kind) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let staleId: number;
+  beforeAll(async () => {
+    t = await freshDb(kind);
+    await seedBasics(t.db);
+    ({ staleId } = await seedProjects(t));
+    app = await testApp(t.db);
+  });
+  afterAll(async () => { await app.close(); await t.drop(); });
+
+  it('runs the rules as of a date, one warning per rule and subject, idempotent', async () => {
+    const office = await login(app, 'office');
+    const r = await office.post('/api/v1/warnings/run', { asOf: '2026-06-01' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ asOf: '2026-06-01', raised: 0 + r.json().open, cleared: 0 });
+    const list = (await office.get('/api/v1/warnings')).json().items as { rule: string; level: string; projectCode: string | null; unitCode: string }[];
+    const stale = list.find((w) => w.rule === 'stale-follow-up');
+    expect(stale).toMatchObject({ level: 'red', projectCode: 'S1', unitCode: 'U01' }); // 92 days
+    expect(list.find((w) => w.rule === 'contract-not-started')).toMatchObject({ level: 'red', projectCode: 'C1' }); // 365 days
+    expect(list.filter((w) => w.projectCode === 'OK')).toHaveLength(0);
+    const again = (await office.post('/api/v1/warnings/run', { asOf: '2026-06-01' })).json();
+    expect(again).toMatchObject({ raised: 0, cleared: 0, open: r.json().open });
+    const rows = await t.db.selectFrom('warnings').select('id').execute();
+    expect(rows).toHaveLength(r.json().open);
+  });
+
+  it('a unit user sees only its unit; the summary counts by rule and unit', async () => {
+    const rep2 = await login(app, 'rep2');
+    const items = (await rep2.get('/api/v1/warnings')).json().items as { unitCode: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((w) => w.unitCode === 'U02')).toBe(true);
+    const sum = (await (await login(app, 'leader')).get('/api/v1/warnings/summary')).json();
+    expect(sum.byRule.find((x: { rule: string }) => x.rule === 'stale-follow-up')).toMatchObject({ red: 1 });
+    expect(sum.redList.length).toBe(sum.red);
+    expect((await rep2.post('/api/v1/warnings/run', {})).statusCode).toBe(403);
+  });
+
+  it('clears a warning whose condition ended and keeps it in history', async () => {
+    await t.db.updateTable('projects').set({ last_follow_up_on: '2026-06-05' }).where('id', '=', staleId).execute();
+    const r = await runWarnings(t.db, SYSTEM_ACTOR, { asOf: '2026-06-06' });
+    expect(r.cleared).toBe(1);
+    const office = await login(app, 'office');
+    const cleared = (await office.get('/api/v1/warnings?status=cleared')).json().items;
+    expect(cleared[0]).toMatchObject({ rule: 'stale-follow-up', firstSeen: '2026-06-01', lastSeen: '2026-06-01', clearedAt: '2026-06-06' });
+    await t.db.updateTable('projects').set({ last_follow_up_on: '2026-03-01' }).where('id', '=', staleId).execute();
+    await runWarnings(t.db, SYSTEM_ACTOR, { asOf: '2026-06-07' });
+  });
+
+  it('refuses a second run while another instance holds the lock', async () => {
+    expect(await tryLock(t.db, 'warnings-run', 60_000, 'other-instance')).toBe(true);
+    const res = await (await login(app, 'office')).post('/api/v1/warnings/run', {});
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toContain('正在计算');
+    await releaseLock(t.db, 'warnings-run', 'other-instance');
+  });
+
+  it('supervision: raised from a warning, answered by the unit, verified and closed by the supervisor', async () => {
+    const sup = await login(app, 'super');
+    const rep1 = await login(app, 'rep1');
+    const rep2 = await login(app, 'rep2');
+    const w = ((await sup.get('/api/v1/warnings?rule=stale-follow-up')).json().items as { id: number }[])[0]!;
+    const deadline = addDays(todayIso(), 10);
+    const created = await sup.post('/api/v1/supervision/tasks', { title: '尽快跟进S1', deadline, warningId: w.id });
+    expect(created.statusCode, created.body).toBe(201);
+    const task = created.json();
+    expect(task).toMatchObject({ unitCode: 'U01', projectCode: 'S1', status: 'open', colour: 'blue', assignee: '李四', source: 'warning' });
+    expect((await sup.post('/api/v1/supervision/tasks', { title: '重复', deadline, warningId: w.id })).statusCode).toBe(409);
+    expect((await rep1.post('/api/v1/supervision/tasks', { title: 'x', deadline, unitCode: 'U01' })).statusCode).toBe(403);
+    // another unit neither sees nor answers it
+    expect((await rep2.get(`/api/v1/supervision/tasks/${task.id}`)).statusCode).toBe(404);
+    expect((await rep2.post(`/api/v1/supervision/tasks/${task.id}/feedback`, { version: task.version, content: '越权' })).statusCode).toBe(404);
+    // closing before the unit answered is refused
+    expect((await sup.post(`/api/v1/supervision/tasks/${task.id}/close`, { version: task.version, content: '已核' })).statusCode).toBe(409);
+    const inbox1 = (await rep1.get('/api/v1/inbox')).json();
+    expect(inbox1.items.some((i: { kind: string; link: string }) => i.kind === 'task' && i.link === `supervision/${task.id}`)).toBe(true);
+    const answered = await rep1.post(`/api/v1/supervision/tasks/${task.id}/feedback`, { version: task.version, content: '已上门拜访，对方确认下月签约' });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json().status).toBe('answered');
+    // a stale version is refused
+    expect((await sup.post(`/api/v1/supervision/tasks/${task.id}/close`, { version: task.version, content: '已核' })).statusCode).toBe(409);
+    const inboxSup = (await sup.get('/api/v1/inbox')).json();
+    expect(inboxSup.items.some((i: { kind: string; detail: string }) => i.kind === 'task' && i.detail.includes('待核验'))).toBe(true);
+    const closed = await sup.post(`/api/v1/supervision/tasks/${task.id}/close`, { version: answered.json().version, content: '经核实，已恢复跟进' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ status: 'closed', colour: 'done' });
+    expect(closed.json().events.map((e: { kind: string }) => e.kind)).toEqual(['feedback', 'close']);
+    const audits = await t.db.selectFrom('audit_log').select('action').where('entity', '=', 'supervision_task').execute();
+    expect(audits.map((a) => a.action)).toEqual(['create', 'update', 'verify']);
+  });
+
+  it('escalates to red after the deadline and records an interview only then', async () => {
+    const sup = await login(app, 'super');
+    const task = (await sup.post('/api/v1/supervision/tasks', { title: '手工督办', deadline: todayIso(), unitCode: 'U02', assignee: '王五' })).json();
+    expect(task.colour).toBe('blue');
+    expect((await sup.post(`/api/v1/supervision/tasks/${task.id}/interview`, { version: task.version, content: '约谈' })).statusCode).toBe(409);
+    await t.db.updateTable('supervision_tasks').set({ deadline: addDays(todayIso(), -8) }).where('id', '=', task.id).execute();
+    const red = (await sup.get(`/api/v1/supervision/tasks/${task.id}`)).json();
+    expect(red).toMatchObject({ colour: 'red', daysLate: 8 });
+    const iv = await sup.post(`/api/v1/supervision/tasks/${task.id}/interview`, { version: red.version, content: '约谈船营区分管负责人' });
+    expect(iv.statusCode, iv.body).toBe(200);
+    expect(iv.json().hasInterview).toBe(true);
+    const board = (await sup.get('/api/v1/supervision/board')).json().items;
+    expect(board.find((b: { unitCode: string }) => b.unitCode === 'U02')).toMatchObject({ open: 1, red: 1 });
+    expect(board.find((b: { unitCode: string }) => b.unitCode === 'U01')).toMatchObject({ closed: 1, open: 0 });
+    const sum = (await sup.get('/api/v1/warnings/summary')).json();
+    expect(sum.tasks).toMatchObject({ open: 1, overdue: 1 });
+  });
+
+  it('the inbox of a reporter holds its warnings and its submission due; a unit head gets approvals', async () => {
+    const rep1 = await login(app, 'rep1');
+    const inbox = (await rep1.get('/api/v1/inbox')).json();
+    expect(inbox.counts.warnings).toBeGreaterThan(0);
+    expect(inbox.counts.submissions).toBe(1);
+    expect(inbox.items.every((i: { unitCode: string | null }) => i.unitCode === 'U01')).toBe(true);
+    const ts = nowIso();
+    await t.db.insertInto('submissions').values({ unit_code: 'U01', period: '2026-01', status: 'submitted', created_at: ts, updated_at: ts }).execute();
+    const head = (await (await login(app, 'head1')).get('/api/v1/inbox')).json();
+    expect(head.counts.approvals).toBe(1);
+  });
+});
