@@ -1,0 +1,9 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { SupervisionTask } from '../../../../../src/contracts/warnings';
+import { apiGet } from '../../../lib/api';
+
+export type TaskStatusFilter = 'active' | 'open' | 'answered' | 'closed' | 'all';
+export const getTasks = (status: TaskStatusFilter, unit?: string) => apiGet<{ items: SupervisionTask[] }>('/supervision/tasks', { status, unit });
+export const tasksQuery = (status: TaskStatusFilter, unit?: string) =>
+  queryOptions({ queryKey: ['supervision', 'tasks', status, unit ?? null], queryFn: () => getTasks(status, unit) });
+export const useTasks = (status: TaskStatusFilter, unit?: string) => useQuery(tasksQuery(status, unit));
