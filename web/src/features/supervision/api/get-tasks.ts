@@ -5,5 +5,5 @@ import { apiGet } from '../../../lib/api';
 export type TaskStatusFilter = 'active' | 'open' | 'answered' | 'closed' | 'all';
 export const getTasks = (status: TaskStatusFilter, unit?: string) => apiGet<{ items: SupervisionTask[] }>('/supervision/tasks', { status, unit });
 export const tasksQuery = (status: TaskStatusFilter, unit?: string) =>
-  queryOptions({ queryKey: ['supervision', 'tasks', status, unit ?? null], queryFn: () => getTasks(status, unit) });
+  queryOptions({ queryKey: ['supervision', 'tasks', status, unit ?? null], queryFn: () => getTasks(status, unit), staleTime: 0 });
 export const useTasks = (status: TaskStatusFilter, unit?: string) => useQuery(tasksQuery(status, unit));
