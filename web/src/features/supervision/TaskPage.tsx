@@ -85,7 +85,7 @@ export function TaskPage() {
               }))} />
             )}
           </Card>
-          <Card size="small" title={t('办理', 'Act')}><Actions task={task} /></Card>
+          {task.status !== 'closed' && <Card size="small" title={t('办理', 'Act')}><Actions task={task} /></Card>}
         </Space>
       )}
     </Page>

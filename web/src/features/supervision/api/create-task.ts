@@ -6,5 +6,5 @@ export type NewTask = { title: string; unitCode: string; deadline: string; assig
 export const createTask = (body: NewTask) => apiSend<SupervisionTaskDetail>('POST', '/supervision/tasks', body);
 export function useCreateTask() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: createTask, onSuccess: () => qc.invalidateQueries({ queryKey: ['supervision'] }) });
+  return useMutation({ mutationFn: createTask, onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['supervision'] }), qc.invalidateQueries({ queryKey: ['inbox'] })]) });
 }

@@ -7,5 +7,5 @@ export type WarningRunResult = z.infer<typeof warningRunResultSchema>;
 export const runWarnings = () => apiSend<WarningRunResult>('POST', '/warnings/run', {});
 export function useRunWarnings() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: runWarnings, onSuccess: () => qc.invalidateQueries({ queryKey: ['warnings'] }) });
+  return useMutation({ mutationFn: runWarnings, onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['warnings'] }), qc.invalidateQueries({ queryKey: ['inbox'] })]) });
 }
