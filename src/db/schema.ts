@@ -128,10 +128,18 @@ export interface WarningRunsTable {
 export interface SupervisionTasksTable extends Stamps, Versioned {
   id: Generated<number>; title: string; content: string | null; unit_code: string; assignee: string | null; deadline: string;
   warning_id: number | null; project_id: number | null; source: string; status: string; raised_by: number | null;
-  raised_by_name: string | null; closed_on: string | null;
+  raised_by_name: string | null; closed_on: string | null; meeting_period: string | null;
 }
 export interface SupervisionEventsTable {
   id: Generated<number>; task_id: number; kind: string; content: string; actor_id: number | null; actor_name: string | null; at: string;
+}
+export interface PoliciesTable extends Stamps, Versioned {
+  id: Generated<number>; doc_number: string; title: string; issuer: string; issued_on: string; expires_on: string | null;
+  status: string; review_due: string | null; summary: string | null; is_demo: Generated<number>;
+}
+export interface PolicyProjectsTable { policy_id: number; project_id: number }
+export interface PolicyReviewsTable {
+  id: Generated<number>; campaign: string; policy_id: number; decision: string; reason: string; decided_by_name: string | null; decided_at: string;
 }
 
 export interface DB {
@@ -146,7 +154,8 @@ export interface DB {
   stats_params: StatsParamsTable; fund_rollups: FundRollupsTable; fund_project_firsts: FundProjectFirstsTable;
   fund_large_firsts: FundLargeFirstsTable; fund_large_counts: FundLargeCountsTable;
   warnings: WarningsTable; warning_runs: WarningRunsTable; supervision_tasks: SupervisionTasksTable;
-  supervision_events: SupervisionEventsTable;
+  supervision_events: SupervisionEventsTable; policies: PoliciesTable; policy_projects: PolicyProjectsTable;
+  policy_reviews: PolicyReviewsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

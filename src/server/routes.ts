@@ -17,13 +17,14 @@ import { assessmentRoutes } from '../modules/assessment/assessment.routes';
 import { warningsRoutes } from '../modules/warnings/warnings.routes';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes';
 import { inboxRoutes } from '../modules/inbox/inbox.routes';
+import { policiesRoutes } from '../modules/policies/policies.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (api) => {
     for (const plugin of [
       authRoutes, usersRoutes, unitsRoutes, settingsRoutes, auditRoutes, setupRoutes,
       investorsRoutes, projectsRoutes, fundsRoutes, ledgerRoutes, targetsRoutes, statsRoutes, reportsRoutes, assessmentRoutes,
-      warningsRoutes, supervisionRoutes, inboxRoutes,
+      warningsRoutes, supervisionRoutes, inboxRoutes, policiesRoutes,
     ]) await api.register(plugin);
   }, { prefix: '/api/v1' });
 }

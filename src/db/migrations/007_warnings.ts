@@ -59,6 +59,8 @@ export async function up(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): P
     .addColumn('raised_by', 'bigint')
     .addColumn('raised_by_name', 'varchar(100)')
     .addColumn('closed_on', 'varchar(10)')
+    // a meeting decision (议定事项) of the dispatch meeting of this period, tracked like a task
+    .addColumn('meeting_period', 'varchar(7)')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
@@ -77,4 +79,41 @@ export async function up(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): P
     .addColumn('at', 'varchar(32)', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('supervision_events_task').on('supervision_events').column('task_id').execute();
+
+  await db.schema.createIndex('supervision_tasks_meeting').on('supervision_tasks').column('meeting_period').execute();
+
+  // The policy register (政策库), the projects that used a policy, and review campaign decisions.
+  await db.schema
+    .createTable('policies')
+    .addColumn('id', idType, id)
+    .addColumn('doc_number', 'varchar(100)', (c) => c.notNull().unique())
+    .addColumn('title', 'varchar(300)', (c) => c.notNull())
+    .addColumn('issuer', 'varchar(100)', (c) => c.notNull())
+    .addColumn('issued_on', 'varchar(10)', (c) => c.notNull())
+    .addColumn('expires_on', 'varchar(10)')
+    .addColumn('status', 'varchar(16)', (c) => c.notNull())
+    .addColumn('review_due', 'varchar(10)')
+    .addColumn('summary', 'text')
+    .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+    .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('policy_projects')
+    .addColumn('policy_id', 'bigint', (c) => c.notNull().references('policies.id').onDelete('cascade'))
+    .addColumn('project_id', 'bigint', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+    .addPrimaryKeyConstraint('policy_projects_pk', ['policy_id', 'project_id'])
+    .execute();
+  await db.schema
+    .createTable('policy_reviews')
+    .addColumn('id', idType, id)
+    .addColumn('campaign', 'varchar(32)', (c) => c.notNull())
+    .addColumn('policy_id', 'bigint', (c) => c.notNull().references('policies.id').onDelete('cascade'))
+    .addColumn('decision', 'varchar(16)', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('decided_by_name', 'varchar(100)')
+    .addColumn('decided_at', 'varchar(32)', (c) => c.notNull())
+    .addUniqueConstraint('policy_reviews_campaign_policy', ['campaign', 'policy_id'])
+    .execute();
 }

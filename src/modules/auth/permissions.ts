@@ -17,6 +17,7 @@ export type Permission =
   | 'ledger.export'
   | 'report.read'
   | 'supervision.write'
+  | 'policy.write' // the policy register (政策库) and its review campaigns
   | 'settings.write'
   | 'unit.write'
   | 'user.manage'
@@ -27,7 +28,7 @@ export type Permission =
 const ALL: Permission[] = [
   'business.read', 'project.write', 'fund.write', 'submission.submit', 'submission.approve', 'fund.verify',
   'period.lock', 'exchange_rate.write', 'target.write', 'activity.write', 'reserve.write', 'ledger.import',
-  'ledger.export', 'report.read', 'supervision.write',
+  'ledger.export', 'report.read', 'supervision.write', 'policy.write',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
