@@ -15,9 +15,10 @@ import { routes as audit } from '../features/audit/routes';
 import { routes as warnings } from '../features/warnings/routes';
 import { routes as supervision } from '../features/supervision/routes';
 import { routes as inbox } from '../features/inbox/routes';
+import { routes as policies } from '../features/policies/routes';
 
 export const FEATURE_ROUTES: FeatureRoute[] = [
   ...dashboard, ...projects, ...investors, ...funds, ...ledger, ...targets, ...reports, ...assessment,
   ...units, ...users, ...settings, ...audit,
-  ...warnings, ...supervision, ...inbox,
+  ...warnings, ...supervision, ...inbox, ...policies,
 ];
