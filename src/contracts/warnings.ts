@@ -1,7 +1,7 @@
 // Warnings, supervision tasks (督办) and the inbox: shapes shared by the server and the web app.
 import { z } from 'zod';
 import { WARNING_RULES } from '../domain/warnings';
-import { dateSchema } from './common';
+import { dateSchema, periodSchema } from './common';
 
 export const warningRuleSchema = z.enum(WARNING_RULES);
 export const warningLevelSchema = z.enum(['yellow', 'red']);
@@ -64,7 +64,7 @@ export const taskSchema = z.object({
   id: z.number(), title: z.string(), content: z.string().nullable(), unitCode: z.string(), unitName: z.string().nullable(),
   assignee: z.string().nullable(), deadline: z.string(), warningId: z.number().nullable(), projectId: z.number().nullable(),
   projectCode: z.string().nullable(), projectName: z.string().nullable(),
-  source: z.enum(['warning', 'manual']), status: taskStatusSchema, colour: colourSchema, daysLate: z.number(),
+  source: z.enum(['warning', 'manual', 'meeting']), meetingPeriod: z.string().nullable(), status: taskStatusSchema, colour: colourSchema, daysLate: z.number(),
   raisedByName: z.string().nullable(), closedOn: z.string().nullable(), version: z.number(), createdAt: z.string(),
   hasInterview: z.boolean(),
 });
@@ -79,10 +79,13 @@ export const taskCreateSchema = z.object({
   assignee: z.string().trim().max(100).optional().nullable(),
   deadline: dateSchema,
   warningId: z.number().int().positive().optional(),
+  /** A decision (议定事项) of the dispatch meeting of this period. */
+  meetingPeriod: periodSchema.optional(),
 });
 export const taskListQuery = z.object({
   status: z.enum(['active', 'open', 'answered', 'closed', 'all']).default('active'),
   unit: z.string().optional(),
+  meeting: periodSchema.optional(),
 });
 export const taskActionSchema = z.object({
   version: z.number().int().positive(),

@@ -18,6 +18,7 @@ import { buildDefaultBriefingTemplate } from './briefing.template';
 
 export const BRIEFING_TEMPLATE_KEY = 'briefing-template';
 import { DOCX_MIME } from '../../contracts/files';
+import { meetingLoop } from '../meetings/meetings.service';
 
 function gapText(completion: number | null, timeProgress: number): string {
   const gap = behindPoints(completion, timeProgress);
@@ -110,6 +111,7 @@ export async function buildBriefing(db: Tx, scope: StatsScope): Promise<Built> {
   const blockersIntro = blockers.length ? `目前需要协调解决的困难问题${blockers.length}个：` : '目前没有需要协调解决的困难问题。';
   const blockerLines = blockers.map((b) => `${b.index}. ${b.projectName}（${b.unitName}）：${b.title}${b.coordinatingDept ? `（协调部门：${b.coordinatingDept}）` : ''}${b.dueDate ? `，要求${b.dueDate}前解决` : ''}。`);
 
+  const loop = await meetingLoop(db, scope); // [G] the briefing opens with the last meeting's decisions
   const periodLabel = formatPeriod(s.period);
   const title = `${scopeName}招商引资工作调度会讲话`;
   const data: Record<string, unknown> = {
@@ -119,12 +121,14 @@ export async function buildBriefing(db: Tx, scope: StatsScope): Promise<Built> {
     rankingText, behindText, zeroText, blockersIntro,
     fundsWanText: formatWan(s.fundsYtdYuan),
     units, blockers, hasBlockers: blockers.length > 0, noBlockers: blockers.length === 0,
+    decisionsIntro: loop.intro, decisions: loop.decisions,
   };
   const dto: BriefingDto = {
     period: periodLabel,
     title,
     scopeName,
     sections: [
+      ...(loop.decisions.length ? [{ heading: loop.heading, paragraphs: [loop.intro, ...loop.lines] }] : []),
       { heading: `一、${f.periodText}${who}招商引资工作进展情况`, paragraphs: [progressText, quartersText, projectsText].filter(Boolean) },
       { heading: '二、各地各部门完成情况', paragraphs: [rankingText, behindText, zeroText] },
       { heading: '三、需要协调解决的困难问题', paragraphs: [blockersIntro, ...blockerLines] },

@@ -33,14 +33,14 @@ function toTask(r: TaskRow, today: string, redAfterDays: number): SupervisionTas
     id: Number(r.id), title: r.title, content: r.content, unitCode: r.unit_code, unitName: r.unit_name ?? null, assignee: r.assignee,
     deadline: r.deadline, warningId: r.warning_id === null ? null : Number(r.warning_id),
     projectId: r.project_id === null ? null : Number(r.project_id), projectCode: r.project_code ?? null, projectName: r.project_name ?? null,
-    source: r.source as 'warning' | 'manual', status: r.status as SupervisionTask['status'],
+    source: r.source as 'warning' | 'manual' | 'meeting', meetingPeriod: r.meeting_period, status: r.status as SupervisionTask['status'],
     colour: closed ? 'done' : escalationColour(r.deadline, today, redAfterDays), daysLate: late,
     raisedByName: r.raised_by_name, closedOn: r.closed_on, version: r.version, createdAt: r.created_at,
     hasInterview: Number(r.interviews ?? 0) > 0,
   };
 }
 
-export type TaskListQuery = { status?: 'active' | 'open' | 'answered' | 'closed' | 'all'; unit?: string | undefined };
+export type TaskListQuery = { status?: 'active' | 'open' | 'answered' | 'closed' | 'all'; unit?: string | undefined; meeting?: string | undefined };
 
 export async function listTasks(db: Tx, actor: Actor, q: TaskListQuery = {}, today = todayIso()): Promise<SupervisionTask[]> {
   const { supervisionRedAfterDays } = await getSettings(db);
@@ -49,6 +49,7 @@ export async function listTasks(db: Tx, actor: Actor, q: TaskListQuery = {}, tod
   if (status === 'active') qb = qb.where('supervision_tasks.status', '<>', 'closed');
   else if (status !== 'all') qb = qb.where('supervision_tasks.status', '=', status);
   if (q.unit) qb = qb.where('supervision_tasks.unit_code', '=', q.unit);
+  if (q.meeting) qb = qb.where('supervision_tasks.meeting_period', '=', q.meeting);
   const rows = await qb.orderBy('supervision_tasks.deadline').orderBy('supervision_tasks.id').limit(1000).execute();
   return rows.map((r) => toTask(r, today, supervisionRedAfterDays));
 }
@@ -70,7 +71,7 @@ export async function getTask(db: Tx, actor: Actor, id: number, today = todayIso
 
 export type TaskCreate = {
   title: string; content?: string | null | undefined; unitCode?: string | undefined; assignee?: string | null | undefined;
-  deadline: string; warningId?: number | undefined;
+  deadline: string; warningId?: number | undefined; meetingPeriod?: string | undefined;
 };
 
 export async function createTask(tx: Tx, actor: Actor, input: TaskCreate, today = todayIso()): Promise<SupervisionTaskDetail> {
@@ -93,11 +94,13 @@ export async function createTask(tx: Tx, actor: Actor, input: TaskCreate, today 
   assertUnitWritable(actor, unitCode);
   const unit = await tx.selectFrom('units').select(['code', 'kind']).where('code', '=', unitCode).executeTakeFirst();
   if (!unit) throw new AppError('validation', `单位 ${unitCode} 不存在`, { unitCode: '单位不存在' });
+  if (input.warningId !== undefined && input.meetingPeriod) throw new AppError('validation', '议定事项不能同时关联预警，请分别登记');
   if (input.deadline < today) throw new AppError('validation', `办结期限 ${input.deadline} 已过，请选择今天或以后的日期`, { deadline: '不能早于今天' });
   const t = nowIso();
   const row = await tx.insertInto('supervision_tasks').values({
     title: input.title, content: input.content ?? null, unit_code: unitCode, assignee, deadline: input.deadline,
-    warning_id: input.warningId ?? null, project_id: projectId, source: input.warningId !== undefined ? 'warning' : 'manual',
+    warning_id: input.warningId ?? null, project_id: projectId, meeting_period: input.meetingPeriod ?? null,
+    source: input.warningId !== undefined ? 'warning' : input.meetingPeriod ? 'meeting' : 'manual',
     status: 'open', raised_by: actor.userId, raised_by_name: actor.name, closed_on: null, created_at: t, updated_at: t,
   }).returning('id').executeTakeFirstOrThrow();
   const id = Number(row.id);

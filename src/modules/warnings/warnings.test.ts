@@ -142,3 +142,36 @@ describe.each(DB_KINDS)('warnings, supervision and inbox (%s)', (kind) => {
     expect(head.counts.approvals).toBe(1);
   });
 });
+
+describe.each(DB_KINDS)('meeting decisions open the next briefing (%s)', (kind) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = await freshDb(kind);
+    await seedBasics(t.db);
+    app = await testApp(t.db);
+  });
+  afterAll(async () => { await app.close(); await t.drop(); });
+
+  it('records decisions of a meeting as tasks and reports their status in the next month', async () => {
+    const office = await login(app, 'office');
+    const deadline = addDays(todayIso(), 5);
+    const d1 = await office.post('/api/v1/supervision/tasks', { title: '协调解决华能项目用地指标', unitCode: 'U01', deadline, meetingPeriod: '2026-04' });
+    expect(d1.statusCode, d1.body).toBe(201);
+    expect(d1.json()).toMatchObject({ source: 'meeting', meetingPeriod: '2026-04' });
+    await office.post('/api/v1/supervision/tasks', { title: '船营区补报三月月报', unitCode: 'U02', deadline, meetingPeriod: '2026-04' });
+    const rep1 = await login(app, 'rep1');
+    const ans = await rep1.post(`/api/v1/supervision/tasks/${d1.json().id}/feedback`, { version: d1.json().version, content: '已落实用地指标' });
+    const sup = await login(app, 'super');
+    await sup.post(`/api/v1/supervision/tasks/${d1.json().id}/close`, { version: ans.json().version, content: '核实' });
+    const listed = (await office.get('/api/v1/supervision/tasks?meeting=2026-04&status=all')).json().items;
+    expect(listed).toHaveLength(2);
+    const brief = (await office.get('/api/v1/reports/briefing?period=2026-05')).json();
+    expect(brief.sections[0].heading).toBe('上次调度会议定事项落实情况');
+    expect(brief.sections[0].paragraphs[0]).toBe('上次调度会（2026-04）议定事项2项，已办结1项，正在办理1项，逾期未办结0项。');
+    expect(brief.sections[0].paragraphs[1]).toContain('协调解决华能项目用地指标（昌邑区');
+    // a unit's briefing shows its own decisions only
+    const unitBrief = (await office.get('/api/v1/reports/briefing?period=2026-05&unit=U02')).json();
+    expect(unitBrief.sections[0].paragraphs[0]).toContain('议定事项1项');
+  });
+});

@@ -15,19 +15,19 @@ import { useCreateTask } from './api/create-task';
 import { useUnitList } from './api/get-units';
 import { ColourTag, statusText } from './common';
 
-function NewTaskModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+function NewTaskModal({ open, onClose, meetingPeriod }: { open: boolean; onClose: () => void; meetingPeriod?: string | undefined }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ title: string; unitCode: string; deadline: dayjs.Dayjs; assignee?: string; content?: string }>();
   const units = useUnitList(open);
   const create = useCreateTask();
   return (
-    <Modal open={open} title={t('新建督办', 'New supervision task')} okText={t('发起督办', 'Raise')} cancelText={t('取消', 'Cancel')}
+    <Modal open={open} title={meetingPeriod ? t(`登记 ${meetingPeriod} 调度会议定事项`, `Decision of the ${meetingPeriod} meeting`) : t('新建督办', 'New supervision task')} okText={t('发起督办', 'Raise')} cancelText={t('取消', 'Cancel')}
       confirmLoading={create.isPending} onCancel={onClose} destroyOnHidden
       onOk={() => form.validateFields().then(async (v) => {
         try {
-          await create.mutateAsync({ title: v.title, unitCode: v.unitCode, deadline: v.deadline.format('YYYY-MM-DD'), assignee: v.assignee || null, content: v.content || null });
-          message.success(t('已发起督办', 'Task raised'));
+          await create.mutateAsync({ title: v.title, unitCode: v.unitCode, deadline: v.deadline.format('YYYY-MM-DD'), assignee: v.assignee || null, content: v.content || null, ...(meetingPeriod ? { meetingPeriod } : {}) });
+          message.success(meetingPeriod ? t('已登记议定事项', 'Decision recorded') : t('已发起督办', 'Task raised'));
           form.resetFields();
           onClose();
         } catch (e) { message.error(applyServerErrors(form, e)); }
@@ -44,6 +44,45 @@ function NewTaskModal({ open, onClose }: { open: boolean; onClose: () => void })
         <Form.Item name="content" label={t('督办要求', 'Requirements')}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+function TaskTable({ items, loading, empty }: { items: SupervisionTask[]; loading: boolean; empty: string }) {
+  const t = useT();
+  return (
+    <Table<SupervisionTask> size="small" rowKey="id" loading={loading} dataSource={items} scroll={{ x: 900 }}
+      pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }} locale={{ emptyText: empty }}
+      columns={[
+        { title: t('等级', 'Colour'), key: 'colour', width: 130, render: (_, r) => <ColourTag task={r} t={t} /> },
+        { title: t('督办事项', 'Task'), dataIndex: 'title', render: (s: string, r) => <Link to={`/supervision/${r.id}`}>{s}</Link> },
+        { title: t('承办单位', 'Unit'), dataIndex: 'unitName', width: 110, render: (n: string | null, r) => n ?? r.unitCode },
+        { title: t('责任人', 'Person'), dataIndex: 'assignee', width: 90, render: (a: string | null) => a ?? '—' },
+        { title: t('办结期限', 'Deadline'), dataIndex: 'deadline', width: 100 },
+        { title: t('状态', 'Status'), dataIndex: 'status', width: 120, render: (s: SupervisionTask['status']) => statusText(t, s) },
+        { title: t('约谈', 'Interview'), dataIndex: 'hasInterview', width: 70, render: (b: boolean) => (b ? <Tag color="red">{t('已约谈', 'Held')}</Tag> : '—') },
+      ]} />
+  );
+}
+
+/** 议定事项: the decisions of one dispatch meeting, answered and verified like any task. */
+function Decisions() {
+  const t = useT();
+  const canSupervise = useCan('supervision.write');
+  const [period, setPeriod] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const q = useTasks('all', undefined, period);
+  const [adding, setAdding] = useState(false);
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <span>{t('调度会（报告期）', 'Meeting (period)')}</span>
+        <DatePicker picker="month" allowClear={false} value={dayjs(`${period}-01`)} format="YYYY-MM" aria-label={t('调度会（报告期）', 'Meeting period')}
+          onChange={(d) => d && setPeriod(d.format('YYYY-MM'))} />
+        {canSupervise && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('登记议定事项', 'Add a decision')}</Button>}
+      </Space>
+      {q.error && <LoadError error={q.error} retry={() => q.refetch()} />}
+      <TaskTable items={q.data?.items ?? []} loading={q.isLoading} empty={t('该次调度会没有登记议定事项', 'No decisions recorded for this meeting')} />
+      <NewTaskModal open={adding} onClose={() => setAdding(false)} meetingPeriod={period} />
+    </>
   );
 }
 
@@ -93,18 +132,8 @@ export function TasksPage() {
         {unit && <Tag closable onClose={() => set('unit', undefined)}>{t('单位', 'Unit')} {unit}</Tag>}
       </Space>
       {q.error && <LoadError error={q.error} retry={() => q.refetch()} />}
-      <Table<SupervisionTask> size="small" rowKey="id" loading={q.isLoading} dataSource={q.data?.items ?? []} scroll={{ x: 900 }}
-        pagination={{ pageSize: 50, showSizeChanger: false }}
-        locale={{ emptyText: canSupervise ? t('没有督办事项；可从“预警”页对某条预警发起督办', 'No tasks; raise one from a warning') : t('本单位没有督办事项', 'No tasks for your unit') }}
-        columns={[
-          { title: t('等级', 'Colour'), key: 'colour', width: 130, render: (_, r) => <ColourTag task={r} t={t} /> },
-          { title: t('督办事项', 'Task'), dataIndex: 'title', render: (s: string, r) => <Link to={`/supervision/${r.id}`}>{s}</Link> },
-          { title: t('承办单位', 'Unit'), dataIndex: 'unitName', width: 110, render: (n: string | null, r) => n ?? r.unitCode },
-          { title: t('责任人', 'Person'), dataIndex: 'assignee', width: 90, render: (a: string | null) => a ?? '—' },
-          { title: t('办结期限', 'Deadline'), dataIndex: 'deadline', width: 100 },
-          { title: t('状态', 'Status'), dataIndex: 'status', width: 120, render: (s: SupervisionTask['status']) => statusText(t, s) },
-          { title: t('约谈', 'Interview'), dataIndex: 'hasInterview', width: 70, render: (b: boolean) => (b ? <Tag color="red">{t('已约谈', 'Held')}</Tag> : '—') },
-        ]} />
+      <TaskTable items={q.data?.items ?? []} loading={q.isLoading}
+        empty={canSupervise ? t('没有督办事项；可从“预警”页对某条预警发起督办', 'No tasks; raise one from a warning') : t('本单位没有督办事项', 'No tasks for your unit')} />
     </>
   );
   return (
@@ -114,6 +143,7 @@ export function TasksPage() {
         <Tabs activeKey={tab} onChange={(k) => set('tab', k === 'list' ? undefined : k)} items={[
           { key: 'list', label: t('督办事项', 'Tasks'), children: list },
           { key: 'board', label: t('按单位', 'By unit'), children: <Board /> },
+          { key: 'meetings', label: t('议定事项', 'Meeting decisions'), children: <Decisions /> },
         ]} />
       </Card>
       <NewTaskModal open={creating} onClose={() => setCreating(false)} />

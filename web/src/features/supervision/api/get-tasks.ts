@@ -3,7 +3,8 @@ import type { SupervisionTask } from '../../../../../src/contracts/warnings';
 import { apiGet } from '../../../lib/api';
 
 export type TaskStatusFilter = 'active' | 'open' | 'answered' | 'closed' | 'all';
-export const getTasks = (status: TaskStatusFilter, unit?: string) => apiGet<{ items: SupervisionTask[] }>('/supervision/tasks', { status, unit });
-export const tasksQuery = (status: TaskStatusFilter, unit?: string) =>
-  queryOptions({ queryKey: ['supervision', 'tasks', status, unit ?? null], queryFn: () => getTasks(status, unit), staleTime: 0 });
-export const useTasks = (status: TaskStatusFilter, unit?: string) => useQuery(tasksQuery(status, unit));
+export const getTasks = (status: TaskStatusFilter, unit?: string, meeting?: string) =>
+  apiGet<{ items: SupervisionTask[] }>('/supervision/tasks', { status, unit, meeting });
+export const tasksQuery = (status: TaskStatusFilter, unit?: string, meeting?: string) =>
+  queryOptions({ queryKey: ['supervision', 'tasks', status, unit ?? null, meeting ?? null], queryFn: () => getTasks(status, unit, meeting), staleTime: 0 });
+export const useTasks = (status: TaskStatusFilter, unit?: string, meeting?: string) => useQuery(tasksQuery(status, unit, meeting));
