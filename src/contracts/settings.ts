@@ -34,6 +34,10 @@ export const settingsSchema = z.object({
   assessmentContractStartDays: z.number().int().min(1).default(180),
   // Supervision tasks turn red this many days after their deadline (yellow from the day after).
   supervisionRedAfterDays: z.number().int().min(1).default(7),
+  // Data quality of fund entries: a unit month above N × its own mean; a run of round amounts.
+  qualitySpikeFactor: z.number().min(1).default(3),
+  qualityRoundRunLength: z.number().int().min(2).default(3),
+  qualityRoundUnitWan: z.number().int().min(1).default(100),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial();

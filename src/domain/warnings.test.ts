@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addMonthsIso, computeWarnings, escalationColour, lastEndedPeriod, ruleAgreementNotContracted, ruleContractNotStarted,
   ruleLeadUnassessed, ruleStaleFollowUp, ruleStartedLowFunds, ruleStartedNoFunds, ruleSubmissionMissing, ruleUnitBehind,
-  ruleUnitNoResult, type WarningInput, type WarningProject, type WarningThresholds, type WarningUnitStats,
+  ruleUnitNoResult, fundQualityFlags, type WarningInput, type WarningProject, type WarningThresholds, type WarningUnitStats,
 } from './warnings';
 import { addDays } from './period';
 
@@ -148,5 +148,38 @@ describe('supervision escalation', () => {
     expect(escalationColour('2026-06-10', '2026-06-11', 7)).toBe('yellow');
     expect(escalationColour('2026-06-10', '2026-06-16', 7)).toBe('yellow');
     expect(escalationColour('2026-06-10', '2026-06-17', 7)).toBe('red');
+  });
+});
+
+describe('fund data quality', () => {
+  const th = { spikeFactor: 3, roundRunLength: 3, roundUnitYuan: 1_000_000 };
+  const projects = new Map([
+    [1, { id: 1, stage: 'started', totalInvestmentYuan: 50_000_000, contractDate: '2025-01-01' }],
+    [2, { id: 2, stage: 'negotiating', totalInvestmentYuan: 0, contractDate: null }],
+    [3, { id: 3, stage: 'contract', totalInvestmentYuan: 0, contractDate: '2025-06-01' }],
+  ]);
+  const unitMonths = new Map([['U01', new Map([['2026-09', 10_000_000], ['2026-10', 12_000_000], ['2026-11', 8_000_000]])]]);
+  const flagsOf = (e: Partial<{ projectId: number; amountYuan: number; foreignUsd: number }>, history: { period: string; amountYuan: number }[] = [], rate: number | null = 72_000) =>
+    (fundQualityFlags([{ id: 9, projectId: 1, unitCode: 'U01', period: '2026-12', amountYuan: 1_234_567, foreignUsd: 0, ...e }],
+      { thresholds: th, projects, unitMonths, projectHistory: new Map([[e.projectId ?? 1, history]]), cnyPerUsdE4: rate }).get(9) ?? []).map((f) => f.code);
+  it('a month above 3 × the unit mean (a December spike)', () => {
+    expect(flagsOf({ amountYuan: 30_000_000 })).toEqual([]);
+    expect(flagsOf({ amountYuan: 30_000_001 })).toEqual(['spike']);
+  });
+  it('a run of round amounts', () => {
+    expect(flagsOf({ amountYuan: 2_000_000 }, [{ period: '2026-10', amountYuan: 1_000_000 }])).toEqual([]);
+    expect(flagsOf({ amountYuan: 2_000_000 }, [{ period: '2026-10', amountYuan: 1_000_000 }, { period: '2026-11', amountYuan: 3_000_000 }])).toEqual(['round-run']);
+  });
+  it('funds before contract, or not started after contract', () => {
+    expect(flagsOf({ projectId: 2 })).toEqual(['before-contract']);
+    expect(flagsOf({ projectId: 3 })).toEqual(['not-started']);
+  });
+  it('cumulative above total investment', () => {
+    expect(flagsOf({ amountYuan: 1_000_001 }, [{ period: '2026-05', amountYuan: 49_000_000 }])).toEqual(['above-investment']);
+  });
+  it('foreign capital without a matching RMB amount', () => {
+    expect(flagsOf({ amountYuan: 7_200_000, foreignUsd: 1_000_000 })).toEqual([]);
+    expect(flagsOf({ amountYuan: 6_000_000, foreignUsd: 1_000_000 })).toEqual(['foreign-mismatch']);
+    expect(flagsOf({ amountYuan: 0, foreignUsd: 1_000 }, [], null)).toEqual(['foreign-mismatch']);
   });
 });

@@ -292,3 +292,75 @@ export function escalationColour(deadline: string, asOf: string, redAfterDays: n
   return late >= redAfterDays ? 'red' : 'yellow';
 }
 
+
+// --- data quality of fund entries (inflated figures are the documented failure of target systems) ---
+
+export type FundQualityThresholds = { spikeFactor: number; roundRunLength: number; roundUnitYuan: number };
+export type FundQualityEntry = {
+  id: number; projectId: number; unitCode: string; period: string; amountYuan: number; foreignUsd: number;
+};
+export type FundQualityProject = { id: number; stage: string; totalInvestmentYuan: number; contractDate: string | null };
+export type FundQualityFlag = { code: 'spike' | 'round-run' | 'before-contract' | 'not-started' | 'above-investment' | 'foreign-mismatch'; message: string };
+
+/**
+ * Flags for each entry of the period, with the reason, from the entries before it.
+ * `history`: the units' monthly totals (period → yuan) and the projects' earlier entries (oldest first).
+ */
+export function fundQualityFlags(
+  entries: FundQualityEntry[],
+  ctx: {
+    thresholds: FundQualityThresholds;
+    projects: Map<number, FundQualityProject>;
+    unitMonths: Map<string, Map<string, number>>;
+    projectHistory: Map<number, { period: string; amountYuan: number }[]>;
+    cnyPerUsdE4: number | null;
+  },
+): Map<number, FundQualityFlag[]> {
+  const out = new Map<number, FundQualityFlag[]>();
+  const { thresholds: th } = ctx;
+  const wan = (y: number) => `${(y / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}万元`;
+  const periodTotals = new Map<string, number>();
+  for (const e of entries) periodTotals.set(`${e.unitCode}|${e.period}`, (periodTotals.get(`${e.unitCode}|${e.period}`) ?? 0) + e.amountYuan);
+  for (const e of entries) {
+    const flags: FundQualityFlag[] = [];
+    // A month far above the unit's own pattern: the mean of its earlier months that had funds.
+    const months = [...(ctx.unitMonths.get(e.unitCode) ?? new Map<string, number>()).entries()].filter(([p, y]) => p < e.period && y > 0);
+    const recent = months.sort((a, b) => b[0].localeCompare(a[0])).slice(0, 12);
+    const total = periodTotals.get(`${e.unitCode}|${e.period}`) ?? 0;
+    if (recent.length >= 3) {
+      const mean = recent.reduce((a, [, y]) => a + y, 0) / recent.length;
+      if (total > mean * th.spikeFactor) {
+        flags.push({ code: 'spike', message: `本单位本月合计 ${wan(total)}，是此前月均 ${wan(Math.round(mean))} 的 ${(total / mean).toFixed(1)} 倍` });
+      }
+    }
+    const history = ctx.projectHistory.get(e.projectId) ?? [];
+    const earlier = history.filter((h) => h.period < e.period);
+    const run = [...earlier.slice(-(th.roundRunLength - 1)).map((h) => h.amountYuan), e.amountYuan];
+    if (run.length >= th.roundRunLength && run.every((y) => y > 0 && y % th.roundUnitYuan === 0)) {
+      flags.push({ code: 'round-run', message: `该项目连续 ${run.length} 个月到位金额都是整数（${run.map(wan).join('、')}），请核对银行凭证` });
+    }
+    const p = ctx.projects.get(e.projectId);
+    if (p) {
+      if (['lead', 'negotiating', 'intent', 'agreement'].includes(p.stage)) {
+        flags.push({ code: 'before-contract', message: '项目尚未签订合同就有到位资金' });
+      } else if (p.stage === 'contract') {
+        flags.push({ code: 'not-started', message: `项目${p.contractDate ? `于 ${p.contractDate} 签约后` : ''}尚未开工就有到位资金` });
+      }
+      const cumulative = earlier.reduce((a, h) => a + h.amountYuan, 0) + e.amountYuan;
+      if (p.totalInvestmentYuan > 0 && cumulative > p.totalInvestmentYuan) {
+        flags.push({ code: 'above-investment', message: `累计到位 ${wan(cumulative)}，超过项目总投资 ${wan(p.totalInvestmentYuan)}` });
+      }
+    }
+    if (e.foreignUsd > 0) {
+      const rate = (ctx.cnyPerUsdE4 ?? 0) / 10_000;
+      // The RMB amount includes the foreign part, so it cannot be below the foreign part in 元.
+      if (e.amountYuan <= 0 || (rate > 0 && e.amountYuan < e.foreignUsd * rate * 0.95)) {
+        flags.push({ code: 'foreign-mismatch', message: rate > 0
+          ? `其中外资 ${e.foreignUsd.toLocaleString('en-US')} 美元（约 ${wan(Math.round(e.foreignUsd * rate))}），但到位金额只有 ${wan(e.amountYuan)}`
+          : '填了外资金额，但没有相应的人民币到位金额' });
+      }
+    }
+    if (flags.length) out.set(e.id, flags);
+  }
+  return out;
+}

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParam } from '../../contracts/common';
+import { z } from 'zod';
+import { idParam, periodSchema } from '../../contracts/common';
 import {
   warningListQuery, warningListSchema, warningRunBody, warningRunResultSchema, warningSchema, warningSummarySchema,
 } from '../../contracts/warnings';
 import { actorOf } from '../../server/auth';
 import { getWarning, listWarnings, runWarnings, warningSummary } from './warnings.service';
+import { fundQuality } from './quality.service';
 
 export const warningsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['预警 warnings'];
@@ -19,4 +21,11 @@ export const warningsRoutes: FastifyPluginAsyncZod = async (app) => {
       const r = await runWarnings(app.db, actorOf(req), { asOf: req.body.asOf, trigger: 'manual' });
       return { asOf: r.asOf, open: r.open, raised: r.raised, cleared: r.cleared };
     });
+  app.get('/fund-quality', {
+    config: { permission: 'business.read' },
+    schema: {
+      tags, summary: '到位资金数据质量提示（核实时逐条显示原因）', querystring: z.object({ period: periodSchema, unit: z.string().max(32).optional() }),
+      response: { 200: z.object({ items: z.array(z.object({ entryId: z.number(), flags: z.array(z.object({ code: z.string(), message: z.string() })) })) }) },
+    },
+  }, async (req) => ({ items: await fundQuality(app.db, actorOf(req), req.query.period, req.query.unit) }));
 };
