@@ -141,6 +141,9 @@ export interface PolicyProjectsTable { policy_id: number; project_id: number }
 export interface PolicyReviewsTable {
   id: Generated<number>; campaign: string; policy_id: number; decision: string; reason: string; decided_by_name: string | null; decided_at: string;
 }
+export interface LeadDecisionsTable {
+  id: Generated<number>; pair_key: string; lead_unit_code: string; reason: string; decided_by_name: string | null; decided_at: string;
+}
 
 export interface DB {
   settings: SettingsTable; units: UnitsTable; users: UsersTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
@@ -155,7 +158,7 @@ export interface DB {
   fund_large_firsts: FundLargeFirstsTable; fund_large_counts: FundLargeCountsTable;
   warnings: WarningsTable; warning_runs: WarningRunsTable; supervision_tasks: SupervisionTasksTable;
   supervision_events: SupervisionEventsTable; policies: PoliciesTable; policy_projects: PolicyProjectsTable;
-  policy_reviews: PolicyReviewsTable;
+  policy_reviews: PolicyReviewsTable; lead_decisions: LeadDecisionsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

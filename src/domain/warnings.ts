@@ -364,3 +364,54 @@ export function fundQualityFlags(
   }
   return out;
 }
+
+// --- two units chasing one investor (首报首谈) ---
+
+/** A project name without spaces, punctuation and generic words, for comparing registrations. */
+export function normalizeProjectName(name: string): string {
+  return name.replace(/[\s\p{P}\p{S}]/gu, '').replace(/(建设|新建|项目|工程|有限公司|有限责任公司)/g, '').toLowerCase();
+}
+
+function editDistanceAtMost1(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { i++; j++; continue; }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else { i++; j++; }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+export type LeadProject = { id: number; code: string; name: string; unitCode: string; creditCode: string | null; registeredOn: string | null };
+export type LeadConflict = { key: string; reason: 'credit-code' | 'similar-name'; detail: string; projects: [LeadProject, LeadProject] };
+
+/** Pairs of projects of different units with the same investor credit code or near-identical names. */
+export function findLeadConflicts(projects: LeadProject[]): LeadConflict[] {
+  const out: LeadConflict[] = [];
+  const seen = new Set<string>();
+  const norm = projects.map((p) => ({ p, n: normalizeProjectName(p.name) }));
+  for (let i = 0; i < norm.length; i++) {
+    for (let k = i + 1; k < norm.length; k++) {
+      const a = norm[i]!;
+      const b = norm[k]!;
+      if (a.p.unitCode === b.p.unitCode) continue;
+      const [x, y] = a.p.id < b.p.id ? [a.p, b.p] : [b.p, a.p];
+      const key = `${x.id}-${y.id}`;
+      if (seen.has(key)) continue;
+      if (x.creditCode && x.creditCode === y.creditCode) {
+        seen.add(key);
+        out.push({ key, reason: 'credit-code', detail: `投资方统一社会信用代码相同（${x.creditCode}）`, projects: [x, y] });
+      } else if (a.n.length >= 4 && editDistanceAtMost1(a.n, b.n)) {
+        seen.add(key);
+        out.push({ key, reason: 'similar-name', detail: `项目名称几乎相同（“${x.name}”与“${y.name}”）`, projects: [x, y] });
+      }
+    }
+  }
+  return out;
+}

@@ -116,4 +116,15 @@ export async function up(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): P
     .addColumn('decided_at', 'varchar(32)', (c) => c.notNull())
     .addUniqueConstraint('policy_reviews_campaign_policy', ['campaign', 'policy_id'])
     .execute();
+
+  // 首报首谈: the city office's decision which unit leads when two units registered one investor.
+  await db.schema
+    .createTable('lead_decisions')
+    .addColumn('id', idType, id)
+    .addColumn('pair_key', 'varchar(64)', (c) => c.notNull().unique())
+    .addColumn('lead_unit_code', 'varchar(32)', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('decided_by_name', 'varchar(100)')
+    .addColumn('decided_at', 'varchar(32)', (c) => c.notNull())
+    .execute();
 }

@@ -8,6 +8,7 @@ import { can, isCityWide, type Actor } from '../auth/actor';
 import { scoped } from '../auth/scope';
 import { getSettings } from '../settings/settings.service';
 import { listWarnings } from '../warnings/warnings.service';
+import { leadConflicts } from '../warnings/leads.service';
 import { listTasks } from '../supervision/supervision.service';
 
 const COLOUR_LEVEL = { blue: 'blue', yellow: 'yellow', red: 'red', done: 'blue' } as const;
@@ -91,6 +92,15 @@ export async function inboxFor(db: Tx, actor: Actor, today = todayIso()): Promis
     }
   }
 
+  if (can(actor, 'lead.decide')) {
+    for (const c of (await leadConflicts(db, actor)).filter((x) => !x.decision)) {
+      counts.warnings++;
+      items.push({
+        kind: 'warning', level: 'yellow', title: `首报首谈：${c.projects.map((p) => c.unitNames[p.unitCode]).join(' 与 ')}`,
+        detail: `${c.detail}，请决定由哪个单位牵头`, unitCode: null, link: 'warnings/leads', date: null,
+      });
+    }
+  }
   counts.total = counts.warnings + counts.tasks + counts.followUps + counts.submissions + counts.approvals + counts.verifications;
   counts.red = items.filter((i) => i.level === 'red').length;
   items.sort((a, b) => LEVEL_SORT[a.level] - LEVEL_SORT[b.level] || (a.date ?? '9').localeCompare(b.date ?? '9'));

@@ -7,6 +7,7 @@ import {
 import { actorOf } from '../../server/auth';
 import { getWarning, listWarnings, runWarnings, warningSummary } from './warnings.service';
 import { fundQuality } from './quality.service';
+import { decideLead, leadConflicts } from './leads.service';
 
 export const warningsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['预警 warnings'];
@@ -28,4 +29,16 @@ export const warningsRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.object({ items: z.array(z.object({ entryId: z.number(), flags: z.array(z.object({ code: z.string(), message: z.string() })) })) }) },
     },
   }, async (req) => ({ items: await fundQuality(app.db, actorOf(req), req.query.period, req.query.unit) }));
+  const project = z.object({ id: z.number(), code: z.string(), name: z.string(), unitCode: z.string(), creditCode: z.string().nullable(), registeredOn: z.string().nullable() });
+  const conflict = z.object({
+    key: z.string(), reason: z.enum(['credit-code', 'similar-name']), detail: z.string(), projects: z.tuple([project, project]),
+    unitNames: z.record(z.string(), z.string()),
+    decision: z.object({ leadUnitCode: z.string(), reason: z.string(), decidedBy: z.string().nullable(), decidedAt: z.string() }).nullable(),
+  });
+  app.get('/lead-conflicts', { config: { permission: 'lead.decide' }, schema: { tags, summary: '首报首谈：两个单位登记同一投资方或几乎相同的项目', response: { 200: z.object({ items: z.array(conflict) }) } } },
+    async (req) => ({ items: await leadConflicts(app.db, actorOf(req)) }));
+  app.post('/lead-conflicts/decide', {
+    config: { permission: 'lead.decide' },
+    schema: { tags, summary: '决定由哪个单位牵头（决定留档）', body: z.object({ key: z.string().max(64), leadUnitCode: z.string().max(32), reason: z.string().trim().min(2, '请写明理由').max(2000) }), response: { 200: conflict } },
+  }, async (req) => app.db.transaction().execute((tx) => decideLead(tx, actorOf(req), req.body)));
 };

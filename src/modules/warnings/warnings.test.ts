@@ -175,3 +175,39 @@ describe.each(DB_KINDS)('meeting decisions open the next briefing (%s)', (kind) 
     expect(unitBrief.sections[0].paragraphs[0]).toContain('议定事项1项');
   });
 });
+
+describe.each(DB_KINDS)('two units chasing one investor (%s)', (kind) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = await freshDb(kind);
+    await seedBasics(t.db);
+    const ts = nowIso();
+    const inv = await t.db.insertInto('investors').values({ name: '某新能源集团', credit_code: '91330100MA0000001X', created_at: ts, updated_at: ts } as never).returning('id').executeTakeFirstOrThrow();
+    const p = (code: string, unit: string, name: string, investor: number | null) => t.db.insertInto('projects').values({
+      code, name, unit_code: unit, stage: 'negotiating', investor_id: investor, created_at: ts, updated_at: ts,
+    } as never).execute();
+    await p('A1', 'U01', '新能源电池项目', Number(inv.id));
+    await p('B1', 'U02', '储能电站', Number(inv.id));
+    await p('A2', 'U01', '吉林化纤碳纤维产业园项目', null);
+    await p('B2', 'U02', '吉林化纤碳纤维产业园（二期）项目', null);
+    await p('B3', 'U02', '吉林化纤碳纤维产业园', null);
+    app = await testApp(t.db);
+  });
+  afterAll(async () => { await app.close(); await t.drop(); });
+
+  it('finds same credit code and near-identical names across units; the city office decides who leads', async () => {
+    const office = await login(app, 'office');
+    const list = (await office.get('/api/v1/lead-conflicts')).json().items as { key: string; reason: string; projects: { code: string }[] }[];
+    expect(list.map((c) => `${c.reason}:${c.projects.map((p) => p.code).join('/')}`).sort()).toEqual(['credit-code:A1/B1', 'similar-name:A2/B3']);
+    expect((await office.get('/api/v1/inbox')).json().items.filter((i: { title: string }) => i.title.startsWith('首报首谈'))).toHaveLength(2);
+    expect((await (await login(app, 'rep1')).get('/api/v1/lead-conflicts')).statusCode).toBe(403);
+    const key = list.find((c) => c.reason === 'credit-code')!.key;
+    expect((await office.post('/api/v1/lead-conflicts/decide', { key, leadUnitCode: 'C00', reason: '就近' })).statusCode).toBe(400);
+    const d = await office.post('/api/v1/lead-conflicts/decide', { key, leadUnitCode: 'U01', reason: '昌邑区首报且已两次面谈' });
+    expect(d.statusCode, d.body).toBe(200);
+    expect(d.json().decision).toMatchObject({ leadUnitCode: 'U01', reason: '昌邑区首报且已两次面谈' });
+    expect((await office.post('/api/v1/lead-conflicts/decide', { key, leadUnitCode: 'U02', reason: '改由船营区牵头' })).statusCode).toBe(409);
+    expect((await office.get('/api/v1/inbox')).json().items.filter((i: { title: string }) => i.title.startsWith('首报首谈'))).toHaveLength(1);
+  });
+});
