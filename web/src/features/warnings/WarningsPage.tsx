@@ -52,6 +52,7 @@ export function WarningsPage() {
   const me = useMe();
   const { message } = App.useApp();
   const canSupervise = useCan('supervision.write');
+  const canDecideLead = useCan('lead.decide');
   const [params, setParams] = useSearchParams();
   const filter: WarningFilter = {
     status: params.get('status') === 'cleared' ? 'cleared' : 'open',
@@ -73,14 +74,14 @@ export function WarningsPage() {
   return (
     <Page title={t('预警', 'Warnings')}
       subTitle={last ? t(`最近计算：截至 ${last.asOf}`, `Last run: as of ${last.asOf}`) : t('尚未计算过预警', 'Not run yet')}
-      extra={canSupervise && (
+      extra={<>{canDecideLead && <Link to="/warnings/leads">{t('首报首谈', 'Who leads an investor')}</Link>}{canSupervise && (
         <Button icon={<ReloadOutlined />} loading={run.isPending} onClick={async () => {
           try {
             const r = await run.mutateAsync();
             message.success(t(`已计算：在预警 ${r.open} 条，新增 ${r.raised} 条，解除 ${r.cleared} 条`, `Done: ${r.open} open, ${r.raised} new, ${r.cleared} cleared`));
           } catch (e) { message.error((e as Error).message); }
         }}>{t('立即计算', 'Run now')}</Button>
-      )}>
+      )}</>}>
       <Space wrap style={{ marginBottom: 12 }}>
         <Segmented value={filter.status} onChange={(v) => set('status', v === 'open' ? undefined : String(v))}
           options={[{ value: 'open', label: t('在预警', 'Open') }, { value: 'cleared', label: t('已解除', 'Cleared') }]} />
