@@ -372,26 +372,14 @@ export function normalizeProjectName(name: string): string {
   return name.replace(/[\s\p{P}\p{S}]/gu, '').replace(/(建设|新建|项目|工程|有限公司|有限责任公司)/g, '').toLowerCase();
 }
 
-function editDistanceAtMost1(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { i++; j++; continue; }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else { i++; j++; }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}
-
 export type LeadProject = { id: number; code: string; name: string; unitCode: string; creditCode: string | null; registeredOn: string | null };
 export type LeadConflict = { key: string; reason: 'credit-code' | 'similar-name'; detail: string; projects: [LeadProject, LeadProject] };
 
-/** Pairs of projects of different units with the same investor credit code or near-identical names. */
+/**
+ * Pairs of projects of different units with the same investor credit code or the same name once
+ * spaces, punctuation and generic words are dropped. (A one-character difference is not enough:
+ * 松源 and 松涛 are different investors.) The caller passes projects still being courted only.
+ */
 export function findLeadConflicts(projects: LeadProject[]): LeadConflict[] {
   const out: LeadConflict[] = [];
   const seen = new Set<string>();
@@ -407,7 +395,7 @@ export function findLeadConflicts(projects: LeadProject[]): LeadConflict[] {
       if (x.creditCode && x.creditCode === y.creditCode) {
         seen.add(key);
         out.push({ key, reason: 'credit-code', detail: `投资方统一社会信用代码相同（${x.creditCode}）`, projects: [x, y] });
-      } else if (a.n.length >= 4 && editDistanceAtMost1(a.n, b.n)) {
+      } else if (a.n.length >= 4 && a.n === b.n) {
         seen.add(key);
         out.push({ key, reason: 'similar-name', detail: `项目名称几乎相同（“${x.name}”与“${y.name}”）`, projects: [x, y] });
       }

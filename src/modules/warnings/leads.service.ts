@@ -15,7 +15,8 @@ export async function leadConflicts(db: Tx, actor: Actor): Promise<LeadConflictV
   requirePermission(actor, 'lead.decide');
   const rows = await db.selectFrom('projects').leftJoin('investors', 'investors.id', 'projects.investor_id')
     .select(['projects.id', 'projects.code', 'projects.name', 'projects.unit_code', 'projects.registered_on', 'investors.credit_code'])
-    .where('projects.stage', '<>', 'dropped').execute();
+    // Still being courted on both sides: an investor with contracts in two units is not a dispute.
+    .where('projects.stage', 'in', ['lead', 'negotiating', 'intent', 'agreement']).execute();
   const conflicts = findLeadConflicts(rows.map((r) => ({
     id: Number(r.id), code: r.code, name: r.name, unitCode: r.unit_code, creditCode: r.credit_code ?? null, registeredOn: r.registered_on,
   })));
