@@ -33,6 +33,15 @@ export const settingsSchema = z.object({
   // and the counting rule (口径) whether local investors' funds count in the headline figure.
   briefingTopBlockers: z.number().int().min(0).max(100).default(5),
   countLocalFundsInHeadline: z.boolean().default(true),
+  // The assessment's own deadlines (it used to borrow the warning thresholds).
+  assessmentSubmissionDueDay: z.number().int().min(1).max(28).default(5),
+  assessmentContractStartDays: z.number().int().min(1).default(180),
+  // Supervision tasks turn red this many days after their deadline (yellow from the day after).
+  supervisionRedAfterDays: z.number().int().min(1).default(7),
+  // Data quality of fund entries: a unit month above N × its own mean; a run of round amounts.
+  qualitySpikeFactor: z.number().min(1).default(3),
+  qualityRoundRunLength: z.number().int().min(2).default(3),
+  qualityRoundUnitWan: z.number().int().min(1).default(100),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial();

@@ -8,6 +8,7 @@ import * as m005 from './migrations/005_period_snapshots';
 import * as m006 from './migrations/006_regenerate_rollup_triggers';
 import * as m010 from './migrations/010_security';
 import * as m014 from './migrations/014_job_runs';
+import * as m007 from './migrations/007_warnings';
 
 type Mod = { up: (db: Kysely<unknown>, dialect: 'sqlite' | 'postgres') => Promise<void> };
 // Ordered list: a new migration is appended here, never edited once released.
@@ -16,6 +17,7 @@ const MIGRATIONS: [string, Mod][] = [['001_initial', m001], ['002_investor_creat
   ['005_period_snapshots', m005],
   ['006_regenerate_rollup_triggers', m006],
   ['010_security', m010],
+  ['007_warnings', m007],
   ['014_job_runs', m014],
 ];
 

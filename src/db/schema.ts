@@ -117,6 +117,35 @@ export interface FundLargeCountsTable { year: number; basis: string; unit_code: 
 /** One row per run of a scheduled job (migration 014). */
 export interface JobRunsTable { id: Generated<number>; name: string; holder: string; started_at: string; finished_at: string | null; ok: number | null; error: string | null }
 export interface DocumentsTable { key: string; filename: string; data: Buffer; version: Generated<number>; updated_at: string }
+/** Warnings and supervision (migration 007). */
+export interface WarningsTable {
+  id: Generated<number>; rule: string; subject_key: string; unit_code: string; project_id: number | null;
+  project_code: string | null; project_name: string | null; owner: string | null; level: string; peak_level: string;
+  message: string; measure: number | null; first_seen: string; last_seen: string; cleared_at: string | null; updated_at: string;
+}
+export interface WarningRunsTable {
+  id: Generated<number>; as_of: string; trigger: string; actor_name: string | null; open_count: number;
+  raised_count: number; cleared_count: number; finished_at: string;
+}
+export interface SupervisionTasksTable extends Stamps, Versioned {
+  id: Generated<number>; title: string; content: string | null; unit_code: string; assignee: string | null; deadline: string;
+  warning_id: number | null; project_id: number | null; source: string; status: string; raised_by: number | null;
+  raised_by_name: string | null; closed_on: string | null; meeting_period: string | null;
+}
+export interface SupervisionEventsTable {
+  id: Generated<number>; task_id: number; kind: string; content: string; actor_id: number | null; actor_name: string | null; at: string;
+}
+export interface PoliciesTable extends Stamps, Versioned {
+  id: Generated<number>; doc_number: string; title: string; issuer: string; issued_on: string; expires_on: string | null;
+  status: string; review_due: string | null; summary: string | null; is_demo: Generated<number>;
+}
+export interface PolicyProjectsTable { policy_id: number; project_id: number }
+export interface PolicyReviewsTable {
+  id: Generated<number>; campaign: string; policy_id: number; decision: string; reason: string; decided_by_name: string | null; decided_at: string;
+}
+export interface LeadDecisionsTable {
+  id: Generated<number>; pair_key: string; lead_unit_code: string; reason: string; decided_by_name: string | null; decided_at: string;
+}
 
 export interface DB {
   settings: SettingsTable; units: UnitsTable; users: UsersTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
@@ -130,6 +159,9 @@ export interface DB {
   stats_params: StatsParamsTable; fund_rollups: FundRollupsTable; fund_project_firsts: FundProjectFirstsTable;
   fund_large_firsts: FundLargeFirstsTable; fund_large_counts: FundLargeCountsTable;
   job_runs: JobRunsTable;
+  warnings: WarningsTable; warning_runs: WarningRunsTable; supervision_tasks: SupervisionTasksTable;
+  supervision_events: SupervisionEventsTable; policies: PoliciesTable; policy_projects: PolicyProjectsTable;
+  policy_reviews: PolicyReviewsTable; lead_decisions: LeadDecisionsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

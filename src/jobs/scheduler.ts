@@ -1,37 +1,18 @@
 // Scheduled jobs. Each run takes a lock row in the database, so with several instances on one
 // PostgreSQL only one of them runs a given job at a time.
-import { pruneThrottle } from '../modules/auth/throttle';
-import crypto from 'node:crypto';
 import type { Db } from '../db/database';
 import { nowIso } from '../modules/audit/audit.service';
+import { SYSTEM_ACTOR } from '../modules/auth/actor';
+import { pruneThrottle } from '../modules/auth/throttle';
 import { rebuildStaleRollups, ROLLUP_REBUILD_LOCK } from '../modules/stats/rollups';
+import { runDailyWarnings } from '../modules/warnings/warnings.service';
+import { HOLDER, tryLock } from './lock';
+
+// The lock functions live in ./lock so that services may take a lock without importing the jobs.
+export { tryLock, releaseLock } from './lock';
 
 type Log = { info: (msg: string) => void; error: (obj: unknown, msg?: string) => void };
 export interface Job { name: string; everyMs: number; run: (db: Db) => Promise<void> }
-
-const HOLDER = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
-
-/** Takes the named lock until `ttlMs` from now; false when another live holder has it. */
-export async function tryLock(db: Db, name: string, ttlMs: number, holder = HOLDER): Promise<boolean> {
-  const now = nowIso();
-  const expires = new Date(Date.now() + ttlMs).toISOString();
-  return db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('job_locks').selectAll().where('name', '=', name).executeTakeFirst();
-    if (!row) {
-      try {
-        await tx.insertInto('job_locks').values({ name, holder, expires_at: expires }).execute();
-        return true;
-      } catch { return false; }
-    }
-    const r = await tx.updateTable('job_locks').set({ holder, expires_at: expires })
-      .where('name', '=', name).where((eb) => eb.or([eb('expires_at', '<', now), eb('holder', '=', holder)])).executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  });
-}
-
-export async function releaseLock(db: Db, name: string, holder = HOLDER): Promise<void> {
-  await db.deleteFrom('job_locks').where('name', '=', name).where('holder', '=', holder).execute();
-}
 
 export const JOBS: Job[] = [
   {
@@ -41,10 +22,14 @@ export const JOBS: Job[] = [
       await db.deleteFrom('sessions').where('expires_at', '<', nowIso()).execute();
       await db.deleteFrom('login_attempts').where('at', '<', new Date(Date.now() - 86400_000).toISOString()).execute();
       await pruneThrottle(db);
+      // The record of job runs is kept for 30 days.
+      await db.deleteFrom('job_runs').where('started_at', '<', new Date(Date.now() - 30 * 86400_000).toISOString()).execute();
     },
   },
   // A rollup rebuild after a threshold or home-city change that no instance finished (docs/adr/0005).
   { name: ROLLUP_REBUILD_LOCK, everyMs: 60_000, run: async (db) => { await rebuildStaleRollups(db); } },
+  // Checked hourly; runs the warning rules once per day (the first check after midnight).
+  { name: 'warnings-daily', everyMs: 3600_000, run: (db) => runDailyWarnings(db, SYSTEM_ACTOR) },
 ];
 
 /** Runs a job and records the run (job_runs): which instance, when, and how it ended. */

@@ -16,6 +16,10 @@ import { reportsRoutes } from '../modules/reports/reports.routes';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes';
 import { revisionsRoutes } from '../modules/revisions/revisions.routes';
 import { forecastRoutes } from '../modules/forecast/forecast.routes';
+import { warningsRoutes } from '../modules/warnings/warnings.routes';
+import { supervisionRoutes } from '../modules/supervision/supervision.routes';
+import { inboxRoutes } from '../modules/inbox/inbox.routes';
+import { policiesRoutes } from '../modules/policies/policies.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (api) => {
@@ -23,6 +27,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       authRoutes, usersRoutes, unitsRoutes, settingsRoutes, auditRoutes, setupRoutes,
       investorsRoutes, projectsRoutes, fundsRoutes, ledgerRoutes, targetsRoutes, statsRoutes, reportsRoutes, assessmentRoutes,
       forecastRoutes,
+      warningsRoutes, supervisionRoutes, inboxRoutes, policiesRoutes,
     ]) await api.register(plugin);
     await api.register(revisionsRoutes);
   }, { prefix: '/api/v1' });

@@ -47,8 +47,8 @@ export async function assessment(db: Tx, actor: Actor, q: { year?: number | unde
     return t ? Number(t.base_value) : null;
   };
   const submitted = new Set(subs.filter((s) => s.status === 'submitted' || s.status === 'approved').map((s) => `${s.unit_code}|${s.period}`));
-  const dueDay = String(settings.warnSubmissionDueDay).padStart(2, '0');
-  const startDays = settings.warnContractYellowDays;
+  const dueDay = String(settings.assessmentSubmissionDueDay).padStart(2, '0');
+  const startDays = settings.assessmentContractStartDays;
 
   const inputs: AssessmentUnitInput[] = units.map((u) => {
     const facts: DeductionFact[] = [];

@@ -17,6 +17,8 @@ export type Permission =
   | 'ledger.export'
   | 'report.read'
   | 'supervision.write'
+  | 'policy.write' // the policy register (政策库) and its review campaigns
+  | 'lead.decide' // 首报首谈: which unit leads when two units registered one investor
   | 'settings.write'
   | 'unit.write'
   | 'user.manage'
@@ -27,7 +29,7 @@ export type Permission =
 const ALL: Permission[] = [
   'business.read', 'project.write', 'fund.write', 'submission.submit', 'submission.approve', 'fund.verify',
   'period.lock', 'exchange_rate.write', 'target.write', 'activity.write', 'reserve.write', 'ledger.import',
-  'ledger.export', 'report.read', 'supervision.write',
+  'ledger.export', 'report.read', 'supervision.write', 'policy.write', 'lead.decide',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

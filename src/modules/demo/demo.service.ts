@@ -15,6 +15,7 @@ import { getSettings } from '../settings/settings.service';
 import { createUser } from '../users/users.service';
 import { DEMO_ACTOR_NAME, DEMO_PASSWORD, DEMO_UNITS } from './demo.data';
 import { demoStamp, generateDemo, type PlanUnit } from './demo.generate';
+import { loadDemoPolicies } from '../policies/policies.demo';
 
 export const demoSummarySchema = z.object({
   units: z.number(), investors: z.number(), projects: z.number(), fundEntries: z.number(), targets: z.number(),
@@ -178,6 +179,7 @@ export async function loadDemo(db: Db, actor: Actor, opts: { seed?: number | und
     const reserves = plan.reserves.filter((r) => !existingReserves.has(`${r.name}|${r.unit_code}`));
     await insertAll(tx, 'reserve_projects', reserves.map((r) => ({ ...r, is_demo: 1, created_at: t, updated_at: t })));
 
+    await loadDemoPolicies(tx, today);
     // -- demo accounts ------------------------------------------------------------------------------
     const users: DemoSummary['users'] = [];
     const unitCodeOf = (specCode: string) => planUnits.find((u) => u.spec.code === specCode)?.code ?? null;

@@ -22,6 +22,7 @@ import { buildDefaultBriefingTemplate } from './briefing.template';
 
 export const BRIEFING_TEMPLATE_KEY = 'briefing-template';
 import { DOCX_MIME } from '../../contracts/files';
+import { meetingLoop } from '../meetings/meetings.service';
 
 type Built = { dto: BriefingDto; stats: DispatchStatsWithSpeech; figures: BriefingFigures };
 
@@ -188,6 +189,7 @@ export async function buildBriefing(db: Tx, scope: StatsScope): Promise<Built> {
   const commitmentsIntro = readCommitments.length ? `逾期未兑现的承诺事项${readCommitments.length}个：` : '';
   const commitmentLines = readCommitments.map((c, k) => issueLine(c, k + 1));
 
+  const loop = await meetingLoop(db, scope); // [G] the briefing opens with the last meeting's decisions
   const periodLabel = formatPeriod(s.period);
   const title = `${scopeName}招商引资工作调度会讲话`;
   const data: Record<string, unknown> = {
@@ -210,8 +212,11 @@ export async function buildBriefing(db: Tx, scope: StatsScope): Promise<Built> {
     units, blockers, overdueCommitments, annex,
     hasBlockers: blockers.length > 0, noBlockers: blockers.length === 0,
     hasOverdueCommitments: overdueCommitments.length > 0, hasAnnex: annex.length > 0,
+    decisionsIntro: loop.intro, decisions: loop.decisions,
   };
   const sections = [
+    // [G] The monthly loop: the briefing opens with the status of the last meeting's decisions.
+    ...(loop.decisions.length ? [{ heading: loop.heading, paragraphs: [loop.intro, ...loop.lines] }] : []),
     {
       heading: `一、${f.periodText}${who}招商引资工作进展情况`,
       paragraphs: [progressText, quartersText ? `${quartersText}。` : '', projectsText, pendingText, countingRuleText].filter(Boolean),

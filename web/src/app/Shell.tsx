@@ -5,6 +5,7 @@ import { GlobalOutlined, LogoutOutlined, MenuOutlined, UserOutlined, KeyOutlined
 import { apiSend, ApiError } from '../lib/api';
 import { useLocale, useT } from './i18n';
 import { useMe, useSession } from './session';
+import { InboxBadge } from '../features/inbox/InboxBadge';
 import { FEATURE_ROUTES } from './features';
 import { ROLE_NAMES } from './labels';
 import type { FeatureRoute } from './feature';
@@ -95,6 +96,7 @@ export function Shell() {
             {!mobile && me.unitName && <Tag color="blue">{me.unitName}</Tag>}
           </Space>
           <Space>
+            <InboxBadge />
             <Button type="text" icon={<GlobalOutlined />} onClick={() => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')}>{locale === 'zh-CN' ? 'EN' : '中文'}</Button>
             <Dropdown trigger={['click']} menu={{ items: [
               { key: 'role', label: <Typography.Text type="secondary">{roleText}</Typography.Text>, disabled: true },

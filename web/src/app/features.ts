@@ -13,8 +13,13 @@ import { routes as users } from '../features/users/routes';
 import { routes as settings } from '../features/settings/routes';
 import { routes as audit } from '../features/audit/routes';
 import { routes as forecast } from '../features/forecast/routes';
+import { routes as warnings } from '../features/warnings/routes';
+import { routes as supervision } from '../features/supervision/routes';
+import { routes as inbox } from '../features/inbox/routes';
+import { routes as policies } from '../features/policies/routes';
 
 export const FEATURE_ROUTES: FeatureRoute[] = [
   ...dashboard, ...projects, ...investors, ...funds, ...ledger, ...targets, ...forecast, ...reports, ...assessment,
   ...units, ...users, ...settings, ...audit,
+  ...warnings, ...supervision, ...inbox, ...policies,
 ];

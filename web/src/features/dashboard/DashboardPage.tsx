@@ -8,6 +8,7 @@ import type { DispatchStatsDto } from '../../../../src/contracts/stats';
 import { formatPercent, formatYi as formatYiZh } from '../../../../src/domain/money';
 import { isBehind, ratio } from '../../../../src/domain/stats';
 import { ALL_STAGES } from '../../../../src/domain/stages';
+import { WarningsPanel } from './WarningsPanel';
 import { LoadError, Page } from '../../components/Page';
 import { useLocale, useT } from '../../app/i18n';
 import { INDUSTRY_NAMES, ORIGIN_GROUP_NAMES, ORIGIN_SCOPE_NAMES, STAGE_NAMES, labelT, useMoney } from '../../app/labels';
@@ -177,6 +178,7 @@ export function DashboardPage() {
       {!s ? <Skeleton active /> : (
         <>
           <Kpis s={s} onDrill={drill.open} />{drill.drawer}
+          <WarningsPanel />
           <Row gutter={[12, 12]}>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('逐月到位资金（本年与上年同期）', 'Monthly funds vs last year')} extra={<Typography.Text type="secondary">{t('点击月份查看当月月报', 'Click a month')}</Typography.Text>}>

@@ -10,6 +10,7 @@ import { LoadError, Page } from '../../components/Page';
 import { useT } from '../../app/i18n';
 import { STAGE_NAMES, labelT, useMoney } from '../../app/labels';
 import { useEntries, useLock, useReturnEntry, useUnits, useVerify, useVerifyBulk } from './api';
+import { QualityTags } from './QualityTags';
 import { AttachmentList, EntryStatusTag, LockBanner, PeriodPicker, ReasonModal, defaultPeriod } from './common';
 
 export function VerifyPage() {
@@ -89,6 +90,7 @@ export function VerifyPage() {
           { title: t('其中外资', 'Foreign'), align: 'right', width: 120, render: (_, e) => (e.foreignUsd ? `${yuanToWanText(e.foreignUsd)}${t('万美元', ' (10k USD)')}` : '') },
           { title: t('凭证', 'Evidence'), width: 70, align: 'center', render: (_, e) => e.attachmentCount ? <Tag color="green">{e.attachmentCount}</Tag> : <Tag color="red">{t('无', 'none')}</Tag> },
           { title: t('备注', 'Note'), dataIndex: 'note' },
+          { title: t('数据质量', 'Data quality'), width: 150, render: (_, e) => <QualityTags entryId={e.id} period={e.period} /> },
           { title: t('状态', 'Status'), width: 160, render: (_, e) => <EntryStatusTag status={e.status} /> },
           { title: t('操作', 'Actions'), width: 170, fixed: 'right', render: (_, e) => (
             <Space>

@@ -30,6 +30,7 @@ const GROUPS: { title: [string, string]; fields: Field[] }[] = [
     { name: 'warnBehindYellowPoints', zh: '落后时间进度（黄）', en: 'Behind time progress (yellow)', suffix: '个百分点' },
     { name: 'warnBehindRedPoints', zh: '落后时间进度（红）', en: 'Behind time progress (red)', suffix: '个百分点' },
     { name: 'warnNoResultFromMonth', zh: '零成果单位预警起始月', en: 'No-result warning from month', suffix: '月', max: 12 },
+    { name: 'supervisionRedAfterDays', zh: '督办超期转红', en: 'Supervision red after deadline', suffix: '天' },
   ] },
   { title: ['考核办法', 'Assessment'], fields: [
     { name: 'assessmentWeightFunds', zh: '到位资金权重', en: 'Weight: funds', suffix: '分' },
@@ -38,6 +39,8 @@ const GROUPS: { title: [string, string]; fields: Field[] }[] = [
     { name: 'assessmentCap', zh: '完成率封顶', en: 'Completion cap', step: 0.1 },
     { name: 'assessmentDeductMissingSubmission', zh: '每缺报一次月报扣分', en: 'Deduction per missing submission', suffix: '分', step: 0.5 },
     { name: 'assessmentDeductContractNotStarted', zh: '每个签约逾期未开工项目扣分', en: 'Deduction per contract not started', suffix: '分', step: 0.5 },
+    { name: 'assessmentSubmissionDueDay', zh: '考核：月报截止（次月）', en: 'Assessment: submission due day', suffix: '日', max: 28 },
+    { name: 'assessmentContractStartDays', zh: '考核：签约后应开工', en: 'Assessment: start due after contract', suffix: '天' },
   ] },
 ];
 

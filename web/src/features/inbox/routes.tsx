@@ -1,0 +1,9 @@
+import { InboxOutlined } from '@ant-design/icons';
+import type { FeatureRoute } from '../../app/feature';
+import { lazyPage } from '../../app/lazyPage';
+
+const InboxPage = lazyPage(() => import('./InboxPage'), 'InboxPage');
+
+export const routes: FeatureRoute[] = [
+  { path: 'inbox', element: <InboxPage />, menu: { group: 'overview', order: 5, label: ['我的待办', 'My to-do'], icon: <InboxOutlined /> } },
+];

@@ -1,0 +1,9 @@
+import { BookOutlined } from '@ant-design/icons';
+import type { FeatureRoute } from '../../app/feature';
+import { lazyPage } from '../../app/lazyPage';
+
+const PoliciesPage = lazyPage(() => import('./PoliciesPage'), 'PoliciesPage');
+
+export const routes: FeatureRoute[] = [
+  { path: 'policies', element: <PoliciesPage />, menu: { group: 'dispatch', order: 40, label: ['政策库', 'Policies'], icon: <BookOutlined />, permission: 'business.read' } },
+];
