@@ -15,11 +15,3 @@ export async function moveProjectEntriesToUnit(tx: Tx, projectId: number, toUnit
     .where('project_id', '=', projectId).where('unit_code', '!=', toUnitCode).executeTakeFirstOrThrow();
   return { moved: Number(moved.numUpdatedRows), keptInLockedPeriods: Number(kept.n) };
 }
-
-/** Entries of the project in locked periods that a move to toUnitCode would leave behind. */
-export async function lockedEntriesOf(tx: Tx, projectId: number): Promise<{ period: string; unitCode: string }[]> {
-  const rows = await tx.selectFrom('fund_entries').innerJoin('period_locks', 'period_locks.period', 'fund_entries.period')
-    .select(['fund_entries.period', 'fund_entries.unit_code']).distinct()
-    .where('fund_entries.project_id', '=', projectId).orderBy('fund_entries.period').execute();
-  return rows.map((r) => ({ period: r.period, unitCode: r.unit_code }));
-}
