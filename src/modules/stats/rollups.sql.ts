@@ -69,6 +69,40 @@ export function rebuildStatements(year?: number): string[] {
   ];
 }
 
+/**
+ * The same refill in small pieces, for the rebuild outside the request: fund_rollups by
+ * (year, status, month); fund_project_firsts and fund_large_firsts by (year, project id range);
+ * fund_large_counts of a year from fund_large_firsts. Each piece is one short transaction.
+ */
+export const rebuildPiece = {
+  rollups: (year: number, status: string, month: number): string[] => {
+    const key = `year = ${Math.trunc(year)} AND status = '${status.replace(/'/g, "''")}' AND month = ${Math.trunc(month)}`;
+    return [
+      `DELETE FROM fund_rollups WHERE ${key}`,
+      `INSERT INTO fund_rollups (${ROLLUP_COLS})
+       SELECT f.year, f.month, f.unit_code, f.status, ${SCOPE}, ${LARGE}, SUM(f.amount_yuan), SUM(f.foreign_usd), COUNT(*)
+       FROM fund_entries f ${DIMS('f')} WHERE f.${key.replace(/ AND /g, ' AND f.')} GROUP BY 1, 2, 3, 4, 5, 6`,
+    ];
+  },
+  firsts: (year: number, fromId: number, toId: number): string[] => {
+    const range = `year = ${Math.trunc(year)} AND project_id >= ${Math.trunc(fromId)} AND project_id < ${Math.trunc(toId)}`;
+    return [
+      `DELETE FROM fund_project_firsts WHERE ${range}`,
+      `INSERT INTO fund_project_firsts (${FIRST_COLS})
+       SELECT f.project_id, f.year, f.status, f.unit_code, MIN(f.month), ${SCOPE}, ${LARGE}
+       FROM fund_entries f ${DIMS('f')} WHERE f.${range.replace(/ AND /g, ' AND f.')} GROUP BY 1, 2, 3, 4, 6, 7`,
+      `DELETE FROM fund_large_firsts WHERE ${range}`,
+      `INSERT INTO fund_large_firsts (${LF_COLS}) ${largeFirstsSelect(range)}`,
+    ];
+  },
+  counts: (year: number): string[] => [
+    `DELETE FROM fund_large_counts WHERE year = ${Math.trunc(year)}`,
+    `INSERT INTO fund_large_counts (year, basis, unit_code, first_month, projects)
+     SELECT year, basis, unit_code, first_month, COUNT(*) FROM fund_large_firsts WHERE year = ${Math.trunc(year)}
+     GROUP BY year, basis, unit_code, first_month`,
+  ],
+};
+
 // ---- SQLite: row triggers. An entry row R (NEW or OLD) with sign ±1. -------------------------------
 const sqScope = (projectId: string) =>
   `COALESCE((SELECT i.origin_scope FROM projects p JOIN investors i ON i.id = p.investor_id WHERE p.id = ${projectId}), '')`;

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database';
 import { dialectOf } from '../../db/database';
 import {
-  DIMS as DIMS_SQL, LARGE as LARGE_SQL, largeFirstsSelect, pgFunctionBody, rebuildStatements, rollupObjects, SCOPE as SCOPE_SQL,
+  DIMS as DIMS_SQL, LARGE as LARGE_SQL, largeFirstsSelect, pgFunctionBody, rebuildPiece, rebuildStatements, rollupObjects, SCOPE as SCOPE_SQL,
 } from './rollups.sql';
 
 const DIMS = sql.raw(DIMS_SQL('f'));
@@ -66,29 +66,58 @@ export async function markRollupsStale(tx: Tx, thresholdYuan: number): Promise<v
 
 export const ROLLUP_REBUILD_LOCK = 'stats-rollups-rebuild';
 
+/** Runs statements in one transaction with the large-project triggers standing still. */
+async function piece(db: Db, statements: string[], onPiece?: (ms: number) => void): Promise<void> {
+  const t0 = performance.now();
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('stats_params').set({ suspended: 1 }).where('id', '=', 1).execute();
+    for (const stmt of statements) await sql.raw(stmt).execute(tx);
+    await tx.updateTable('stats_params').set({ suspended: 0 }).where('id', '=', 1).execute();
+  });
+  onPiece?.(performance.now() - t0);
+}
+
+const n = (v: unknown) => Number(v ?? 0);
+/** Projects per firsts piece: small enough that one piece is a short transaction. */
+const PROJECTS_PER_PIECE = 2000;
+
 /**
- * Rebuilds stale rollups one year per transaction, so a writer waits at most for one year's
- * refill (at 2M entries over ten years ≈ 200k entries), never for the whole table. Writes between
- * two years are kept by the triggers (they already use the new threshold), and a year is replaced
- * as a whole; when the threshold changed again meanwhile, it starts over. Returns the years rebuilt.
+ * Rebuilds stale rollups in small pieces, each its own short transaction (rebuildPiece: by year,
+ * status and month; by year and project range), so a writer never waits for the whole refill.
+ * Writes between pieces are kept by the triggers (they already see the new threshold) and a
+ * piece is replaced as a whole; while it runs `ready` is not 1, so the statistics aggregate the
+ * entries directly. When the rollups were marked stale again meanwhile, it starts over.
+ * Returns the number of pieces.
  */
-export async function rebuildStaleRollups(db: Db): Promise<number> {
-  let rebuilt = 0;
+export async function rebuildStaleRollups(db: Db, onPiece?: (ms: number) => void): Promise<number> {
+  let pieces = 0;
   for (let round = 0; round < 5; round++) {
     const params = await rollupParams(db);
-    if (!params || params.ready) return rebuilt;
-    const years = await sql<{ year: number }>`SELECT DISTINCT year FROM fund_entries UNION SELECT DISTINCT year FROM fund_rollups
-      UNION SELECT DISTINCT year FROM fund_project_firsts`.execute(db);
-    for (const { year } of years.rows) {
-      await db.transaction().execute((tx) => rebuildFundRollups(tx, Number(year)));
-      rebuilt++;
+    if (!params || params.ready) return pieces;
+    const groups = await sql<{ year: unknown; status: string; month: unknown }>`
+      SELECT DISTINCT year, status, month FROM fund_rollups
+      UNION SELECT DISTINCT year, status, month FROM fund_entries`.execute(db);
+    for (const g of groups.rows) {
+      await piece(db, rebuildPiece.rollups(n(g.year), g.status, n(g.month)), onPiece);
+      pieces++;
+    }
+    const maxId = await sql<{ m: unknown }>`SELECT MAX(id) AS m FROM projects`.execute(db);
+    const top = n(maxId.rows[0]?.m) + 1;
+    const years = [...new Set(groups.rows.map((g) => n(g.year)))].sort();
+    for (const year of years) {
+      for (let from = 0; from < top; from += PROJECTS_PER_PIECE) {
+        await piece(db, rebuildPiece.firsts(year, from, from + PROJECTS_PER_PIECE), onPiece);
+        pieces++;
+      }
+      await piece(db, rebuildPiece.counts(year), onPiece);
+      pieces++;
     }
     // Ready only if nobody marked them stale again (threshold, home city) since this round began.
     const done = await db.updateTable('stats_params').set({ ready: 1 })
       .where('id', '=', 1).where('ready', '=', params.generation).executeTakeFirst();
-    if (Number(done.numUpdatedRows) === 1) return rebuilt;
+    if (Number(done.numUpdatedRows) === 1) return pieces;
   }
-  return rebuilt;
+  return pieces;
 }
 
 export type RollupDifference = { table: 'fund_rollups' | 'fund_project_firsts' | 'fund_large_firsts' | 'fund_large_counts'; key: string; expected: string | null; actual: string | null };

@@ -6,7 +6,7 @@ import { AppError } from '../../domain/errors';
 import { currentPeriod, formatPeriod, parsePeriod, type Period } from '../../domain/period';
 import { buildDispatchStats, ratio, yoy, type DispatchInput, type DispatchStats, type MonthAmount } from '../../domain/stats';
 import {
-  compareUnits, countedStatuses, countingRuleOf, isNonLocal, originFigures, periodRange,
+  compareUnits, countedStatuses, countingRuleOf, isNonLocal, originFigures, OUTSIDE_REGION_SCOPES, periodRange,
 } from '../../domain/stats.definitions';
 import { ORIGIN_GROUP_LABELS, ORIGIN_SCOPE_LABELS, originGroup, type OriginScope } from '../../domain/origin';
 import { INDUSTRY_LABELS } from '../../domain/labels';
@@ -176,7 +176,7 @@ async function fundsByOriginDirect(db: Tx, s: StatsScope, thresholdYuan: number)
       eb.fn.sum<number>('f.amount_yuan').as('yuan'), eb.fn.count<number>('p.id').distinct().as('projects'),
     ]).groupBy(['f.unit_code', scope, isLarge]).execute(),
     base().select((eb) => eb.fn.count<number>('p.id').distinct().as('c'))
-      .where(isLarge, '=', 1).where('i.origin_scope', 'in', ['province', 'domestic', 'abroad']).executeTakeFirst(),
+      .where(isLarge, '=', 1).where('i.origin_scope', 'in', [...OUTSIDE_REGION_SCOPES]).executeTakeFirst(),
   ]);
   const out: OriginSums = { byUnitScope: new Map(), largeByUnit: new Map(), cityLargeCount: n(city?.c) };
   for (const r of rows) {
