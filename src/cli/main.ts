@@ -6,6 +6,7 @@ import { loadDemo } from '../modules/demo/demo.service';
 import { ledgerCli } from '../modules/ledger/ledger.cli';
 import { statsCli } from '../modules/stats/stats.cli';
 import { reportsCli } from '../modules/reports/reports.cli';
+import { financeCli } from '../modules/reserve/finance.cli';
 import { cliActor, withDb } from './context';
 
 const program = new Command();
@@ -57,6 +58,7 @@ user.command('add').description('新增用户')
 ledgerCli(program);
 statsCli(program);
 reportsCli(program);
+financeCli(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof AppError) console.error(`错误：${err.message}${err.fields ? `\n${Object.entries(err.fields).map(([k, v]) => `  ${k}: ${v}`).join('\n')}` : ''}`);
