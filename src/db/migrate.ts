@@ -4,11 +4,13 @@ import * as m001 from './migrations/001_initial';
 import * as m002 from './migrations/002_investor_creator_unit';
 import * as m003 from './migrations/003_fund_rollups';
 import * as m004 from './migrations/004_large_project_counts';
+import * as m008 from './migrations/008_activities_reserve';
 
 type Mod = { up: (db: Kysely<unknown>, dialect: 'sqlite' | 'postgres') => Promise<void> };
 // Ordered list: a new migration is appended here, never edited once released.
 const MIGRATIONS: [string, Mod][] = [['001_initial', m001], ['002_investor_creator_unit', m002],
-  ['003_fund_rollups', m003], ['004_large_project_counts', m004]];
+  ['003_fund_rollups', m003], ['004_large_project_counts', m004],
+  ['008_activities_reserve', m008]];
 
 export async function migrate(db: Db): Promise<string[]> {
   const dialect = dialectOf(db);
