@@ -29,6 +29,11 @@ export const settingsSchema = z.object({
   assessmentCap: z.number().min(0).default(1.2),
   assessmentDeductMissingSubmission: z.number().min(0).default(2),
   assessmentDeductContractNotStarted: z.number().min(0).default(1),
+  // Public page for investors ([F]): the city's advantages, the contact on brochures, and the hours
+  // within which an inquiry must be answered (later it shows as overdue).
+  cityAdvantages: z.string().max(3000).default(''),
+  investorContact: z.string().max(200).default(''),
+  inquiryResponseHours: z.number().int().min(1).max(720).default(48),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial();

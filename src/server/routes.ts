@@ -15,13 +15,14 @@ import { statsRoutes } from '../modules/stats/stats.routes';
 import { reportsRoutes } from '../modules/reports/reports.routes';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes';
 import { activitiesRoutes } from '../modules/activities/activities.routes';
+import { reserveRoutes } from '../modules/reserve/reserve.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (api) => {
     for (const plugin of [
       authRoutes, usersRoutes, unitsRoutes, settingsRoutes, auditRoutes, setupRoutes,
       investorsRoutes, projectsRoutes, fundsRoutes, ledgerRoutes, targetsRoutes, statsRoutes, reportsRoutes, assessmentRoutes,
-      activitiesRoutes,
+      activitiesRoutes, reserveRoutes,
     ]) await api.register(plugin);
   }, { prefix: '/api/v1' });
 }
