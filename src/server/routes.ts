@@ -16,13 +16,14 @@ import { reportsRoutes } from '../modules/reports/reports.routes';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes';
 import { activitiesRoutes } from '../modules/activities/activities.routes';
 import { reserveRoutes } from '../modules/reserve/reserve.routes';
+import { publicRoutes } from '../modules/public/public.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (api) => {
     for (const plugin of [
       authRoutes, usersRoutes, unitsRoutes, settingsRoutes, auditRoutes, setupRoutes,
       investorsRoutes, projectsRoutes, fundsRoutes, ledgerRoutes, targetsRoutes, statsRoutes, reportsRoutes, assessmentRoutes,
-      activitiesRoutes, reserveRoutes,
+      activitiesRoutes, reserveRoutes, publicRoutes,
     ]) await api.register(plugin);
   }, { prefix: '/api/v1' });
 }

@@ -61,7 +61,7 @@ describe.each(DB_KINDS)('reserve projects on %s', (kind) => {
       const png = Object.keys(zip.files).find((f) => f.startsWith('word/media/') && f.endsWith('.png'));
       expect(png).toBeTruthy();
       expect(zip.file(png!)!.asUint8Array().length).toBeGreaterThan(5000);
-      if (lang === 'zh') expect(xml).toContain('新材料产业园标准厂房项目').toString();
+      if (lang === 'zh') expect(xml).toContain('新材料产业园标准厂房项目');
       else expect(xml).toContain('Standard factory buildings');
       expect(xml).toContain(lang === 'zh' ? '内部收益率' : 'IRR');
       expect(xml).toContain('12.83%');
