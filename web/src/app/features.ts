@@ -12,8 +12,11 @@ import { routes as units } from '../features/units/routes';
 import { routes as users } from '../features/users/routes';
 import { routes as settings } from '../features/settings/routes';
 import { routes as audit } from '../features/audit/routes';
+import { routes as activities } from '../features/activities/routes';
+import { routes as reserve } from '../features/reserve/routes';
 
 export const FEATURE_ROUTES: FeatureRoute[] = [
   ...dashboard, ...projects, ...investors, ...funds, ...ledger, ...targets, ...reports, ...assessment,
   ...units, ...users, ...settings, ...audit,
+  ...activities, ...reserve,
 ];
