@@ -36,5 +36,7 @@ export const settingsSchema = z.object({
   inquiryResponseHours: z.number().int().min(1).max(720).default(48),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const settingsPatchSchema = settingsSchema.partial();
+// Without the defaults: a patch naming one key must not reset every other key to its default.
+export const settingsPatchSchema = z.object(Object.fromEntries(Object.entries(settingsSchema.shape)
+  .map(([k, v]) => [k, v.unwrap().optional()]))) as unknown as z.ZodType<Partial<Settings>, Partial<Settings>>;
 export const SETTINGS_DEFAULTS: Settings = settingsSchema.parse({});

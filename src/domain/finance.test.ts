@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cashFlows, discountedPaybackYears, financeFigures, irr, npv, paybackYears, roi, sensitivity } from './finance';
+import { cashFlows, discountedPaybackYears, financeFigures, irr, npv, paybackYears, roi, sensitivity, wanText } from './finance';
 
 describe('finance — worked examples derived by hand', () => {
   it('the analysts\' example −1000,200,300,400,500 at 8%', () => {
@@ -72,5 +72,14 @@ describe('finance — worked examples derived by hand', () => {
     const inv = s.filter((r) => r.variable === 'investment').map((r) => r.npv);
     expect([...rev].sort((a, b) => a - b)).toEqual(rev);
     expect([...inv].sort((a, b) => b - a)).toEqual(inv);
+  });
+});
+
+describe('wanText', () => {
+  it('shows whole 万 with separators and no unit', () => {
+    expect(wanText(300_000_000)).toBe('30,000');
+    expect(wanText(1_274_346.5)).toBe('127');
+    expect(wanText(-12_000)).toBe('-1');
+    expect(wanText(-4_000)).toBe('0');
   });
 });

@@ -181,3 +181,9 @@ export function sensitivity(i: CashFlowInputs): SensitivityRow[] {
   }
   return rows;
 }
+
+/** 元 → whole 万 as plain text with thousands separators, no unit (tables and brochures add their own): 12_743_465 → "1,274". */
+export function wanText(yuan: number): string {
+  const w = Math.round(yuan / 10_000);
+  return (Object.is(w, -0) ? 0 : w).toLocaleString('en-US');
+}

@@ -7,7 +7,7 @@ import * as echarts from 'echarts';
 import {
   AlignmentType, BorderStyle, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import { formatWan } from '../../domain/money';
+import { wanText } from '../../domain/finance';
 import { REVIEW_VERDICT_LABELS, type FinanceDto, type ReserveDetail } from '../../contracts/reserve';
 
 export type Lang = 'zh' | 'en';
@@ -86,7 +86,7 @@ export async function buildBrochure(p: ReserveDetail, lang: Lang, ctx: BrochureC
   const children: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, children: [run(en ? (p.nameEn || p.name) : p.name, { bold: true, size: 34 })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(`${ctx.cityName} · ${L.sub}`, { size: 20, color: '595959' })] }),
-    para(`${L.unit}：${p.unitName ?? p.unitCode}    ${L.industry}：${p.industry ?? L.notProvided}    ${L.location}：${p.location ?? L.notProvided}    ${L.total}：${formatWan(p.totalInvestmentYuan, 0)} ${L.wan}`),
+    para(`${L.unit}：${p.unitName ?? p.unitCode}    ${L.industry}：${p.industry ?? L.notProvided}    ${L.location}：${p.location ?? L.notProvided}    ${L.total}：${wanText(p.totalInvestmentYuan)} ${L.wan}`),
     heading(L.description), para(pick(p.description, p.descriptionEn)),
     heading(L.market), para(pick(p.marketOutlook, p.marketOutlookEn)),
     heading(L.advantages), para(pick(p.advantages, p.advantagesEn)),
@@ -98,10 +98,10 @@ export async function buildBrochure(p: ReserveDetail, lang: Lang, ctx: BrochureC
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
         row([`${L.npv}（${L.rate} ${pct(p.cashflow.discountRate, L.none)}）`, L.irr, L.payback, L.dpayback, L.roi], true),
-        row([`${formatWan(f.npv, 0)} ${L.wan}`, pct(f.irr, L.none), yrs(f.paybackYears, L.never, L.year), yrs(f.discountedPaybackYears, L.never, L.year), pct(f.roi, L.none)]),
+        row([`${wanText(f.npv)} ${L.wan}`, pct(f.irr, L.none), yrs(f.paybackYears, L.never, L.year), yrs(f.discountedPaybackYears, L.never, L.year), pct(f.roi, L.none)]),
       ],
     }));
-    const sens = (v: 'revenue' | 'investment') => f.sensitivity.filter((s) => s.variable === v).map((s) => formatWan(s.npv, 0));
+    const sens = (v: 'revenue' | 'investment') => f.sensitivity.filter((s) => s.variable === v).map((s) => wanText(s.npv));
     children.push(new Paragraph({ spacing: { before: 80 }, children: [run(L.sens, { bold: true, size: 18 })] }));
     children.push(new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },

@@ -5,7 +5,7 @@ import { App as AntApp, Button, Card, DatePicker, Descriptions, Empty, Form, Inp
 import { EditOutlined, FileTextOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { ActivityDetail } from '../../../../src/contracts/activities';
-import { formatWan } from '../../../../src/domain/money';
+import { wanText } from '../../../../src/domain/finance';
 import { useT } from '../../app/i18n';
 import { useCan } from '../../app/session';
 import { applyServerErrors } from '../../components/formErrors';
@@ -50,7 +50,7 @@ function CreditBox({ a }: { a: ActivityDetail }) {
       <Select showSearch style={{ width: 360 }} placeholder={t('搜索已签约项目（名称或编号）', 'Search signed projects')} filterOption={false} onSearch={setQ}
         loading={search.isFetching} value={picked ?? undefined} onChange={setPicked} aria-label={t('选择签约项目', 'Signed project')}
         notFoundContent={search.isFetching ? <Skeleton.Input active size="small" /> : t('没有已签约的项目', 'No signed projects')}
-        options={(search.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name}（${formatWan(p.totalInvestmentYuan, 0)}${t('万元', ' 10k')}）` }))} />
+        options={(search.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name}（${wanText(p.totalInvestmentYuan)}${t('万元', ' 10k')}）` }))} />
       <Button type="primary" disabled={!picked} loading={credit.isPending}
         onClick={async () => {
           try { await credit.mutateAsync(picked!); setPicked(null); message.success(t('已计入本活动成果', 'Credited')); } catch (e) { message.error((e as Error).message); }
@@ -82,7 +82,7 @@ export function ActivityPage() {
         <Card>
           <Space size="large" wrap>
             <Statistic title={t('签约项目', 'Contracts signed')} value={a.signedCount} suffix={t('个', '')} />
-            <Statistic title={t('引进投资', 'Investment')} value={formatWan(a.signedInvestmentYuan, 0)} suffix={t('万元', '10k CNY')} />
+            <Statistic title={t('引进投资', 'Investment')} value={wanText(a.signedInvestmentYuan)} suffix={t('万元', '10k CNY')} />
             <Statistic title={t('参加企业', 'Enterprises')} value={a.enterprises.length} suffix={t('户', '')} />
             <Statistic title={t('企业代表', 'Representatives')} value={reps} suffix={t('名', '')} />
             <Statistic title={t('推介项目', 'Projects promoted')} value={a.promoted.length} suffix={t('个', '')} />
@@ -114,7 +114,7 @@ export function ActivityPage() {
               { title: t('项目', 'Project'), render: (_: unknown, p) => <Link to={`/projects/${p.id}`}>{p.code} {p.name}</Link> },
               { title: t('承办单位', 'Unit'), dataIndex: 'unitName' },
               { title: t('签约日期', 'Signed'), dataIndex: 'contractDate' },
-              { title: t('总投资', 'Investment'), dataIndex: 'totalInvestmentYuan', align: 'right', render: (v: number) => `${formatWan(v, 0)}${t('万元', ' 10k')}` },
+              { title: t('总投资', 'Investment'), dataIndex: 'totalInvestmentYuan', align: 'right', render: (v: number) => `${wanText(v)}${t('万元', ' 10k')}` },
               ...(canWrite ? [{ title: '', width: 80, render: (_: unknown, p: { id: number }) => (
                 <Popconfirm title={t('从本活动成果中移出？', 'Remove from results?')} onConfirm={async () => { try { await uncredit.mutateAsync(p.id); } catch (e) { message.error((e as Error).message); } }}>
                   <Button size="small" type="link" danger>{t('移出', 'Remove')}</Button>

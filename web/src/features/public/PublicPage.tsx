@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Form, Input, Layout, Result, Row, Select, Skeleton, Space, Statistic, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { formatWan } from '../../../../src/domain/money';
+import { wanText } from '../../../../src/domain/finance';
 import { useLocale, useT } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { applyServerErrors } from '../../components/formErrors';
@@ -80,7 +80,7 @@ export function PublicPage() {
                       <Typography.Paragraph type="secondary">{[p.industry, p.location].filter(Boolean).join(' · ')}</Typography.Paragraph>
                       <Typography.Paragraph ellipsis={{ rows: 3 }}>{p.description}</Typography.Paragraph>
                       <Space size="large" wrap>
-                        <Statistic title={t('总投资', 'Investment')} value={formatWan(p.totalInvestmentYuan, 0)} suffix={t('万元', '10k CNY')} />
+                        <Statistic title={t('总投资', 'Investment')} value={wanText(p.totalInvestmentYuan)} suffix={t('万元', '10k CNY')} />
                         <Statistic title={t('内部收益率', 'IRR')} value={pct(p.irr)} />
                         <Statistic title={t('回收期', 'Payback')} value={p.paybackYears === null ? '—' : p.paybackYears.toFixed(1)} suffix={p.paybackYears === null ? '' : t('年', 'yrs')} />
                       </Space>

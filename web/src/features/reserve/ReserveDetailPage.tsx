@@ -8,8 +8,7 @@ import {
 import { DownloadOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { CashFlowInputsDto, ReserveDetail } from '../../../../src/contracts/reserve';
-import { cashFlows, financeFigures, sensitivity } from '../../../../src/domain/finance';
-import { formatWan } from '../../../../src/domain/money';
+import { cashFlows, financeFigures, sensitivity, wanText } from '../../../../src/domain/finance';
 import { useT } from '../../app/i18n';
 import { useCan } from '../../app/session';
 import { download } from '../../lib/api';
@@ -138,7 +137,7 @@ function InvestorView({ p, canWrite }: { p: ReserveDetail; canWrite: boolean }) 
           <Space direction="vertical" style={{ width: '100%' }}>
             <Card size="small">
               <Space size="large" wrap>
-                <Statistic title={t('净现值', 'NPV')} value={formatWan(figures.npv, 0)} suffix={t('万元', '10k CNY')} data-testid="npv" />
+                <Statistic title={t('净现值', 'NPV')} value={wanText(figures.npv)} suffix={t('万元', '10k CNY')} data-testid="npv" />
                 <Statistic title={t('内部收益率', 'IRR')} value={pct(figures.irr)} data-testid="irr" />
                 <Statistic title={t('静态回收期', 'Payback')} value={yrs(figures.paybackYears)} />
                 <Statistic title={t('动态回收期', 'Discounted payback')} value={yrs(figures.discountedPaybackYears)} />
@@ -152,7 +151,7 @@ function InvestorView({ p, canWrite }: { p: ReserveDetail; canWrite: boolean }) 
                 columns={[
                   { title: '', dataIndex: 'v', render: (v: string) => (v === 'revenue' ? t('收入变动', 'Revenue') : t('投资变动', 'Investment')) },
                   ...sensCols.map((c) => ({ title: `${c > 0 ? '+' : ''}${Math.round(c * 100)}%`, align: 'right' as const,
-                    render: (_: unknown, r: { rows: typeof figures.sensitivity }) => { const s = r.rows.find((x) => Math.abs(x.change - c) < 1e-9)!; return <>{formatWan(s.npv, 0)}<br /><Typography.Text type="secondary">{pct(s.irr)}</Typography.Text></>; } })),
+                    render: (_: unknown, r: { rows: typeof figures.sensitivity }) => { const s = r.rows.find((x) => Math.abs(x.change - c) < 1e-9)!; return <>{wanText(s.npv)}<br /><Typography.Text type="secondary">{pct(s.irr)}</Typography.Text></>; } })),
                 ]} />
             </Card>
           </Space>
@@ -203,7 +202,7 @@ export function ReserveDetailPage() {
               { key: 'u', label: t('所在单位', 'Unit'), children: p.unitName },
               { key: 'i', label: t('行业', 'Industry'), children: p.industry ?? '—' },
               { key: 'l', label: t('建设地点', 'Location'), children: p.location ?? '—' },
-              { key: 'tot', label: t('总投资', 'Investment'), children: `${formatWan(p.totalInvestmentYuan, 0)}${t('万元', ' 10k CNY')}` },
+              { key: 'tot', label: t('总投资', 'Investment'), children: `${wanText(p.totalInvestmentYuan)}${t('万元', ' 10k CNY')}` },
               { key: 'd', label: t('项目概况', 'Description'), span: 2, children: p.description ?? '—' },
               { key: 'm', label: t('市场前景', 'Market outlook'), span: 2, children: p.marketOutlook ?? '—' },
               { key: 'a', label: t('政策与资源优势', 'Advantages'), span: 2, children: p.advantages ?? '—' },

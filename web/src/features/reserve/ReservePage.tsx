@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { App as AntApp, Button, Empty, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ReserveProject } from '../../../../src/contracts/reserve';
-import { formatWan } from '../../../../src/domain/money';
+import { wanText } from '../../../../src/domain/finance';
 import { useT } from '../../app/i18n';
 import { useCan, useMe } from '../../app/session';
 import { applyServerErrors } from '../../components/formErrors';
@@ -79,7 +79,7 @@ export function ReservePage() {
             { title: t('项目名称', 'Name'), dataIndex: 'name', render: (v: string, p) => <Link to={`/reserve/${p.id}`}>{v}</Link> },
             { title: t('所在单位', 'Unit'), dataIndex: 'unitName', width: 120 },
             { title: t('行业', 'Industry'), dataIndex: 'industry', width: 120, render: (v: string | null) => v ?? '—' },
-            { title: t('总投资（万元）', 'Investment (10k)'), dataIndex: 'totalInvestmentYuan', align: 'right', width: 130, render: (v: number) => formatWan(v, 0) },
+            { title: t('总投资（万元）', 'Investment (10k)'), dataIndex: 'totalInvestmentYuan', align: 'right', width: 130, render: (v: number) => wanText(v) },
             { title: t('状态', 'Status'), dataIndex: 'status', width: 90, render: (s: ReserveProject['status']) => <StatusTag s={s} /> },
             { title: t('测算', 'Figures'), width: 80, render: (_: unknown, p) => (p.cashflow ? t('已测算', 'Yes') : '—') },
           ]} />

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { App as AntApp, Button, Empty, Input, InputNumber, Radio, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import type { RolloverList } from '../../../../src/contracts/reserve';
-import { formatWan } from '../../../../src/domain/money';
+import { wanText } from '../../../../src/domain/finance';
 import { useT } from '../../app/i18n';
 import { useCan } from '../../app/session';
 import { LoadError, Page } from '../../components/Page';
@@ -37,7 +37,7 @@ export function RolloverPage() {
           columns={[
             { title: t('项目', 'Project'), dataIndex: 'name', render: (v: string, r) => <Link to={`/reserve/${r.id}`}>{v}</Link> },
             { title: t('单位', 'Unit'), dataIndex: 'unitName', width: 120 },
-            { title: t('总投资（万元）', 'Investment (10k)'), dataIndex: 'totalInvestmentYuan', width: 120, align: 'right', render: (v: number) => formatWan(v, 0) },
+            { title: t('总投资（万元）', 'Investment (10k)'), dataIndex: 'totalInvestmentYuan', width: 120, align: 'right', render: (v: number) => wanText(v) },
             { title: t('状态', 'Status'), dataIndex: 'status', width: 90, render: (s: Item['status']) => <StatusTag s={s} /> },
             { title: t(`${year}年决定`, `Decision ${year}`), width: 200, render: (_: unknown, r) => (
               <Radio.Group disabled={!canWrite} value={draft[r.id]?.decision ?? r.decision ?? undefined} onChange={(e) => setDraft({ ...draft, [r.id]: { ...draft[r.id], decision: e.target.value } })}>
