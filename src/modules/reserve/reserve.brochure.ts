@@ -29,7 +29,7 @@ export function cashFlowChartSvg(flows: number[], lang: Lang, width = 760, heigh
     xAxis: { type: 'category', data: flows.map((_f, t) => (zh ? `第${t}年` : `Y${t}`)) },
     yAxis: { type: 'value' },
     series: [
-      { name: zh ? '年净现金流' : 'Net cash flow', type: 'bar', data: flows.map((f) => ({ value: wan(f), itemStyle: { color: f < 0 ? '#cf1322' : '#1677ff' } })) },
+      { name: zh ? '年净现金流' : 'Net cash flow', type: 'bar', itemStyle: { color: '#1677ff' }, data: flows.map((f) => ({ value: wan(f), itemStyle: { color: f < 0 ? '#cf1322' : '#1677ff' } })) },
       { name: zh ? '累计现金流' : 'Cumulative', type: 'line', data: cumulative.map(wan), itemStyle: { color: '#fa8c16' } },
     ],
   });
@@ -83,10 +83,11 @@ export async function buildBrochure(p: ReserveDetail, lang: Lang, ctx: BrochureC
   const en = lang === 'en';
   const pick = (zh: string | null, english: string | null) => (en ? english || zh : zh) || L.notProvided;
   const f: FinanceDto | null = p.finance;
+  const c = en ? ': ' : '：';
   const children: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, children: [run(en ? (p.nameEn || p.name) : p.name, { bold: true, size: 34 })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(`${ctx.cityName} · ${L.sub}`, { size: 20, color: '595959' })] }),
-    para(`${L.unit}：${p.unitName ?? p.unitCode}    ${L.industry}：${p.industry ?? L.notProvided}    ${L.location}：${p.location ?? L.notProvided}    ${L.total}：${wanText(p.totalInvestmentYuan)} ${L.wan}`),
+    para(`${L.unit}${c}${p.unitName ?? p.unitCode}    ${L.industry}${c}${p.industry ?? L.notProvided}    ${L.location}${c}${p.location ?? L.notProvided}    ${L.total}${c}${wanText(p.totalInvestmentYuan)} ${L.wan}`),
     heading(L.description), para(pick(p.description, p.descriptionEn)),
     heading(L.market), para(pick(p.marketOutlook, p.marketOutlookEn)),
     heading(L.advantages), para(pick(p.advantages, p.advantagesEn)),
@@ -97,7 +98,7 @@ export async function buildBrochure(p: ReserveDetail, lang: Lang, ctx: BrochureC
     children.push(new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        row([`${L.npv}（${L.rate} ${pct(p.cashflow.discountRate, L.none)}）`, L.irr, L.payback, L.dpayback, L.roi], true),
+        row([en ? `${L.npv} (${L.rate} ${pct(p.cashflow.discountRate, L.none)})` : `${L.npv}（${L.rate} ${pct(p.cashflow.discountRate, L.none)}）`, L.irr, L.payback, L.dpayback, L.roi], true),
         row([`${wanText(f.npv)} ${L.wan}`, pct(f.irr, L.none), yrs(f.paybackYears, L.never, L.year), yrs(f.discountedPaybackYears, L.never, L.year), pct(f.roi, L.none)]),
       ],
     }));
@@ -112,7 +113,7 @@ export async function buildBrochure(p: ReserveDetail, lang: Lang, ctx: BrochureC
   } else children.push(para(L.noFigures));
   if (p.review.verdict || p.review.experts) {
     const verdict = p.review.verdict ? (en ? { pass: 'approved', revise: 'approved with revisions', fail: 'not approved' }[p.review.verdict] : REVIEW_VERDICT_LABELS[p.review.verdict]) : '';
-    children.push(heading(L.review), para([p.review.date, verdict, p.review.experts, p.review.comments].filter(Boolean).join('；')));
+    children.push(heading(L.review), para([p.review.date, verdict, p.review.experts, p.review.comments].filter(Boolean).join(en ? '; ' : '；')));
   }
   if (ctx.contact) children.push(new Paragraph({ spacing: { before: 120 }, children: [run(`${L.contact}${ctx.contact}`, { size: 18, color: '595959' })] }));
   const doc = new Document({

@@ -22,7 +22,7 @@ export function CashFlowChart({ flows }: { flows: number[] }) {
       xAxis: { type: 'category', data: flows.map((_f, i) => t(`第${i}年`, `Y${i}`)) },
       yAxis: { type: 'value', name: t('万元', '10k CNY') },
       series: [
-        { name: t('年净现金流', 'Net cash flow'), type: 'bar', data: flows.map((f) => ({ value: wan(f), itemStyle: { color: f < 0 ? '#cf1322' : '#1677ff' } })) },
+        { name: t('年净现金流', 'Net cash flow'), type: 'bar', itemStyle: { color: '#1677ff' }, data: flows.map((f) => ({ value: wan(f), itemStyle: { color: f < 0 ? '#cf1322' : '#1677ff' } })) },
         { name: t('累计现金流', 'Cumulative'), type: 'line', data: flows.map((f) => wan((cum += f))), itemStyle: { color: '#fa8c16' } },
       ],
     };
