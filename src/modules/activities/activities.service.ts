@@ -257,3 +257,8 @@ export async function activitiesOfProject(db: Tx, actor: Actor, projectId: numbe
   return rows.map((r) => ({ id: Number(r.id), name: r.name }));
 }
 
+
+/** For the warnings branch: activities whose report is overdue (15 days after return), in the actor's scope. */
+export async function overdueActivityReports(db: Tx, actor: Actor): Promise<Activity[]> {
+  return queryActivities(db, actor, { reportOverdue: 'true' });
+}

@@ -1,12 +1,13 @@
 // 投资咨询: inquiries investors left on the public page, answered within the response time the settings give.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App as AntApp, Button, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Inquiry } from '../../../../src/contracts/public';
 import { useT } from '../../app/i18n';
 import { useCan } from '../../app/session';
 import { LoadError, Page } from '../../components/Page';
 import { useInquiries } from './api/get-inquiries';
+import { useDisputedCommitments, type DisputedCommitment } from './api/get-disputed-commitments';
 import { answerInquiry, useReserveWrite } from './api/save-reserve-project';
 
 function AnswerModal({ i, onClose }: { i: Inquiry; onClose: () => void }) {
@@ -32,6 +33,7 @@ export function InquiriesPage() {
   const [status, setStatus] = useState<string | undefined>('new');
   const list = useInquiries({ status });
   const [open, setOpen] = useState<Inquiry | null>(null);
+  const disputed = useDisputedCommitments();
   return (
     <Page title={t('投资咨询', 'Investor inquiries')} subTitle={<Space><Link to="/reserve">{t('← 项目储备', '← Reserve')}</Link><a href="/invest" target="_blank" rel="noopener">{t('公开推介页', 'Public page')}</a></Space>}
       extra={<Select aria-label={t('状态', 'Status')} allowClear value={status} onChange={setStatus} style={{ width: 120 }} placeholder={t('全部', 'All')}
@@ -48,6 +50,19 @@ export function InquiriesPage() {
             { title: '', width: 80, render: (_: unknown, i) => canWrite && <Button size="small" onClick={() => setOpen(i)}>{t('答复', 'Answer')}</Button> },
           ]} />
       )}
+      <Card size="small" style={{ marginTop: 16 }} title={t('投资方对承诺兑现提出的异议（移交督查）', 'Commitments disputed by investors (to supervision)')}>
+        {disputed.error ? <LoadError error={disputed.error} retry={() => disputed.refetch()} /> : (
+          <Table<DisputedCommitment> rowKey="id" size="small" loading={disputed.isLoading} dataSource={disputed.data} pagination={false} scroll={{ x: 700 }}
+            locale={{ emptyText: <Empty description={t('没有异议', 'No disputes')} /> }}
+            columns={[
+              { title: t('项目', 'Project'), render: (_: unknown, d) => <Link to={`/projects/${d.projectId}`}>{d.projectCode} {d.projectName}</Link> },
+              { title: t('承诺事项', 'Commitment'), dataIndex: 'title' },
+              { title: t('标记兑现', 'Marked fulfilled'), dataIndex: 'fulfilledOn', width: 110 },
+              { title: t('投资方说明', "Investor's comment"), dataIndex: 'investorComment', render: (v: string | null) => v ?? '—' },
+              { title: t('提出时间', 'When'), dataIndex: 'investorCheckedAt', width: 150, render: (v: string | null) => (v ? v.slice(0, 16).replace('T', ' ') : '—') },
+            ]} />
+        )}
+      </Card>
       {open && <AnswerModal i={open} onClose={() => setOpen(null)} />}
     </Page>
   );
