@@ -8,6 +8,7 @@ import { statsCli } from '../modules/stats/stats.cli';
 import { reportsCli } from '../modules/reports/reports.cli';
 import { forecastCli } from '../modules/forecast/forecast.cli';
 import { warningsCli } from '../modules/warnings/warnings.cli';
+import { financeCli } from '../modules/reserve/finance.cli';
 import { cliActor, withDb } from './context';
 import { backupCli } from '../modules/backup/backup.cli';
 
@@ -64,6 +65,7 @@ reportsCli(program);
 backupCli(program);
 forecastCli(program);
 warningsCli(program);
+financeCli(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof AppError) console.error(`错误：${err.message}${err.fields ? `\n${Object.entries(err.fields).map(([k, v]) => `  ${k}: ${v}`).join('\n')}` : ''}`);

@@ -42,7 +42,14 @@ export const settingsSchema = z.object({
   qualitySpikeFactor: z.number().min(1).default(3),
   qualityRoundRunLength: z.number().int().min(2).default(3),
   qualityRoundUnitWan: z.number().int().min(1).default(100),
+  // Public page for investors ([F]): the city's advantages, the contact on brochures, and the hours
+  // within which an inquiry must be answered (later it shows as overdue).
+  cityAdvantages: z.string().max(3000).default(''),
+  investorContact: z.string().max(200).default(''),
+  inquiryResponseHours: z.number().int().min(1).max(720).default(48),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const settingsPatchSchema = settingsSchema.partial();
+// Without the defaults: a patch naming one key must not reset every other key to its default.
+export const settingsPatchSchema = z.object(Object.fromEntries(Object.entries(settingsSchema.shape)
+  .map(([k, v]) => [k, v.unwrap().optional()]))) as unknown as z.ZodType<Partial<Settings>, Partial<Settings>>;
 export const SETTINGS_DEFAULTS: Settings = settingsSchema.parse({});

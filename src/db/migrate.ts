@@ -9,6 +9,7 @@ import * as m006 from './migrations/006_regenerate_rollup_triggers';
 import * as m010 from './migrations/010_security';
 import * as m014 from './migrations/014_job_runs';
 import * as m007 from './migrations/007_warnings';
+import * as m008 from './migrations/008_activities_reserve';
 
 type Mod = { up: (db: Kysely<unknown>, dialect: 'sqlite' | 'postgres') => Promise<void> };
 // Ordered list: a new migration is appended here, never edited once released.
@@ -16,8 +17,9 @@ const MIGRATIONS: [string, Mod][] = [['001_initial', m001], ['002_investor_creat
   ['003_fund_rollups', m003], ['004_large_project_counts', m004],
   ['005_period_snapshots', m005],
   ['006_regenerate_rollup_triggers', m006],
-  ['010_security', m010],
   ['007_warnings', m007],
+  ['008_activities_reserve', m008],
+  ['010_security', m010],
   ['014_job_runs', m014],
 ];
 

@@ -60,6 +60,8 @@ export interface BlockersTable extends Stamps, Versioned {
 export interface CommitmentsTable extends Stamps, Versioned {
   id: Generated<number>; project_id: number; title: string; due_date: string | null; status: string;
   evidence: string | null; fulfilled_on: string | null;
+  // migration 008: the investor's answer through a one-time link
+  investor_check: string | null; investor_comment: string | null; investor_checked_at: string | null;
 }
 export interface ApprovalItemsTable extends Stamps, Versioned {
   id: Generated<number>; project_id: number; kind: string; status: string; applied_on: string | null;
@@ -92,11 +94,33 @@ export interface ActivitiesTable extends Stamps, Versioned {
   id: Generated<number>; name: string; kind: string; start_date: string; end_date: string | null;
   destination: string | null; unit_code: string | null; person_times: Generated<number>; notes: string | null;
   is_demo: Generated<number>;
+  // migration 008
+  members_json: string | null; enterprises_json: string | null; promoted_json: string | null; report: string | null;
+  reported_on: string | null; created_by: number | null;
 }
 export interface ActivityProjectsTable { activity_id: number; project_id: number; sort: Generated<number> }
 export interface ReserveProjectsTable extends Stamps, Versioned {
   id: Generated<number>; name: string; unit_code: string; industry: string | null; total_investment_yuan: Generated<number>;
   status: string; description: string | null; is_demo: Generated<number>;
+  // migration 008
+  location: string | null; market_outlook: string | null; advantages: string | null; name_en: string | null;
+  description_en: string | null; market_outlook_en: string | null; advantages_en: string | null;
+  review_experts: string | null; review_date: string | null; review_verdict: string | null; review_comments: string | null;
+  cashflow_json: string | null; project_id: number | null; converted_on: string | null; promoted_on: string | null;
+}
+/** Migration 008. */
+export interface ReserveRolloversTable {
+  id: Generated<number>; reserve_project_id: number; year: number; decision: string; note: string | null;
+  actor_id: number | null; actor_name: string | null; created_at: string;
+}
+export interface InquiriesTable extends Stamps, Versioned {
+  id: Generated<number>; reserve_project_id: number | null; name: string; company: string | null; contact: string;
+  message: string; source_hash: string; status: Generated<string>; answer: string | null; answered_at: string | null;
+  answered_by: number | null;
+}
+export interface CommitmentLinksTable {
+  id: Generated<number>; commitment_id: number; token_hash: string; expires_at: string; used_at: string | null;
+  created_by: number | null; created_at: string;
 }
 export interface JobLocksTable { name: string; holder: string; expires_at: string }
 export interface SavedFiltersTable {
@@ -162,6 +186,7 @@ export interface DB {
   warnings: WarningsTable; warning_runs: WarningRunsTable; supervision_tasks: SupervisionTasksTable;
   supervision_events: SupervisionEventsTable; policies: PoliciesTable; policy_projects: PolicyProjectsTable;
   policy_reviews: PolicyReviewsTable; lead_decisions: LeadDecisionsTable;
+  reserve_rollovers: ReserveRolloversTable; inquiries: InquiriesTable; commitment_links: CommitmentLinksTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

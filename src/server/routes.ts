@@ -20,6 +20,9 @@ import { warningsRoutes } from '../modules/warnings/warnings.routes';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes';
 import { inboxRoutes } from '../modules/inbox/inbox.routes';
 import { policiesRoutes } from '../modules/policies/policies.routes';
+import { activitiesRoutes } from '../modules/activities/activities.routes';
+import { reserveRoutes } from '../modules/reserve/reserve.routes';
+import { publicRoutes } from '../modules/public/public.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (api) => {
@@ -28,6 +31,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       investorsRoutes, projectsRoutes, fundsRoutes, ledgerRoutes, targetsRoutes, statsRoutes, reportsRoutes, assessmentRoutes,
       forecastRoutes,
       warningsRoutes, supervisionRoutes, inboxRoutes, policiesRoutes,
+      activitiesRoutes, reserveRoutes, publicRoutes,
     ]) await api.register(plugin);
     await api.register(revisionsRoutes);
   }, { prefix: '/api/v1' });

@@ -7,7 +7,7 @@ import { DB_KINDS, freshDb, login, seedBasics, testApp, type TestDb } from '../t
 import { nowIso } from '../modules/audit/audit.service';
 
 const ID = 777;
-const MARKERS = ['绝密项目甲', 'ZZ-U01-SECRET', '绝密投资方甲', '绝密跟进内容', '绝密困难事项', '绝密承诺事项', '绝密资金备注', '绝密附件.pdf'];
+const MARKERS = ['绝密项目甲', 'ZZ-U01-SECRET', '绝密投资方甲', '绝密跟进内容', '绝密困难事项', '绝密承诺事项', '绝密资金备注', '绝密附件.pdf', '绝密储备项目', '绝密招商活动'];
 
 async function seedU01(t: TestDb) {
   const db = t.db;
@@ -29,9 +29,11 @@ async function seedU01(t: TestDb) {
   await db.insertInto('submissions').values({ id: ID, unit_code: 'U01', period: '2026-05', status: 'submitted', created_at: ts, updated_at: ts } as never).execute();
   await db.insertInto('targets').values({ id: ID, year: 2026, unit_code: 'U01', indicator: 'funds', base_value: 500_000_000, stretch_value: 600_000_000, created_at: ts, updated_at: ts } as never).execute();
   await db.insertInto('reserve_projects').values({ id: ID, name: '绝密储备项目', unit_code: 'U01', total_investment_yuan: 1, status: 'reserve', created_at: ts, updated_at: ts } as never).execute();
+  await db.insertInto('activities').values({ id: ID, name: '绝密招商活动', kind: 'trip', start_date: '2026-04-01', end_date: '2026-04-03', destination: '上海市', unit_code: 'U01', person_times: 3, created_at: ts, updated_at: ts } as never).execute();
+  await db.insertInto('activity_projects').values({ activity_id: ID, project_id: ID, sort: 1 }).execute();
   if (t.kind === 'postgres') {
     // explicit ids do not advance PostgreSQL sequences; move them past ID so later inserts do not collide
-    for (const table of ['investors', 'projects', 'stage_moves', 'follow_ups', 'blockers', 'commitments', 'approval_items', 'attachments', 'fund_entries', 'submissions', 'targets', 'reserve_projects']) {
+    for (const table of ['investors', 'projects', 'stage_moves', 'follow_ups', 'blockers', 'commitments', 'approval_items', 'attachments', 'fund_entries', 'submissions', 'targets', 'reserve_projects', 'activities']) {
       await (await import('kysely')).sql.raw(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), ${ID + 1000})`).execute(db);
     }
   }
@@ -54,6 +56,8 @@ async function snapshotU01(t: TestDb) {
     submissions: await db.selectFrom('submissions').selectAll().where('unit_code', '=', 'U01').execute(),
     targets: await db.selectFrom('targets').selectAll().where('unit_code', '=', 'U01').execute(),
     reserve: await db.selectFrom('reserve_projects').selectAll().where('unit_code', '=', 'U01').execute(),
+    activities: await db.selectFrom('activities').selectAll().where('unit_code', '=', 'U01').execute(),
+    activityProjects: await db.selectFrom('activity_projects').selectAll().execute(),
   });
 }
 

@@ -9,6 +9,8 @@ import type { DB } from '../../db/schema';
 import type { Role } from '../../contracts/common';
 import { AppError } from '../../domain/errors';
 import { isValidDate, todayIso } from '../../domain/period';
+import { enrichActivitiesDemo } from '../activities/activities.demo';
+import { enrichReserveDemo } from '../reserve/reserve.demo';
 import { audit, nowIso } from '../audit/audit.service';
 import { requirePermission, type Actor } from '../auth/actor';
 import { getSettings } from '../settings/settings.service';
@@ -178,6 +180,7 @@ export async function loadDemo(db: Db, actor: Actor, opts: { seed?: number | und
     const existingReserves = new Set((await tx.selectFrom('reserve_projects').select(['name', 'unit_code']).execute()).map((r) => `${r.name}|${r.unit_code}`));
     const reserves = plan.reserves.filter((r) => !existingReserves.has(`${r.name}|${r.unit_code}`));
     await insertAll(tx, 'reserve_projects', reserves.map((r) => ({ ...r, is_demo: 1, created_at: t, updated_at: t })));
+    await enrichReserveDemo(tx, seed, today); await enrichActivitiesDemo(tx, seed, today); // [F] activities & reserve details
 
     await loadDemoPolicies(tx, today);
     // -- demo accounts ------------------------------------------------------------------------------

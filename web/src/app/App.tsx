@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
@@ -14,6 +14,11 @@ import { Shell } from './Shell';
 import { LoginPage } from './LoginPage';
 import { SetupPage } from './SetupPage';
 import { FEATURE_ROUTES } from './features';
+import { lazyPage } from './lazyPage';
+
+// The investors' public pages live outside the signed-in shell (no login).
+const PublicPage = lazyPage(() => import('../features/public/PublicPage'), 'PublicPage');
+const ConfirmPage = lazyPage(() => import('../features/public/ConfirmPage'), 'ConfirmPage');
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } } });
 
@@ -79,7 +84,11 @@ export function App() {
         <AntApp>
           <QueryClientProvider client={queryClient}>
             <BrowserRouter>
-              <Gate />
+              <Routes>
+                <Route path="/invest" element={<Suspense fallback={<Spin />}><PublicPage /></Suspense>} />
+                <Route path="/invest/confirm/:token" element={<Suspense fallback={<Spin />}><ConfirmPage /></Suspense>} />
+                <Route path="*" element={<Gate />} />
+              </Routes>
             </BrowserRouter>
           </QueryClientProvider>
         </AntApp>

@@ -18,10 +18,13 @@ import { routes as supervision } from '../features/supervision/routes';
 import { routes as inbox } from '../features/inbox/routes';
 import { routes as policies } from '../features/policies/routes';
 import { routes as revisions } from '../features/revisions/routes';
+import { routes as activities } from '../features/activities/routes';
+import { routes as reserve } from '../features/reserve/routes';
 
 export const FEATURE_ROUTES: FeatureRoute[] = [
   ...dashboard, ...projects, ...investors, ...funds, ...ledger, ...targets, ...forecast, ...reports, ...assessment,
   ...units, ...users, ...settings, ...audit,
   ...warnings, ...supervision, ...inbox, ...policies,
   ...revisions,
+  ...activities, ...reserve,
 ];

@@ -222,9 +222,9 @@ export function DashboardPage() {
                 <Row gutter={12}>
                   <Col xs={12} md={6}><Statistic title={t(`重大项目（${formatWan(s.largeProjects.thresholdYuan, 0)}以上域外）`, 'Large projects')} value={s.largeProjects.count} suffix={t('个', ' ')} />
                     <Typography.Text type="secondary">{t('到位', 'Funds')} {formatYi(s.largeProjects.fundsYtdYuan)}{t('，', ', ')}{t('占', 'share')} {formatPercent(s.largeProjects.share)}</Typography.Text></Col>
-                  <Col xs={12} md={6}><Statistic title={t('储备项目', 'Reserve projects')} value={s.reserve.count} suffix={t('个', ' ')} />
+                  <Col xs={12} md={6} role="link" tabIndex={0} style={{ cursor: 'pointer' }} onClick={() => navigate('/reserve')} onKeyDown={(e) => { if (e.key === 'Enter') navigate('/reserve'); }}><Statistic title={t('储备项目', 'Reserve projects')} value={s.reserve.count} suffix={t('个', ' ')} />
                     <Typography.Text type="secondary">{t('总投资', 'Investment')} {formatYi(s.reserve.totalInvestmentYuan)}</Typography.Text></Col>
-                  <Col xs={12} md={6}><Statistic title={t('招商小分队', 'Promotion trips')} value={s.activities.trips} suffix={t('次', ' ')} />
+                  <Col xs={12} md={6} role="link" tabIndex={0} style={{ cursor: 'pointer' }} onClick={() => navigate('/activities?kind=trip')} onKeyDown={(e) => { if (e.key === 'Enter') navigate('/activities?kind=trip'); }}><Statistic title={t('招商小分队', 'Promotion trips')} value={s.activities.trips} suffix={t('次', ' ')} />
                     <Typography.Text type="secondary">{s.activities.personTimes} {t('人次', 'person-times')}</Typography.Text></Col>
                   <Col xs={12} md={6}><Statistic title={t('无实绩单位', 'Units with no result')} value={s.zeroResultUnits.length} suffix={t('个', ' ')} valueStyle={{ color: s.zeroResultUnits.length ? RED : undefined }} />
                     <Typography.Text type="secondary">{s.units.filter((u) => s.zeroResultUnits.includes(u.code)).map((u) => u.name).join(t('、', ', ')) || '—'}</Typography.Text></Col>
