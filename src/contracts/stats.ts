@@ -1,5 +1,6 @@
 // Dispatch statistics: the shape every screen and file reads (DESIGN.md "Statistics").
 import { z } from 'zod';
+import { activityDispatchSchema } from './activities';
 import { periodSchema, unitKindSchema } from './common';
 
 export const statsBasisSchema = z.enum(['verified', 'reported']);
@@ -148,6 +149,8 @@ export const dispatchStatsSchema = z.object({
   /** 'entries' while the rollups are rebuilt after a settings change (figures exact, only slower). */
   source: z.enum(['rollups', 'entries']),
   speech: dispatchSpeechSchema.optional(),
+  /** The speech's activity figures ([F], src/modules/activities/activities.stats.ts). */
+  activityDetail: activityDispatchSchema.optional(),
 });
 export type DispatchStatsDto = z.infer<typeof dispatchStatsSchema>;
 

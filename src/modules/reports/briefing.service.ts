@@ -23,6 +23,10 @@ import { buildDefaultBriefingTemplate } from './briefing.template';
 export const BRIEFING_TEMPLATE_KEY = 'briefing-template';
 import { DOCX_MIME } from '../../contracts/files';
 import { meetingLoop } from '../meetings/meetings.service';
+import { forecast } from '../forecast/forecast.service';
+import { activityBriefingSentence } from '../activities/activities.stats';
+import type { ActivityDispatch } from '../../contracts/activities';
+import { SYSTEM_ACTOR } from '../auth/actor';
 
 type Built = { dto: BriefingDto; stats: DispatchStatsWithSpeech; figures: BriefingFigures };
 
@@ -103,13 +107,22 @@ export async function buildBriefing(db: Tx, scope: StatsScope): Promise<Built> {
     pendingParts.push(`${sp.pending.unverifiedEntries}笔到位资金共${formatYi(sp.pending.unverifiedYuan)}尚未核实，未计入以上数字`);
   }
   const pendingText = pendingParts.length ? `截至目前，${pendingParts.join('；')}。` : '';
+  // [J] Where the year will likely end (official basis only: the forecast counts verified funds).
+  const fc = scope.basis === 'verified'
+    ? await forecast(db, SYSTEM_ACTOR, { asOf: formatPeriod(s.period), unit: scope.unitCode ?? undefined }).catch(() => null)
+    : null;
+  const forecastText = fc ? fc.sentence : '';
 
   const quartersText = f.quarters
     .filter((_q, i) => !isUnit || s.quarters[i]!.fundsYuan !== 0 || s.quarters[i]!.lastYearYuan !== 0)
     .map((q) => q.text).join('；');
   const largeText = line(`${f.largeProjectsThresholdWan}以上域外重大项目${f.largeProjectsCount}个，到位资金${f.largeProjectsFundsYi}，占到位资金总额的${f.largeProjectsShareText}。`, s.largeProjects.count);
   const reserveText = line(`储备${f.reserveThresholdWan}以上招商项目${f.reserveCount}个，总投资${f.reserveTotalYi}。`, s.reserve.count);
-  const activitiesText = line(`组织招商小分队外出招商${f.tripsCount}次、${f.personTimes}人次。`, s.activities.trips, s.activities.personTimes);
+  // With the activity figures ([F]): what the activities brought — contracts, investment, delegations, regions.
+  const ad = (s as { activityDetail?: ActivityDispatch }).activityDetail;
+  const activitiesText = ad && ad.activities > 0
+    ? activityBriefingSentence(ad)
+    : line(`组织招商小分队外出招商${f.tripsCount}次、${f.personTimes}人次。`, s.activities.trips, s.activities.personTimes);
   const contractsText = line(`新签约项目${f.contractsCount}个，总投资${f.contractsTotalYi}。`, s.contractsYtd.count);
   const countTotal = (word: string, x: { count: number; totalInvestmentYuan: number }) =>
     x.count ? `${word}项目${x.count}个，总投资${formatYi(x.totalInvestmentYuan)}` : `暂无${word}项目`;
@@ -212,14 +225,14 @@ export async function buildBriefing(db: Tx, scope: StatsScope): Promise<Built> {
     units, blockers, overdueCommitments, annex,
     hasBlockers: blockers.length > 0, noBlockers: blockers.length === 0,
     hasOverdueCommitments: overdueCommitments.length > 0, hasAnnex: annex.length > 0,
-    decisionsIntro: loop.intro, decisions: loop.decisions,
+    decisionsIntro: loop.decisions.length ? loop.intro : '', decisions: loop.decisions, forecastText,
   };
   const sections = [
     // [G] The monthly loop: the briefing opens with the status of the last meeting's decisions.
     ...(loop.decisions.length ? [{ heading: loop.heading, paragraphs: [loop.intro, ...loop.lines] }] : []),
     {
       heading: `一、${f.periodText}${who}招商引资工作进展情况`,
-      paragraphs: [progressText, quartersText ? `${quartersText}。` : '', projectsText, pendingText, countingRuleText].filter(Boolean),
+      paragraphs: [progressText, forecastText, quartersText ? `${quartersText}。` : '', projectsText, pendingText, countingRuleText].filter(Boolean),
     },
     { heading: '二、各地各部门完成情况', paragraphs: [rankingText, behindText, zeroText, unitsNeedText].filter(Boolean) },
     {
@@ -320,7 +333,9 @@ export const PLACEHOLDERS: BriefingTemplateInfo['placeholders'] = [
   { name: 'projectsText', description: '重大项目、储备项目、小分队、签约、开工投产、各阶段项目数段落（单位讲话稿略去全为0的句子）', example: '5000万元以上域外重大项目3个……' },
   { name: 'largeText', description: '重大项目一句', example: '5000万元以上域外重大项目3个，到位资金3.06亿元，占到位资金总额的72.5%。' },
   { name: 'reserveText', description: '储备项目一句', example: '储备1000万元以上招商项目2个，总投资2.15亿元。' },
-  { name: 'activitiesText', description: '招商小分队一句', example: '组织招商小分队外出招商4次、83人次。' },
+  { name: 'decisionsIntro', description: '上次调度会议定事项落实情况一句（没有议定事项时为空）', example: '上次调度会（2026-10）议定事项3项，已办结1项，正在办理1项，逾期未办结1项。' },
+  { name: 'forecastText', description: '全年预测一句（已核实口径）', example: '按目前进度预计全年完成147.43亿元（80%区间131.89亿元至162.98亿元），完成确保目标的概率为10.0%。' },
+  { name: 'activitiesText', description: '招商活动一句（有活动成果时含签约项目和引进资金）', example: '组织招商小分队外出招商4次、83人次。' },
   { name: 'contractsText', description: '签约项目一句', example: '新签约项目4个，总投资7.68亿元。' },
   { name: 'startsText', description: '开工、投产项目一句', example: '新开工项目1个，总投资0.08亿元；新投产项目0个，总投资0.00亿元。' },
   { name: 'stagesText', description: '报告期末各阶段项目数（按阶段历史）', example: '截至5月底，在库项目中合同签约5个、开工3个、投产2个。' },
@@ -413,5 +428,15 @@ export const LOOPS: BriefingTemplateInfo['loops'] = [
   {
     name: 'annex', description: '附件清单：全部未解决的困难问题和未兑现的承诺事项；在表格的一行中，第一格写 {#annex}，最后一格写 {/annex}',
     fields: ISSUE_FIELDS,
+  },
+  {
+    name: 'decisions', description: '上次调度会议定事项及落实情况（开篇通报）：写法同 blockers；说明段落用 {decisionsIntro}',
+    fields: [
+      { name: 'index', description: '序号', example: '1' },
+      { name: 'title', description: '议定事项', example: '协调解决吉林化纤项目用地指标' },
+      { name: 'unitName', description: '责任单位', example: '昌邑区' },
+      { name: 'deadline', description: '办结时限', example: '2026-11-30' },
+      { name: 'statusText', description: '落实情况', example: '已办结' },
+    ],
   },
 ];

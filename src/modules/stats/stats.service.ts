@@ -19,6 +19,8 @@ import { getSettings } from '../settings/settings.service';
 import { rollupParams } from './rollups';
 import { readFrozen } from '../funds/period-snapshots';
 import { withSpeech, type DispatchStatsWithSpeech } from './speech.service';
+import { activityDispatchFigures } from '../activities/activities.stats';
+import type { ActivityDispatch } from '../../contracts/activities';
 
 /** Fund statuses that count for a basis (defined once in src/domain/stats.definitions.ts). */
 export { countedStatuses };
@@ -324,8 +326,8 @@ export type DispatchStatsWithSource = DispatchStats & { source: FundsSource };
  * its own row of the ranking (and its own no-result flag). `source` says where the fund sums came
  * from: 'entries' while the rollups are rebuilt after a threshold change (slower, still exact).
  */
-export async function dispatchStats(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<DispatchStatsWithSource & DispatchStatsWithSpeech> {
-  const frozen = await readFrozen<DispatchStatsWithSource & DispatchStatsWithSpeech>(db, 'dispatch', s); // a locked period's official figures
+export async function dispatchStats(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<DispatchStatsWithSource & DispatchStatsWithSpeech & { activityDetail?: ActivityDispatch }> {
+  const frozen = await readFrozen<DispatchStatsWithSource & DispatchStatsWithSpeech & { activityDetail?: ActivityDispatch }>(db, 'dispatch', s); // a locked period's official figures
   if (frozen) return frozen;
   const loaded = await loadDispatchInputWithSource(db, s, source);
   const stats = { ...buildDispatchStats(loaded.input), source: loaded.source };
@@ -334,7 +336,8 @@ export async function dispatchStats(db: Tx, s: StatsScope, source: FundsSource =
     units: stats.units.filter((u) => u.code === s.unitCode),
     zeroResultUnits: stats.zeroResultUnits.filter((c) => c === s.unitCode),
   };
-  return withSpeech(db, s, dto);
+  // The speech's activity figures ([F]): contracts and investment per activity, delegations, trips by region.
+  return { ...(await withSpeech(db, s, dto)), activityDetail: await activityDispatchFigures(db, s) };
 }
 
 /** Counted funds of every month of year Y up to M against Y − 1 (the dashboard's bar + line). */
