@@ -18,6 +18,7 @@ import { createUser } from '../users/users.service';
 import { DEMO_ACTOR_NAME, DEMO_PASSWORD, DEMO_UNITS } from './demo.data';
 import { demoStamp, generateDemo, type PlanUnit } from './demo.generate';
 import { loadDemoPolicies } from '../policies/policies.demo';
+import { freezePeriod } from '../funds/period-freeze';
 
 export const demoSummarySchema = z.object({
   units: z.number(), investors: z.number(), projects: z.number(), fundEntries: z.number(), targets: z.number(),
@@ -183,6 +184,11 @@ export async function loadDemo(db: Db, actor: Actor, opts: { seed?: number | und
     await enrichReserveDemo(tx, seed, today); await enrichActivitiesDemo(tx, seed, today); // [F] activities & reserve details
 
     await loadDemoPolicies(tx, today);
+    // The latest locked month holds its official figures like any month locked in the app ([I]);
+    // older demo locks are left to read live figures (freezing three years of months would make
+    // the demo slow to load), which the refusals of changes to locked months still protect.
+    const lastLocked = [...plan.locks].sort().at(-1);
+    if (lastLocked) await freezePeriod(tx, lastLocked);
     // -- demo accounts ------------------------------------------------------------------------------
     const users: DemoSummary['users'] = [];
     const unitCodeOf = (specCode: string) => planUnits.find((u) => u.spec.code === specCode)?.code ?? null;
