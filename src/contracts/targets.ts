@@ -76,7 +76,7 @@ export const targetProgressSchema = z.object({
   unassignedActual: z.number(),
   /** true on the city's target for a unit user: the whole city's figure is not theirs to see (actual 0) */
   actualHidden: z.boolean(),
-  /** 「落后时间进度11.5个百分点」 / 「超过时间进度…」 ('' without a base target or hidden) */
+  /** 「落后时间进度11.5个百分点」 / 「超前时间进度…」 ('' without a base target or hidden) */
   gapText: z.string(),
   /** Last year: its target, its result for the whole year, and the result up to the same month. */
   lastYear: z.object({

@@ -38,7 +38,7 @@ describe('statistics definitions', () => {
 
   it('words the gap to time progress one way everywhere', () => {
     expect(describeGap(timeProgressGap(0.3, 5 / 12))).toBe('落后时间进度11.7个百分点');
-    expect(describeGap(timeProgressGap(0.5, 5 / 12))).toBe('超过时间进度8.3个百分点');
+    expect(describeGap(timeProgressGap(0.5, 5 / 12))).toBe('超前时间进度8.3个百分点');
     expect(describeGap(timeProgressGap(5 / 12, 5 / 12))).toBe('与时间进度持平');
     expect(describeGap(timeProgressGap(null, 0.5))).toBe('');
   });

@@ -164,7 +164,7 @@ export function isBehindTime(completion: number | null, timeProgress: number): b
 
 /**
  * The words for a gap, the same on the dashboard, in Excel and in the briefing:
- * 「落后时间进度11.5个百分点」, 「超过时间进度3.2个百分点」, 「与时间进度持平」; '' without target.
+ * 「落后时间进度11.5个百分点」, 「超前时间进度3.2个百分点」, 「与时间进度持平」; '' without target.
  */
 export function describeGap(gapPoints: number | null, form: 'full' | 'short' = 'full'): string {
   if (gapPoints === null) return form === 'full' ? '' : '—';

@@ -15,8 +15,8 @@ describe('speech helpers', () => {
   });
 
   it('gives the dates of a period, December and February included', () => {
-    expect(periodRange({ year: 2026, month: 5 })).toEqual({ from: '2026-01-01', toExclusive: '2026-06-01', lastDay: '2026-05-31' });
-    expect(periodRange({ year: 2026, month: 12 })).toEqual({ from: '2026-01-01', toExclusive: '2027-01-01', lastDay: '2026-12-31' });
+    expect(periodRange({ year: 2026, month: 5 })).toMatchObject({ yearStart: '2026-01-01', endExclusive: '2026-06-01', end: '2026-05-31', monthsLeft: 7 });
+    expect(periodRange({ year: 2026, month: 12 })).toMatchObject({ yearStart: '2026-01-01', endExclusive: '2027-01-01', end: '2026-12-31', monthsLeft: 0 });
     expect(periodRange({ year: 2028, month: 2 }).end).toBe('2028-02-29');
     expect(periodSpanText({ year: 2026, month: 1 })).toBe('2026年1月');
     expect(periodSpanText({ year: 2026, month: 5 })).toBe('2026年1-5月');

@@ -285,7 +285,7 @@ export type BriefingFigures = {
   completionStretchText: string;
   timeProgressText: string;
   behind: boolean;
-  /** "落后时间进度11.5个百分点" / "超过时间进度3.2个百分点" / "" without target */
+  /** "落后时间进度11.5个百分点" / "超前时间进度3.2个百分点" / "" without target */
   progressGapText: string;
   foreignText: string;
   outsideRegionYi: string;

@@ -2,7 +2,7 @@
 // snapshots), but a change to the data they were computed from is refused or goes through a
 // revision (修订) rather than silently diverging from what was read at the dispatch meeting.
 import type { Tx } from '../../db/database';
-import { countedStatuses } from '../stats/stats.service';
+import { countedStatuses } from '../../domain/stats.definitions';
 
 /** Locked periods in which any of the investor's projects has counted (reported) funds. */
 export async function lockedPeriodsCountingInvestor(db: Tx, investorId: number): Promise<string[]> {
