@@ -7,9 +7,10 @@ import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { Me } from '../../../src/contracts/common';
-import { apiGet, setCsrfToken } from '../lib/api';
-import { LocaleContext, type Locale } from './i18n';
-import { SessionContext } from './session';
+import { setCsrfToken } from '../lib/api';
+import { getMe, getSetupStatus } from '../shared/api/me';
+import { LocaleContext, type Locale } from '../shared/i18n';
+import { SessionContext } from '../shared/session';
 import { Shell } from './Shell';
 import { LoginPage } from './LoginPage';
 import { SetupPage } from './SetupPage';
@@ -24,10 +25,10 @@ function Gate() {
   const location = useLocation();
 
   const refresh = useCallback(async () => {
-    const s = await apiGet<{ needsSetup: boolean }>('/setup/status');
+    const s = await getSetupStatus();
     if (s.needsSetup) { setState('setup'); return; }
     try {
-      const m = await apiGet<Me>('/auth/me');
+      const m = await getMe();
       setCsrfToken(m.csrfToken);
       setMe(m);
       setState('ready');

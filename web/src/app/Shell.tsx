@@ -3,11 +3,12 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { App as AntApp, Button, Dropdown, Form, Grid, Input, Layout, Menu, Modal, Space, Spin, Tag, Typography } from 'antd';
 import { GlobalOutlined, LogoutOutlined, MenuOutlined, UserOutlined, KeyOutlined } from '@ant-design/icons';
 import { apiSend, ApiError } from '../lib/api';
-import { useLocale, useT } from './i18n';
-import { useMe, useSession } from './session';
+import { useLocale, useT } from '../shared/i18n';
+import { useMe, useSession } from '../shared/session';
 import { FEATURE_ROUTES } from './features';
-import { ROLE_NAMES } from './labels';
-import type { FeatureRoute } from './feature';
+import { ROLE_NAMES } from '../shared/labels';
+import type { FeatureRoute } from '../shared/feature';
+import { PageErrorBoundary } from '../shared/ErrorBoundary';
 
 const GROUPS: { key: NonNullable<FeatureRoute['menu']>['group']; label: [string, string] }[] = [
   { key: 'overview', label: ['总览', 'Overview'] },
@@ -106,9 +107,11 @@ export function Shell() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: mobile ? 12 : 24, minWidth: 0 }}>
-          <Suspense fallback={<div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}>
-            <Outlet />
-          </Suspense>
+          <PageErrorBoundary key={location.pathname}>
+            <Suspense fallback={<div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}>
+              <Outlet />
+            </Suspense>
+          </PageErrorBoundary>
         </Layout.Content>
       </Layout>
       <PasswordModal open={pwOpen} onClose={() => setPwOpen(false)} />

@@ -1,5 +1,5 @@
 // Every feature's routes, in one list. A new feature adds one import here; features never import each other.
-import type { FeatureRoute } from './feature';
+import type { FeatureRoute } from '../shared/feature';
 import { routes as dashboard } from '../features/dashboard/routes';
 import { routes as projects } from '../features/projects/routes';
 import { routes as investors } from '../features/investors/routes';

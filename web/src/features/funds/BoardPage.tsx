@@ -6,10 +6,12 @@ import { Alert, App as AntApp, Button, Card, Col, Input, Modal, Row, Statistic, 
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { Submission } from '../../../../src/contracts/funds';
 import { LoadError, Page } from '../../components/Page';
-import { useT } from '../../app/i18n';
-import { useMoney } from '../../app/labels';
-import { useCan } from '../../app/session';
-import { useLock, useLockAction, useSubmissions } from './api';
+import { useT } from '../../shared/i18n';
+import { useMoney } from '../../shared/labels';
+import { useCan } from '../../shared/session';
+import { useLock } from './api/get-lock';
+import { useLockAction } from './api/lock-action';
+import { useSubmissions } from './api/get-submissions';
 import { LockBanner, PeriodPicker, SubmissionStatusTag, defaultPeriod } from './common';
 
 export function BoardPage() {

@@ -7,9 +7,14 @@ import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { FundEntry } from '../../../../src/contracts/funds';
 import { yuanToWanText } from '../../../../src/domain/money';
 import { LoadError, Page } from '../../components/Page';
-import { useT } from '../../app/i18n';
-import { STAGE_NAMES, labelT, useMoney } from '../../app/labels';
-import { useEntries, useLock, useReturnEntry, useUnits, useVerify, useVerifyBulk } from './api';
+import { useT } from '../../shared/i18n';
+import { STAGE_NAMES, labelT, useMoney } from '../../shared/labels';
+import { useEntries } from './api/get-entries';
+import { useLock } from './api/get-lock';
+import { useReturnEntry } from './api/return-entry';
+import { useUnits } from '../../shared/api/units';
+import { useVerify } from './api/verify-entry';
+import { useVerifyBulk } from './api/verify-bulk';
 import { AttachmentList, EntryStatusTag, LockBanner, PeriodPicker, ReasonModal, defaultPeriod } from './common';
 
 export function VerifyPage() {

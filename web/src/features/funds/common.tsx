@@ -8,9 +8,11 @@ import {
   type FundEntry, type FundEntryStatus, type PeriodLock, type SubmissionStatus,
 } from '../../../../src/contracts/funds';
 import { currentPeriod, formatPeriod, previousPeriod } from '../../../../src/domain/period';
-import { useLocale, useT } from '../../app/i18n';
-import { FUND_ENTRY_STATUS_NAMES, SUBMISSION_STATUS_NAMES, lockedMessageEn } from '../../app/labels';
-import { useAttachments, useDeleteAttachment, useUpload } from './api';
+import { useLocale, useT } from '../../shared/i18n';
+import { FUND_ENTRY_STATUS_NAMES, SUBMISSION_STATUS_NAMES, lockedMessageEn } from '../../shared/labels';
+import { useAttachments } from './api/get-attachments';
+import { useDeleteAttachment } from './api/delete-attachment';
+import { useUpload } from './api/upload-attachment';
 
 /** Early in a month people report the month before; from the 11th on, the current one. */
 export function defaultPeriod(now = new Date()): string {

@@ -1,6 +1,6 @@
 import { AuditOutlined, DollarOutlined, FormOutlined, ScheduleOutlined } from '@ant-design/icons';
-import type { FeatureRoute } from '../../app/feature';
-import { lazyPage } from '../../app/lazyPage';
+import type { FeatureRoute } from '../../shared/feature';
+import { lazyPage } from '../../shared/lazyPage';
 
 const EntryPage = lazyPage(() => import('./EntryPage'), 'EntryPage');
 const BoardPage = lazyPage(() => import('./BoardPage'), 'BoardPage');

@@ -5,9 +5,11 @@ import { Alert, App as AntApp, Button, DatePicker, Form, Input, Modal, Popconfir
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { applyServerErrors } from '../../components/formErrors';
-import { useT } from '../../app/i18n';
-import type { Pair } from '../../app/labels';
-import { useDeleteItem, useItems, useSaveItem, type ItemPath } from './api';
+import { useT } from '../../shared/i18n';
+import type { Pair } from '../../shared/labels';
+import { useDeleteItem } from './api/delete-item';
+import { useItems, type ItemPath } from './api/get-items';
+import { useSaveItem } from './api/save-item';
 
 export interface FieldSpec {
   name: string; label: Pair; kind: 'text' | 'textarea' | 'date' | 'select';

@@ -5,9 +5,9 @@ import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { ALL_STAGES, dateFieldForStage, isBackward, isReopen, type Stage } from '../../../../src/domain/stages';
 import { applyServerErrors } from '../../components/formErrors';
-import { useT } from '../../app/i18n';
-import { STAGE_NAMES } from '../../app/labels';
-import { useMoveProject } from './api';
+import { useT } from '../../shared/i18n';
+import { STAGE_NAMES } from '../../shared/labels';
+import { useMoveProject } from './api/move-project';
 
 export interface MoveTarget { id: number; name: string; stage: Stage; version: number; to?: Stage }
 

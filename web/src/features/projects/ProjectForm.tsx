@@ -5,11 +5,14 @@ import dayjs from 'dayjs';
 import type { Project } from '../../../../src/contracts/projects';
 import { parseWan, yuanToWanText } from '../../../../src/domain/money';
 import { ALL_STAGES } from '../../../../src/domain/stages';
-import { PROJECT_TYPE_NAMES, PROMOTION_CHANNEL_NAMES, STAGE_NAMES, optionsT, type TFn } from '../../app/labels';
+import { PROJECT_TYPE_NAMES, PROMOTION_CHANNEL_NAMES, STAGE_NAMES, optionsT, type TFn } from '../../shared/labels';
 import { applyServerErrors } from '../../components/formErrors';
-import { useT } from '../../app/i18n';
-import { useMe } from '../../app/session';
-import { useCreateProject, useInvestorSearch, useUnits, useUpdateProject } from './api';
+import { useT } from '../../shared/i18n';
+import { useMe } from '../../shared/session';
+import { useCreateProject } from './api/create-project';
+import { useInvestorSearch } from './api/search-investors';
+import { useUnits } from '../../shared/api/units';
+import { useUpdateProject } from './api/update-project';
 
 const DATE_KEYS = ['registeredOn', 'agreementDate', 'agreementDueDate', 'contractDate', 'startDate', 'operatingDate'] as const;
 const wanRule = (t: TFn, label: string, en: string) => ({
