@@ -151,7 +151,11 @@ export const periodLockSchema = z.object({
   history: z.array(z.object({ action: z.string(), at: z.string(), actorName: z.string(), summary: z.string().nullable() })),
 });
 export type PeriodLock = z.infer<typeof periodLockSchema>;
-export const lockBodySchema = z.object({ note: z.string().trim().max(500).nullish() });
+export const lockBodySchema = z.object({
+  note: z.string().trim().max(500).nullish(),
+  /** lock although units have not submitted or entries wait (see GET /periods/:period/lock-checklist) */
+  acknowledgeUnfinished: z.boolean().optional(),
+});
 
 export const exchangeRateSchema = z.object({
   period: z.string(),

@@ -14,12 +14,14 @@ import { targetsRoutes } from '../modules/targets/targets.routes';
 import { statsRoutes } from '../modules/stats/stats.routes';
 import { reportsRoutes } from '../modules/reports/reports.routes';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes';
+import { lockChecklistRoutes } from '../modules/funds/lock-checklist';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (api) => {
     for (const plugin of [
       authRoutes, usersRoutes, unitsRoutes, settingsRoutes, auditRoutes, setupRoutes,
       investorsRoutes, projectsRoutes, fundsRoutes, ledgerRoutes, targetsRoutes, statsRoutes, reportsRoutes, assessmentRoutes,
+      lockChecklistRoutes,
     ]) await api.register(plugin);
   }, { prefix: '/api/v1' });
 }

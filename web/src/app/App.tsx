@@ -60,7 +60,7 @@ function Gate() {
         {state === 'ready' && (
           <Route path="/" element={<Shell />}>
             {FEATURE_ROUTES.map((r) => <Route key={r.path} path={r.path} element={r.element} />)}
-            {!FEATURE_ROUTES.some((r) => r.path === '') && <Route index element={<Navigate to="/units" replace />} />}
+            {!FEATURE_ROUTES.some((r) => r.path === '') && <Route index element={<Navigate to="/dashboard" replace />} />}
             <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从左侧菜单进入需要的功能" />} />
           </Route>
         )}

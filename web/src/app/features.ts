@@ -1,5 +1,6 @@
 // Every feature's routes, in one list. A new feature adds one import here; features never import each other.
 import type { FeatureRoute } from '../shared/feature';
+import { routes as home } from '../features/home/routes';
 import { routes as dashboard } from '../features/dashboard/routes';
 import { routes as projects } from '../features/projects/routes';
 import { routes as investors } from '../features/investors/routes';
@@ -14,6 +15,6 @@ import { routes as settings } from '../features/settings/routes';
 import { routes as audit } from '../features/audit/routes';
 
 export const FEATURE_ROUTES: FeatureRoute[] = [
-  ...dashboard, ...projects, ...investors, ...funds, ...ledger, ...targets, ...reports, ...assessment,
+  ...home, ...dashboard, ...projects, ...investors, ...funds, ...ledger, ...targets, ...reports, ...assessment,
   ...units, ...users, ...settings, ...audit,
 ];
