@@ -109,7 +109,7 @@ export function ProjectPage() {
           <Descriptions.Item label={t('承办单位', 'Lead unit')}>{p.unitName ?? p.unitCode}</Descriptions.Item>
           <Descriptions.Item label={t('责任人', 'Owner')}>{p.owner ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('包保领导', 'Sponsoring leader')}>{p.sponsor ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('投资方', 'Investor')}>{p.investorId ? <Link to={`/investors/${p.investorId}`}>{p.investorName}</Link> : '—'}{p.originScope && <Tag style={{ marginLeft: 4 }}>{ORIGIN_SCOPE_TEXT[p.originScope]}</Tag>}</Descriptions.Item>
+          <Descriptions.Item label={t('投资方', 'Investor')}>{p.investorId ? <Link to={`/investors/${p.investorId}`}>{p.investorName}</Link> : '—'}{p.originScope && <Tag style={{ marginLeft: 4 }}>{labelT(t, ORIGIN_SCOPE_TEXT, p.originScope)}</Tag>}</Descriptions.Item>
           <Descriptions.Item label={t('行业', 'Industry')}>{p.industry ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('项目类型', 'Project type')}>{p.projectType ? t(...PROJECT_TYPE_NAMES[p.projectType]) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('总投资', 'Total investment')}>{formatWan(p.totalInvestmentYuan)}</Descriptions.Item>

@@ -14,7 +14,6 @@ import { ApiError } from '../../lib/api';
 import { useUnits } from '../../shared/api/units';
 import { targetsKeys } from './api/keys';
 import { useProgress } from './api/get-progress';
-import { useTargets } from './api/get-targets';
 import { createSplit, createTarget, deleteSplit, deleteTarget, updateTarget } from './api/target-writes';
 import { LoadError, Page } from '../../components/Page';
 import { useT } from '../../shared/i18n';
@@ -159,12 +158,15 @@ export function TargetsPage() {
   const canWrite = useCan('target.write');
   const canApprove = useCan('submission.approve');
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year') ?? dayjs().year());
+  // 截至: a month (period) picks the year and how far its progress runs; the latest when none.
+  const period = params.get('period') ?? undefined;
+  const year = period ? Number(period.slice(0, 4)) : Number(params.get('year') ?? dayjs().year());
   const [compare, setCompare] = useState(false);
   const [editing, setEditing] = useState<Unit | null>(null);
   const units = useUnits();
-  const progress = useProgress({ year });
-  const lastYear = useTargets(year - 1, compare);
+  const progress = useProgress({ year, period });
+  // 对比上年: last year's result (achieved and completion), not only its target.
+  const lastYear = useProgress({ year: year - 1, period: period ? `${year - 1}${period.slice(4)}` : undefined }, compare);
 
   const rows = useMemo(() => {
     const visible = (units.data ?? []).filter((u) => u.active && (me.cityWide || u.code === me.unitCode || u.kind === 'city'));
@@ -174,14 +176,16 @@ export function TargetsPage() {
 
   const cell = (ind: TargetIndicatorCode) => (_: unknown, r: (typeof rows)[number]) => {
     const p = r.items.find((x) => x.target.indicator === ind);
-    const last = lastYear.data?.find((x) => x.unitCode === r.unit.code && x.indicator === ind);
-    if (!p) return <Typography.Text type="secondary">—{compare && last ? <div style={{ fontSize: 12 }}>{t('上年', 'LY')} {show(ind, last.baseValue)}</div> : null}</Typography.Text>;
+    const last = lastYear.data?.items.find((x) => x.target.unitCode === r.unit.code && x.target.indicator === ind);
+    if (!p) return <Typography.Text type="secondary">—{compare && last ? <div style={{ fontSize: 12 }}>{t('上年完成', 'LY achieved')} {show(ind, last.actual)}</div> : null}</Typography.Text>;
     const behind = isBehind(p.completion, tp);
     return (
       <div style={{ minWidth: 150 }}>
         <div>{show(ind, p.target.baseValue)}<Typography.Text type="secondary"> / {show(ind, p.target.stretchValue)}</Typography.Text></div>
         <div style={{ fontSize: 12 }}>{t('完成', 'Achieved')} {show(ind, p.actual)} · <span style={{ color: behind ? '#cf1322' : '#389e0d' }}>{formatPercent(p.completion)}</span></div>
-        {compare && <div style={{ fontSize: 12, color: '#8c8c8c' }}>{t('上年确保', 'Last year')} {show(ind, last?.baseValue)}</div>}
+        {compare && <div style={{ fontSize: 12, color: '#8c8c8c' }}>{last
+          ? t(`上年同期完成 ${show(ind, last.actual)}（确保 ${show(ind, last.target.baseValue)}，${formatPercent(last.completion)}）`, `Last year ${show(ind, last.actual)} (${formatPercent(last.completion)})`)
+          : t('上年无此目标', 'No target last year')}</div>}
       </div>
     );
   };
@@ -191,6 +195,9 @@ export function TargetsPage() {
       extra={<>
         <Space><span>{t('对比上年', 'Compare with last year')}</span><Switch checked={compare} onChange={setCompare} /></Space>
         <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} aria-label={t('年度', 'Year')} onChange={(d) => d && setParams({ year: String(d.year()) }, { replace: true })} />
+        <Space><span>{t('截至', 'Up to')}</span>
+          <DatePicker picker="month" format="YYYY-MM" value={period ? dayjs(`${period}-01`) : null} placeholder={t('最新月份', 'Latest')} aria-label={t('截至月份', 'Up to month')}
+            onChange={(d) => setParams(d ? { period: d.format('YYYY-MM') } : { year: String(year) }, { replace: true })} /></Space>
       </>}>
       {progress.error && <LoadError error={progress.error} retry={() => progress.refetch()} />}
       <Card size="small">

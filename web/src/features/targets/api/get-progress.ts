@@ -10,6 +10,6 @@ export async function getProgress(q: ProgressQuery): Promise<TargetProgressList>
   return checked(targetProgressListSchema, await apiGet('/targets/progress', q), 'GET /targets/progress');
 }
 export const progressQueryOptions = (q: ProgressQuery) => queryOptions({ queryKey: targetsKeys.of('progress', q), queryFn: () => getProgress(q) });
-export function useProgress(q: ProgressQuery) {
-  return useQuery(progressQueryOptions(q));
+export function useProgress(q: ProgressQuery, enabled = true) {
+  return useQuery({ ...progressQueryOptions(q), enabled });
 }
