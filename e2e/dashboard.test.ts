@@ -28,7 +28,7 @@ describe.each(DB_KINDS)('dashboard on %s', (kind) => {
     await page.getByLabel('密码').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByTestId('user-menu').waitFor();
-    await page.goto(`${server.url}/?period=2026-05`);
+    await page.goto(`${server.url}/dashboard?period=2026-05`);
     const api = await page.evaluate(async () => (await fetch('/api/v1/stats/dispatch?period=2026-05')).json());
     expect(api.fundsYtdYuan).toBe(422214174);
     const kpi = page.getByTestId('kpi-funds');

@@ -134,6 +134,8 @@ describe.each(DB_KINDS)('funds journey on %s', (kind) => {
     await office.goto(`${server.url}/funds/board?period=${PERIOD}`);
     await office.getByRole('button', { name: '锁定本期（封账）' }).click();
     await office.getByLabel('说明').fill('10月调度会后封账');
+    // The checklist lists what is unfinished; locking anyway needs the explicit choice.
+    await office.getByTestId('lock-checklist').getByText('我已知晓以上未完成事项').click();
     await office.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
     await office.getByTestId('lock-banner').waitFor();
 

@@ -97,11 +97,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** The first administrator's password in journeys: it must pass the password policy (10+ characters, not common). */
 export const ADMIN_PASSWORD = 'Jilin-admin-2026';
 
+export interface DemoUser { username: string; password: string; role: string; unitCode: string | null }
+
 /**
- * Completes first-run setup through the API (for journeys that are not about setup). The demo accounts get
- * the fixed demo password demo1234 (asked for explicitly; by default they would get random ones).
+ * Completes first-run setup through the API (for journeys that are not about setup). With demo,
+ * loads the demo and returns its users with the passwords the load answered (the one place that
+ * knows how demo passwords are obtained: adapt here if the setup/demo API changes).
  */
-export async function setupViaApi(url: string, opts: { demo?: boolean } = {}): Promise<{ username: string; password: string }> {
+export async function setupViaApi(url: string, opts: { demo?: boolean } = {}): Promise<{ username: string; password: string; demoUsers: DemoUser[] }> {
   const admin = { username: 'admin', password: ADMIN_PASSWORD };
   const r = await fetch(`${url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cityName: '吉林市', homeRegionCode: '220200', cityUnitCode: 'C00', adminUsername: admin.username, adminDisplayName: '管理员', adminPassword: admin.password }) });
   if (r.status !== 201) throw new Error(`setup failed: ${r.status} ${await r.text()}`);
@@ -111,8 +114,10 @@ export async function setupViaApi(url: string, opts: { demo?: boolean } = {}): P
     const me = await (await fetch(`${url}/api/v1/auth/me`, { headers: { cookie } })).json() as { csrfToken: string };
     const d = await fetch(`${url}/api/v1/demo/load`, { method: 'POST', headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ fixedPassword: true }) });
     if (!d.ok) throw new Error(`demo load failed: ${d.status} ${await d.text()}`);
+    const loaded = await d.json() as { users: DemoUser[] };
+    return { ...admin, demoUsers: loaded.users };
   }
-  return admin;
+  return { ...admin, demoUsers: [] };
 }
 
 /** Signs in through the login page. */
@@ -140,4 +145,27 @@ export async function clickUntilClosed(dialog: Locator, button: Locator, timeout
     } catch { /* still open: click again */ }
   }
   throw new Error('the dialog did not close');
+}
+
+/**
+ * Fails the journey on what a person would see as broken: an uncaught page error, a console error,
+ * a server answer of 5xx. Returns the list of problems so far (check it after each step).
+ */
+export function watchForTrouble(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('response', (r) => { if (r.status() >= 500) problems.push(`${r.status()} from ${r.request().method()} ${r.url()}`); });
+  return problems;
+}
+
+/** Waits until the current page shows its content: the shell, a page title, no crash notice, nothing blank. */
+export async function waitForPageShown(page: Page, timeout = 45_000): Promise<void> {
+  await page.getByTestId('user-menu').waitFor({ timeout });
+  await page.locator('main h4').first().waitFor({ timeout });
+  if (await page.getByTestId('page-error').count()) {
+    throw new Error(`page crashed at ${page.url()}: ${await page.getByTestId('page-error').innerText()}`);
+  }
+  const text = (await page.locator('main').innerText()).trim();
+  if (text.length < 4) throw new Error(`blank page at ${page.url()}`);
 }

@@ -49,6 +49,32 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
+  // bulletproof-react's one-way flow: shared code (shared/, lib/, components/) → features → app.
+  it('web imports flow shared → features → app', () => {
+    const tier = (f: string) => {
+      const r = rel(f).split(path.sep);
+      if (r[0] !== 'web' || r[1] !== 'src') return null;
+      if (r[2] === 'main.tsx') return 3; // the entry point mounts the app
+      return r[2] === 'app' ? 2 : r[2] === 'features' ? 1 : 0;
+    };
+    const bad = files(path.join(ROOT, 'web/src')).flatMap((f) => imports(f).map((s) => resolve(f, s))
+      .filter((t): t is string => !!t && tier(t) !== null && tier(t)! > tier(f)!)
+      .map((t) => `${rel(f)} → ${rel(t)}`));
+    expect(bad).toEqual([]);
+  });
+
+  // One API layer: a page never calls the server inline, each call lives in features/<m>/api/ or
+  // shared/api/ with its query key from the factory (one key, one shape).
+  it('web pages reach the server only through api/ files', () => {
+    // Branch reports converts its own page (its queries use keys of their own, no shape clash).
+    const pending = new Set([path.join('web', 'src', 'features', 'reports', 'ReportsPage.tsx')]);
+    const bad = files(path.join(ROOT, 'web/src/features')).concat(files(path.join(ROOT, 'web/src/app')))
+      .filter((f) => !rel(f).split(path.sep).includes('api') && !pending.has(rel(f)) && !/\.test\.tsx?$/.test(f))
+      .filter((f) => /\b(useQuery|useSuspenseQuery|apiGet)\s*[<(]/.test(fs.readFileSync(f, 'utf8')))
+      .map(rel);
+    expect(bad).toEqual([]);
+  });
+
   it('services and repositories do not depend on the HTTP layer', () => {
     const bad = source.filter((f) => /\.(service|repo)\.ts$/.test(f)).flatMap((f) => imports(f)
       .map((s) => resolve(f, s)).filter((t): t is string => !!t && rel(t).startsWith(`src${path.sep}server${path.sep}`))

@@ -10,7 +10,7 @@ export type FundEntryStatus = z.infer<typeof fundEntryStatusSchema>;
 /** Workflow labels as the screens show them (the step a clerk waits for is part of the label). */
 export const FUND_ENTRY_STATUS_TEXT: Readonly<Record<FundEntryStatus, string>> = {
   draft: '草稿',
-  submitted: '已报送·待单位审核',
+  submitted: '已报送·待单位负责人审核',
   approved: '已审核·待市招商办核实',
   verified: '已核实',
   returned: '已退回',
@@ -27,7 +27,7 @@ export const SUBMISSION_STATUS_TEXT: Readonly<Record<SubmissionStatus, string>> 
   not_started: '未填报',
   draft: '填报中·未报送',
   submitted: '已报送·待单位负责人审核',
-  approved: '已审核·市招商办核实中',
+  approved: '已审核·待市招商办核实',
   returned: '已退回·待修改重报',
 };
 
@@ -151,7 +151,11 @@ export const periodLockSchema = z.object({
   history: z.array(z.object({ action: z.string(), at: z.string(), actorName: z.string(), summary: z.string().nullable() })),
 });
 export type PeriodLock = z.infer<typeof periodLockSchema>;
-export const lockBodySchema = z.object({ note: z.string().trim().max(500).nullish() });
+export const lockBodySchema = z.object({
+  note: z.string().trim().max(500).nullish(),
+  /** lock although units have not submitted or entries wait (see GET /periods/:period/lock-checklist) */
+  acknowledgeUnfinished: z.boolean().optional(),
+});
 
 export const exchangeRateSchema = z.object({
   period: z.string(),

@@ -132,3 +132,10 @@ export function monthsBetween(fromPeriod: Period | string, toPeriod_: Period | s
   const b = toPeriod(toPeriod_);
   return (b.year - a.year) * 12 + (b.month - a.month);
 }
+
+/** The period people report now: early in a month (to the 10th, Beijing time) the month before; from the 11th on, the current one. */
+export function reportingPeriod(now: Date = new Date()): string {
+  const p = currentPeriod(now);
+  const day = Number(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(8, 10));
+  return formatPeriod(day <= 10 ? previousPeriod(p) : p);
+}

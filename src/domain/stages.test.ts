@@ -19,7 +19,7 @@ describe('stage lists and labels', () => {
     expect(ALL_STAGES[7]).toBe('dropped');
   });
   it('has UI and ledger labels', () => {
-    expect(STAGE_LABELS.lead).toBe('已建立联系');
+    expect(STAGE_LABELS.lead).toBe('线索');
     expect(STAGE_LABELS.contract).toBe('合同签约');
     expect(Object.values(STAGE_LEDGER_LABELS)).toEqual(['线索', '在谈', '意向', '协议', '合同', '开工', '投产', '终止']);
   });

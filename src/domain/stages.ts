@@ -12,9 +12,9 @@ export const ALL_STAGES = [...STAGES, 'dropped'] as const;
 export type PipelineStage = (typeof STAGES)[number];
 export type Stage = (typeof ALL_STAGES)[number];
 
-/** Labels in the UI. */
+/** Labels in the UI. One name per stage: the first is 线索, as in the ledger and DESIGN.md. */
 export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
-  lead: '已建立联系',
+  lead: '线索',
   negotiating: '在谈',
   intent: '意向',
   agreement: '协议',
@@ -46,7 +46,8 @@ export function stageFromLedgerLabel(s: string): Stage | null {
   for (const stage of ALL_STAGES) {
     if (STAGE_LEDGER_LABELS[stage] === t || STAGE_LABELS[stage] === t || stage === t) return stage;
   }
-  return null;
+  // The UI's earlier name of the first stage, still found in workbooks exported before.
+  return t === '已建立联系' ? 'lead' : null;
 }
 
 function pipelineIndex(stage: Stage): number {

@@ -23,6 +23,7 @@ import { policiesRoutes } from '../modules/policies/policies.routes';
 import { activitiesRoutes } from '../modules/activities/activities.routes';
 import { reserveRoutes } from '../modules/reserve/reserve.routes';
 import { publicRoutes } from '../modules/public/public.routes';
+import { lockChecklistRoutes } from '../modules/funds/lock-checklist';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (api) => {
@@ -32,6 +33,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       forecastRoutes,
       warningsRoutes, supervisionRoutes, inboxRoutes, policiesRoutes,
       activitiesRoutes, reserveRoutes, publicRoutes,
+      lockChecklistRoutes,
     ]) await api.register(plugin);
     await api.register(revisionsRoutes);
   }, { prefix: '/api/v1' });

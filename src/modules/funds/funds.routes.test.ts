@@ -183,7 +183,14 @@ describe.each(DB_KINDS)('funds and the monthly cycle on %s', (kind) => {
 
   it('locks a period: every change refused with 409, unlock needs a reason and is audited', async () => {
     expect((await rep1.post('/api/v1/periods/2026-04/lock')).statusCode).toBe(403);
-    expect((await office.post('/api/v1/periods/2026-04/lock', { note: '5月调度会' })).json().locked).toBe(true);
+    // Unfinished work (issue [K]): refused with the checklist until the office acknowledges it.
+    const checklist = (await office.get('/api/v1/periods/2026-04/lock-checklist')).json();
+    const refused = await office.post('/api/v1/periods/2026-04/lock', { note: '5月调度会' });
+    if (checklist.unfinished) {
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.detail.checklist).toEqual(checklist);
+    }
+    expect((await office.post('/api/v1/periods/2026-04/lock', { note: '5月调度会', acknowledgeUnfinished: true })).json().locked).toBe(true);
     expect(await isPeriodLocked(t.db, '2026-04')).toBe(true);
     await expect(assertPeriodOpen(t.db, '2026-04')).rejects.toMatchObject({ code: 'locked' });
     const msg = '报告期 2026-04 已锁定（调度会后封账），如需更正请在未锁定的报告期录入调整数，或由市招商办解锁并说明原因';

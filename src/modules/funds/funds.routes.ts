@@ -15,7 +15,8 @@ import {
   getPeriodLock, getSubmission, listAttachments, listExchangeRates, listFundEntries, listPeriodLocks, listProjectOptions,
   listSubmissions, lockPeriod, putExchangeRate, returnFundEntry, returnSubmission, saveFundEntryBatch, submitSubmission,
   unlockPeriod, updateFundEntry, verifyFundEntries, verifyFundEntry,
-} from './funds.service'; // one import for the four services
+} from './funds.service';
+import { guardLock } from './lock-checklist';
 
 const ok = z.object({ ok: z.boolean() });
 const unitPeriod = z.object({ unitCode: z.string().min(1).max(32), period: periodSchema });
@@ -93,7 +94,10 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     app.get('/periods/:period/lock', { config: { permission: 'business.read' }, schema: { tags, summary: '报告期锁定状态与锁定/解锁记录', params: z.object({ period: periodSchema }), response: { 200: periodLockSchema } } },
       async (req) => getPeriodLock(db, req.params.period));
     app.post('/periods/:period/lock', { config: { permission: 'period.lock' }, schema: { tags, summary: '锁定报告期（调度会后封账）', params: z.object({ period: periodSchema }), body: lockBodySchema.nullish(), response: { 200: periodLockSchema } } },
-      async (req) => tx((t) => lockPeriod(t, actorOf(req), req.params.period, req.body?.note ?? null)));
+      async (req) => tx(async (t) => {
+        await guardLock(t, actorOf(req), req.params.period, req.body?.acknowledgeUnfinished === true);
+        return lockPeriod(t, actorOf(req), req.params.period, req.body?.note ?? null);
+      }));
     app.post('/periods/:period/unlock', { config: { permission: 'period.lock' }, schema: { tags, summary: '解锁报告期（须说明原因，记入日志）', params: z.object({ period: periodSchema }), body: reasonSchema, response: { 200: periodLockSchema } } },
       async (req) => tx((t) => unlockPeriod(t, actorOf(req), req.params.period, req.body.reason)));
   }

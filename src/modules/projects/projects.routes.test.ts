@@ -257,6 +257,10 @@ describe.each(DB_KINDS)('projects and investors on %s', (kind) => {
     expect((await office.get('/api/v1/projects?originGroup=jjj')).json().total).toBe(0);
     r = (await office.get(`/api/v1/projects?q=${encodeURIComponent('杭州某某')}`)).json();
     expect(r.total).toBe(1);
+    // …and by the investor's credit code, as people look a company up (issue [K]).
+    const credit = (await office.get(`/api/v1/investors/${r.items[0].investorId}`)).json().creditCode as string | null;
+    expect(credit).toBeTruthy();
+    expect((await office.get(`/api/v1/projects?q=${credit!.slice(2, 12)}`)).json().total).toBe(1);
     r = (await office.get('/api/v1/projects?unitCode=U01&sort=totalInvestmentYuan&order=desc&pageSize=1')).json();
     expect(r.total).toBe(2);
     expect(r.items).toHaveLength(1);

@@ -66,6 +66,7 @@ function applyFilters(qb: Joined, q: Partial<ProjectQuery>): Joined {
       eb(eb.fn('lower', ['projects.name']), 'like', like),
       eb(eb.fn('lower', ['projects.code']), 'like', like),
       eb(eb.fn('lower', ['investors.name']), 'like', like),
+      eb(eb.fn('lower', ['investors.credit_code']), 'like', like),
       eb(eb.fn('lower', ['projects.owner']), 'like', like),
     ]));
   }

@@ -7,14 +7,15 @@ import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { Me } from '../../../src/contracts/common';
-import { apiGet, setCsrfToken } from '../lib/api';
-import { LocaleContext, type Locale } from './i18n';
-import { SessionContext } from './session';
+import { setCsrfToken } from '../lib/api';
+import { getMe, getSetupStatus } from '../shared/api/me';
+import { LocaleContext, type Locale } from '../shared/i18n';
+import { SessionContext } from '../shared/session';
 import { Shell } from './Shell';
 import { LoginPage } from './LoginPage';
 import { SetupPage } from './SetupPage';
 import { FEATURE_ROUTES } from './features';
-import { lazyPage } from './lazyPage';
+import { lazyPage } from '../shared/lazyPage';
 
 // The investors' public pages live outside the signed-in shell (no login).
 const PublicPage = lazyPage(() => import('../features/public/PublicPage'), 'PublicPage');
@@ -29,10 +30,10 @@ function Gate() {
   const location = useLocation();
 
   const refresh = useCallback(async () => {
-    const s = await apiGet<{ needsSetup: boolean }>('/setup/status');
+    const s = await getSetupStatus();
     if (s.needsSetup) { setState('setup'); return; }
     try {
-      const m = await apiGet<Me>('/auth/me');
+      const m = await getMe();
       setCsrfToken(m.csrfToken);
       setMe(m);
       setState('ready');
@@ -64,7 +65,7 @@ function Gate() {
         {state === 'ready' && (
           <Route path="/" element={<Shell />}>
             {FEATURE_ROUTES.map((r) => <Route key={r.path} path={r.path} element={r.element} />)}
-            {!FEATURE_ROUTES.some((r) => r.path === '') && <Route index element={<Navigate to="/units" replace />} />}
+            {!FEATURE_ROUTES.some((r) => r.path === '') && <Route index element={<Navigate to="/dashboard" replace />} />}
             <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从左侧菜单进入需要的功能" />} />
           </Route>
         )}

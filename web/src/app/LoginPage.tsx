@@ -3,7 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { apiSend } from '../lib/api';
-import { useT } from './i18n';
+import { useT } from '../shared/i18n';
 
 export function LoginPage({ onDone }: { onDone: () => Promise<void> }) {
   const t = useT();

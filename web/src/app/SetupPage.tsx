@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Checkbox, Form, Input, Result, Steps, Table, Typography } from 'antd';
 import { apiGet, apiSend, ApiError, setCsrfToken } from '../lib/api';
-import { useT } from './i18n';
+import { useT } from '../shared/i18n';
+import { getMe } from '../shared/api/me';
 
 type Values = { cityName: string; homeRegionCode: string; cityUnitCode: string; adminUsername: string; adminDisplayName: string; adminPassword: string; confirm: string; loadDemo: boolean; fixedPassword: boolean };
 type DemoUser = { username: string; password: string; role: string; unitCode: string | null };
@@ -26,7 +27,7 @@ export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
       await apiSend('POST', '/setup', { cityName: v.cityName, homeRegionCode: v.homeRegionCode, cityUnitCode: v.cityUnitCode, adminUsername: v.adminUsername, adminDisplayName: v.adminDisplayName, adminPassword: v.adminPassword });
       await apiSend('POST', '/auth/login', { username: v.adminUsername, password: v.adminPassword });
       // The session is ready, but the app switches to it only when the person clicks 进入系统.
-      setCsrfToken((await apiGet<{ csrfToken: string | null }>('/auth/me')).csrfToken);
+      setCsrfToken((await getMe()).csrfToken);
       if (v.loadDemo) {
         setStep(2);
         const s = await apiSend<{ projects: number; fundEntries: number; units: number; users: DemoUser[] }>('POST', '/demo/load', { fixedPassword: !!v.fixedPassword });

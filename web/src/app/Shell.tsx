@@ -3,12 +3,25 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { App as AntApp, Button, Dropdown, Form, Grid, Input, Layout, Menu, Modal, Space, Spin, Tag, Typography } from 'antd';
 import { GlobalOutlined, LogoutOutlined, MenuOutlined, UserOutlined, KeyOutlined } from '@ant-design/icons';
 import { apiSend, ApiError } from '../lib/api';
-import { useLocale, useT } from './i18n';
-import { useMe, useSession } from './session';
+import { useLocale, useT } from '../shared/i18n';
+import { useMe, useSession } from '../shared/session';
 import { InboxBadge } from '../features/inbox/InboxBadge';
 import { FEATURE_ROUTES } from './features';
-import { ROLE_NAMES } from './labels';
-import type { FeatureRoute } from './feature';
+import { ROLE_NAMES } from '../shared/labels';
+import type { FeatureRoute } from '../shared/feature';
+import { PageErrorBoundary } from '../shared/ErrorBoundary';
+import { homeKind } from '../shared/roleHome';
+import type { Me } from '../../../src/contracts/common';
+
+/** Whether a menu entry is for this person: their permission, role and scope. */
+function shows(r: FeatureRoute, me: Me): boolean {
+  const m = r.menu;
+  if (!m) return false;
+  if (m.permission && !me.permissions.includes(m.permission)) return false;
+  if (m.roles && !m.roles.some((x) => (me.roles as string[]).includes(x))) return false;
+  if (m.cityWide && !me.cityWide) return false;
+  return true;
+}
 
 const GROUPS: { key: NonNullable<FeatureRoute['menu']>['group']; label: [string, string] }[] = [
   { key: 'overview', label: ['总览', 'Overview'] },
@@ -63,7 +76,7 @@ export function Shell() {
   const [pwOpen, setPwOpen] = useState(false);
 
   const items = useMemo(() => GROUPS.map((g) => {
-    const children = FEATURE_ROUTES.filter((r) => r.menu?.group === g.key && (!r.menu.permission || me.permissions.includes(r.menu.permission)))
+    const children = FEATURE_ROUTES.filter((r) => r.menu?.group === g.key && shows(r, me))
       .sort((a, b) => a.menu!.order - b.menu!.order)
       .map((r) => ({ key: `/${r.path}`, icon: r.menu!.icon, label: t(...r.menu!.label) }));
     return children.length ? { key: g.key, type: 'group' as const, label: t(...g.label), children } : null;
@@ -108,9 +121,11 @@ export function Shell() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: mobile ? 12 : 24, minWidth: 0 }}>
-          <Suspense fallback={<div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}>
-            <Outlet />
-          </Suspense>
+          <PageErrorBoundary key={location.pathname} homeIsDashboard={homeKind(me) === 'dashboard'}>
+            <Suspense fallback={<div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}>
+              <Outlet />
+            </Suspense>
+          </PageErrorBoundary>
         </Layout.Content>
       </Layout>
       <PasswordModal open={pwOpen} onClose={() => setPwOpen(false)} />

@@ -1,5 +1,6 @@
 // Every feature's routes, in one list. A new feature adds one import here; features never import each other.
-import type { FeatureRoute } from './feature';
+import type { FeatureRoute } from '../shared/feature';
+import { routes as home } from '../features/home/routes';
 import { routes as dashboard } from '../features/dashboard/routes';
 import { routes as projects } from '../features/projects/routes';
 import { routes as investors } from '../features/investors/routes';
@@ -22,7 +23,7 @@ import { routes as activities } from '../features/activities/routes';
 import { routes as reserve } from '../features/reserve/routes';
 
 export const FEATURE_ROUTES: FeatureRoute[] = [
-  ...dashboard, ...projects, ...investors, ...funds, ...ledger, ...targets, ...forecast, ...reports, ...assessment,
+  ...home, ...dashboard, ...projects, ...investors, ...funds, ...ledger, ...targets, ...forecast, ...reports, ...assessment,
   ...units, ...users, ...settings, ...audit,
   ...warnings, ...supervision, ...inbox, ...policies,
   ...revisions,

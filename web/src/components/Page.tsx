@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Space, Typography } from 'antd';
-import { useT } from '../app/i18n';
+import { useT } from '../shared/i18n';
 
 /** A page: title, optional actions on the right, content below. */
 export function Page({ title, extra, children, subTitle }: { title: ReactNode; extra?: ReactNode; subTitle?: ReactNode; children: ReactNode }) {

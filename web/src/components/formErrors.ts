@@ -10,3 +10,11 @@ export function applyServerErrors(form: FormInstance, e: unknown): string {
   }
   return (e as Error).message;
 }
+
+/**
+ * For a dialog's form: Enter in a date field picks the typed date, it does not submit the dialog
+ * (a half-typed date would otherwise be saved with the rest).
+ */
+export function keepEnterInDateFields(e: { key: string; target: EventTarget; preventDefault: () => void }): void {
+  if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('.ant-picker')) e.preventDefault();
+}

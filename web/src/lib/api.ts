@@ -6,6 +6,21 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A response checked against its zod contract. In development (and the dev server the tests can
+ * use) a wrong shape throws at once, naming the call; in a production build it is reported on the
+ * console (which the browser journeys fail on) and the data passes through, so a stray extra or
+ * missing field never blanks a page for a user.
+ */
+export function checked<T>(schema: { safeParse: (d: unknown) => { success: true; data: T } | { success: false; error: { message: string } } }, data: unknown, call: string): T {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const msg = `${call}: response does not match its contract: ${r.error.message}`;
+  if (import.meta.env.DEV) throw new ApiError(0, 'contract', msg);
+  console.error(msg);
+  return data as T;
+}
+
 let csrfToken: string | null = null;
 export function setCsrfToken(t: string | null) { csrfToken = t; }
 

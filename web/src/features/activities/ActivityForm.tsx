@@ -4,8 +4,8 @@ import { App as AntApp, Button, DatePicker, Form, Input, InputNumber, Modal, Sel
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ActivityDetail } from '../../../../src/contracts/activities';
-import { useT } from '../../app/i18n';
-import { useMe } from '../../app/session';
+import { useT } from '../../shared/i18n';
+import { useMe } from '../../shared/session';
 import { applyServerErrors } from '../../components/formErrors';
 import { useActivityUnits } from './api/get-units';
 import { createActivity, updateActivity, useActivityWrite } from './api/save-activity';

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import type { Activity } from '../../../../src/contracts/activities';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shared/i18n';
 
 export const KIND_LABELS: Record<Activity['kind'], [string, string]> = {
   trip: ['小分队', 'Trip'], delegation: ['代表团', 'Delegation'], event: ['推介会', 'Promotion event'], signing: ['签约活动', 'Signing'],

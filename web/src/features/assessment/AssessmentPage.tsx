@@ -1,16 +1,16 @@
 // 考核: every unit's score sheet — indicator, value, target, completion, weight, points, and each
 // deduction with its reason.
 import { useSearchParams } from 'react-router-dom';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { AssessmentDto } from '../../../../src/contracts/assessment';
 import { formatPercent } from '../../../../src/domain/money';
-import { apiGet, download } from '../../lib/api';
+import { download } from '../../lib/api';
+import { useAssessment } from './api/get-assessment';
 import { LoadError, Page } from '../../components/Page';
-import { useT } from '../../app/i18n';
-import { TARGET_INDICATOR_NAMES, labelT, useMoney } from '../../app/labels';
+import { useT } from '../../shared/i18n';
+import { TARGET_INDICATOR_NAMES, labelT, useMoney } from '../../shared/labels';
 
 type UnitRow = AssessmentDto['units'][number];
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -22,7 +22,7 @@ export function AssessmentPage() {
   const val = (ind: string, v: number | null) => (v === null ? '—' : ind === 'funds' ? formatWan(v) : ind === 'foreign' ? formatWanUsd(v) : t(`${v}个`, String(v)));
   const [params, setParams] = useSearchParams();
   const period = params.get('period') ?? undefined;
-  const q = useQuery({ queryKey: ['assessment', period], queryFn: () => apiGet<AssessmentDto>('/assessment', { period }) });
+  const q = useAssessment(period);
   const a = q.data;
   const shown = a ? `${a.year}-${String(a.month).padStart(2, '0')}` : undefined;
   return (

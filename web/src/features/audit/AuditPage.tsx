@@ -1,12 +1,10 @@
 import { useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DatePicker, Input, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { apiGet } from '../../lib/api';
-import { useT } from '../../app/i18n';
+import { useAudit, type AuditRow as Row } from './api/get-audit';
+import { useT } from '../../shared/i18n';
 import { LoadError, Page } from '../../components/Page';
 
-type Row = { id: number; at: string; actorName: string; action: string; entity: string; entityId: string | null; unitCode: string | null; summary: string | null; before: unknown; after: unknown };
 
 const ACTIONS: Record<string, string> = {
   create: '新增', update: '修改', delete: '删除', move: '阶段变更', submit: '报送', approve: '审核', verify: '核实', return: '退回',
@@ -33,11 +31,7 @@ export function AuditPage() {
   const t = useT();
   const [page, setPage] = useState(1);
   const [f, setF] = useState<{ entity?: string; action?: string; actor?: string; from?: string; to?: string }>({});
-  const q = useQuery({
-    queryKey: ['audit', page, f],
-    queryFn: () => apiGet<{ items: Row[]; total: number }>('/audit', { page, pageSize: 30, ...f }),
-    placeholderData: keepPreviousData,
-  });
+  const q = useAudit(page, f);
   const set = (patch: typeof f) => { setPage(1); setF((x) => ({ ...x, ...patch })); };
   return (
     <Page title={t('审计日志', 'Audit log')} subTitle={t('每一次写操作：谁、何时、对象、修改前后。日志只读，不能在系统中修改或删除。', 'Every write: who, when, what, before → after. Read-only.')}>

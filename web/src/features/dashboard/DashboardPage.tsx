@@ -10,11 +10,15 @@ import { isBehind, ratio } from '../../../../src/domain/stats';
 import { ALL_STAGES } from '../../../../src/domain/stages';
 import { WarningsPanel } from './WarningsPanel';
 import { LoadError, Page } from '../../components/Page';
-import { useLocale, useT } from '../../app/i18n';
-import { INDUSTRY_NAMES, ORIGIN_GROUP_NAMES, ORIGIN_SCOPE_NAMES, STAGE_NAMES, labelT, useMoney } from '../../app/labels';
-import { useMe } from '../../app/session';
+import { useLocale, useT } from '../../shared/i18n';
+import { INDUSTRY_NAMES, ORIGIN_GROUP_NAMES, ORIGIN_SCOPE_NAMES, STAGE_NAMES, labelT, useMoney } from '../../shared/labels';
+import { useMe } from '../../shared/session';
 import { Chart } from './Chart';
-import { useBreakdown, useDispatch, useLatestPeriod, useMonthly, useUnits } from './api';
+import { useBreakdown } from './api/get-breakdown';
+import { useDispatch } from './api/get-dispatch';
+import { useLatestPeriod } from './api/get-latest-period';
+import { useMonthly } from './api/get-monthly';
+import { useUnits } from '../../shared/api/units';
 import { useDrilldownDrawer } from './DrilldownDrawer';
 import type { DrilldownFigure } from '../../../../src/contracts/stats.drilldown';
 import { escapeHtml } from './escape';
@@ -156,13 +160,13 @@ export function DashboardPage() {
     };
   })(), [breakdown.data, locale]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const unitName = unit ? units.data?.items.find((u) => u.code === unit)?.name : me.cityWide ? undefined : me.unitName;
+  const unitName = unit ? units.data?.find((u) => u.code === unit)?.name : me.cityWide ? undefined : me.unitName;
   return (
     <Page title={t('驾驶舱', 'Dashboard')} subTitle={s ? `${t(`${s.period.year}年1-${s.period.month}月`, `Jan–${MONTHS_EN[s.period.month - 1] ?? s.period.month} ${s.period.year}`)} · ${unitName ?? t('全市', 'Whole city')}` : undefined}
       extra={<>
         {me.cityWide && (
           <Select allowClear placeholder={t('全市', 'Whole city')} style={{ width: 180 }} value={unit} aria-label={t('单位', 'Unit')}
-            options={(units.data?.items ?? []).filter((u) => u.kind !== 'city').map((u) => ({ value: u.code, label: u.name }))}
+            options={(units.data ?? []).filter((u) => u.kind !== 'city').map((u) => ({ value: u.code, label: u.name }))}
             onChange={(v) => set('unit', v)} />
         )}
         <Space>

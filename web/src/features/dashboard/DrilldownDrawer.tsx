@@ -5,8 +5,8 @@ import { useNavigate } from 'react-router-dom';
 import { Alert, Drawer, Empty, Skeleton, Table, Typography } from 'antd';
 import type { DrilldownFigure } from '../../../../src/contracts/stats.drilldown';
 import { LoadError } from '../../components/Page';
-import { useT } from '../../app/i18n';
-import { ORIGIN_SCOPE_NAMES, labelT, useMoney } from '../../app/labels';
+import { useT } from '../../shared/i18n';
+import { ORIGIN_SCOPE_NAMES, labelT, useMoney } from '../../shared/labels';
 import { useDrilldown, type DrilldownParams } from './api/get-drilldown';
 
 const FIGURE_NAMES: Record<DrilldownFigure, [string, string]> = {

@@ -4,8 +4,8 @@ import { Link } from 'react-router-dom';
 import { Card, Empty, Progress, Skeleton, Table, Tag, Typography } from 'antd';
 import type { ForecastDto } from '../../../../src/contracts/forecast';
 import { formatPercent } from '../../../../src/domain/money';
-import { useT } from '../../app/i18n';
-import { useMoney } from '../../app/labels';
+import { useT } from '../../shared/i18n';
+import { useMoney } from '../../shared/labels';
 import { useForecastSummary } from './api/get-forecast-summary';
 
 type UnitRow = ForecastDto['units'][number];

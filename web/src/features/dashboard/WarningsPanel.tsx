@@ -3,7 +3,7 @@
 import { Link } from 'react-router-dom';
 import { Card, Col, Empty, List, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { WARNING_RULE_LABELS, type WarningRule } from '../../../../src/domain/warnings';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shared/i18n';
 import { useWarningSummary } from './api/get-warning-summary';
 
 export function WarningsPanel() {

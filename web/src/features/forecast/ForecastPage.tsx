@@ -7,8 +7,8 @@ import dayjs from 'dayjs';
 import type { ForecastDto, PipelineAnalyticsDto } from '../../../../src/contracts/forecast';
 import { formatPercent } from '../../../../src/domain/money';
 import { LoadError, Page } from '../../components/Page';
-import { useT } from '../../app/i18n';
-import { useMoney } from '../../app/labels';
+import { useT } from '../../shared/i18n';
+import { useMoney } from '../../shared/labels';
 import { useForecast } from './api/get-forecast';
 import { usePipelineAnalytics } from './api/get-pipeline-analytics';
 

@@ -6,10 +6,14 @@ import { Alert, App as AntApp, Button, Card, Col, Input, Modal, Row, Statistic, 
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { Submission } from '../../../../src/contracts/funds';
 import { LoadError, Page } from '../../components/Page';
-import { useT } from '../../app/i18n';
-import { useMoney } from '../../app/labels';
-import { useCan } from '../../app/session';
-import { useLock, useLockAction, useSubmissions } from './api';
+import { useT } from '../../shared/i18n';
+import { useMoney } from '../../shared/labels';
+import { useCan } from '../../shared/session';
+import { useLock } from './api/get-lock';
+import { useLockAction } from './api/lock-action';
+import { useLockChecklist } from './api/get-lock-checklist';
+import { LockChecklistView } from './LockChecklistView';
+import { useSubmissions } from './api/get-submissions';
 import { LockBanner, PeriodPicker, SubmissionStatusTag, defaultPeriod } from './common';
 
 export function BoardPage() {
@@ -23,7 +27,9 @@ export function BoardPage() {
   const lock = useLock(period);
   const canLock = useCan('period.lock');
   const lockAction = useLockAction();
+  const [ack, setAck] = useState(false);
   const [dialog, setDialog] = useState<'lock' | 'unlock' | null>(null);
+  const checklist = useLockChecklist(period, dialog === 'lock');
   const [text, setText] = useState('');
 
   const items = subs.data ?? [];
@@ -36,9 +42,9 @@ export function BoardPage() {
   const run = async () => {
     if (!dialog) return;
     try {
-      await lockAction.mutateAsync({ period, action: dialog, text });
+      await lockAction.mutateAsync({ period, action: dialog, text, acknowledgeUnfinished: dialog === 'lock' && ack });
       message.success(dialog === 'lock' ? t(`${period} 已锁定`, 'Locked') : t(`${period} 已解锁，已记入日志`, 'Unlocked'));
-      setDialog(null); setText('');
+      setDialog(null); setText(''); setAck(false);
     } catch (e) { message.error((e as Error).message); }
   };
 
@@ -83,7 +89,8 @@ export function BoardPage() {
       )}
       <Modal open={dialog !== null} onCancel={() => setDialog(null)} onOk={run} confirmLoading={lockAction.isPending} destroyOnHidden
         title={dialog === 'lock' ? t(`锁定报告期 ${period}`, `Lock ${period}`) : t(`解锁报告期 ${period}`, `Unlock ${period}`)}
-        okButtonProps={{ disabled: dialog === 'unlock' && text.trim().length < 2, danger: true }}>
+        okButtonProps={{ disabled: (dialog === 'unlock' && text.trim().length < 2) || (dialog === 'lock' && (!checklist.data || (checklist.data.unfinished && !ack))), danger: true }}>
+        {dialog === 'lock' && <LockChecklistView checklist={checklist.data} loading={checklist.isLoading} ack={ack} onAck={setAck} />}
         {dialog === 'lock'
           ? <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t('锁定后，该期所有到位资金和月报都不能再录入、修改、报送、审核或核实；更正须录入调整数。', 'After locking nothing in this period can change.')} />
           : <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={t('解锁会改变已在调度会上使用的数据，须说明原因；原因与操作人记入日志。', 'Unlocking needs a reason; it is audited.')} />}

@@ -11,12 +11,19 @@ import { parseWan, yuanToWanText } from '../../../../src/domain/money';
 import { monthsBetween } from '../../../../src/domain/period';
 import { LoadError, Page } from '../../components/Page';
 import { ApiError } from '../../lib/api';
-import { useT } from '../../app/i18n';
-import { STAGE_NAMES, labelT, useMoney, type TFn } from '../../app/labels';
-import { useCan, useMe } from '../../app/session';
-import {
-  useCreateEntry, useDeleteEntry, useEntries, useLock, useLocks, useProjectOptions, useSaveBatch, useSubmission, useSubmissionAction, useUnits,
-} from './api';
+import { useT } from '../../shared/i18n';
+import { STAGE_NAMES, labelT, useMoney, type TFn } from '../../shared/labels';
+import { useCan, useMe } from '../../shared/session';
+import { useCreateEntry } from './api/create-entry';
+import { useDeleteEntry } from './api/delete-entry';
+import { useEntries } from './api/get-entries';
+import { useLock } from './api/get-lock';
+import { useLocks } from './api/get-locks';
+import { useProjectOptions } from './api/get-project-options';
+import { useSaveBatch } from './api/save-batch';
+import { useSubmission } from './api/get-submission';
+import { useSubmissionAction } from './api/submission-action';
+import { useUnits } from '../../shared/api/units';
 import { AttachmentsButton, EntryStatusTag, LockBanner, PeriodPicker, ReasonModal, SubmissionStatusTag, defaultPeriod } from './common';
 
 interface Row { key: string; entry?: FundEntry; projectCode: string; amount: string; foreign: string; note: string; dirty: boolean }

@@ -1,6 +1,6 @@
 // Data-quality hints beside an entry in the verification queue ([G]): each with its reason on hover.
 import { Tag, Tooltip } from 'antd';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shared/i18n';
 import { useFundQuality } from './api/get-fund-quality';
 
 const LABELS: Record<string, [string, string]> = {

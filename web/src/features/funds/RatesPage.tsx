@@ -4,9 +4,10 @@ import dayjs from 'dayjs';
 import { formatRateE4, parseRateE4, type ExchangeRate } from '../../../../src/contracts/funds';
 import { LoadError, Page } from '../../components/Page';
 import { applyServerErrors } from '../../components/formErrors';
-import { useT } from '../../app/i18n';
-import { useCan } from '../../app/session';
-import { usePutRate, useRates } from './api';
+import { useT } from '../../shared/i18n';
+import { useCan } from '../../shared/session';
+import { usePutRate } from './api/put-rate';
+import { useRates } from './api/get-rates';
 
 export function RatesPage() {
   const t = useT();

@@ -1,5 +1,6 @@
 // 核实队列: entries approved by their unit head, with the evidence beside each, verified one by one
 // or in bulk, or returned to the unit with a reason.
+import { Link } from 'react-router-dom';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Alert, App as AntApp, Button, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
@@ -7,9 +8,14 @@ import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { FundEntry } from '../../../../src/contracts/funds';
 import { yuanToWanText } from '../../../../src/domain/money';
 import { LoadError, Page } from '../../components/Page';
-import { useT } from '../../app/i18n';
-import { STAGE_NAMES, labelT, useMoney } from '../../app/labels';
-import { useEntries, useLock, useReturnEntry, useUnits, useVerify, useVerifyBulk } from './api';
+import { useT } from '../../shared/i18n';
+import { STAGE_NAMES, labelT, useMoney } from '../../shared/labels';
+import { useEntries } from './api/get-entries';
+import { useLock } from './api/get-lock';
+import { useReturnEntry } from './api/return-entry';
+import { useUnits } from '../../shared/api/units';
+import { useVerify } from './api/verify-entry';
+import { useVerifyBulk } from './api/verify-bulk';
 import { QualityTags } from './QualityTags';
 import { AttachmentList, EntryStatusTag, LockBanner, PeriodPicker, ReasonModal, defaultPeriod } from './common';
 
@@ -83,7 +89,7 @@ export function VerifyPage() {
         locale={{ emptyText: t('没有待核实的条目', 'Nothing to verify') }}
         columns={[
           { title: t('单位', 'Unit'), dataIndex: 'unitName', width: 110 },
-          { title: t('项目', 'Project'), width: 260, render: (_, e) => <><Typography.Text strong>{e.projectCode}</Typography.Text> {e.projectName}
+          { title: t('项目', 'Project'), width: 260, render: (_, e) => <><Link to={`/projects/${e.projectId}`}><Typography.Text strong>{e.projectCode}</Typography.Text> {e.projectName}</Link>
             {!['contract', 'started', 'operating'].includes(e.projectStage) && <Tag color="orange" style={{ marginLeft: 4 }}>{labelT(t, STAGE_NAMES, e.projectStage)}</Tag>}</> },
           { title: t('类型', 'Kind'), width: 110, render: (_, e) => e.kind === 'adjustment' ? <Tag color="purple">{t(`调整 ${e.adjustsPeriod}`, `Adj. ${e.adjustsPeriod}`)}</Tag> : t('本月', 'Regular') },
           { title: t('到位金额', 'Amount'), align: 'right', width: 130, render: (_, e) => `${yuanToWanText(e.amountYuan)}${t('万元', ' (10k CNY)')}` },

@@ -7,16 +7,16 @@ import {
   ATTACHMENT_TYPES, FUND_ENTRY_STATUS_TEXT, SUBMISSION_STATUS_TEXT, lockedMessage,
   type FundEntry, type FundEntryStatus, type PeriodLock, type SubmissionStatus,
 } from '../../../../src/contracts/funds';
-import { currentPeriod, formatPeriod, previousPeriod } from '../../../../src/domain/period';
-import { useLocale, useT } from '../../app/i18n';
-import { FUND_ENTRY_STATUS_NAMES, SUBMISSION_STATUS_NAMES, lockedMessageEn } from '../../app/labels';
-import { useAttachments, useDeleteAttachment, useUpload } from './api';
+import { reportingPeriod } from '../../../../src/domain/period';
+import { useLocale, useT } from '../../shared/i18n';
+import { FUND_ENTRY_STATUS_NAMES, SUBMISSION_STATUS_NAMES, lockedMessageEn } from '../../shared/labels';
+import { useAttachments } from './api/get-attachments';
+import { useDeleteAttachment } from './api/delete-attachment';
+import { useUpload } from './api/upload-attachment';
 
 /** Early in a month people report the month before; from the 11th on, the current one. */
 export function defaultPeriod(now = new Date()): string {
-  const p = currentPeriod(now);
-  const day = Number(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(8, 10));
-  return formatPeriod(day <= 10 ? previousPeriod(p) : p);
+  return reportingPeriod(now);
 }
 
 export function PeriodPicker({ value, onChange }: { value: string; onChange: (p: string) => void }) {

@@ -2,7 +2,7 @@
 import { Badge, Button } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shared/i18n';
 import { useInbox } from './api/get-inbox';
 
 export function InboxBadge() {

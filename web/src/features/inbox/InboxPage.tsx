@@ -4,8 +4,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Card, Col, Empty, List, Row, Segmented, Skeleton, Statistic, Tag, Typography } from 'antd';
 import type { InboxItem } from '../../../../src/contracts/warnings';
 import { LoadError, Page } from '../../components/Page';
-import { useT } from '../../app/i18n';
-import type { TFn } from '../../app/labels';
+import { useT } from '../../shared/i18n';
+import type { TFn } from '../../shared/labels';
 import { useInbox } from './api/get-inbox';
 
 const KIND_TEXT = (t: TFn): Record<InboxItem['kind'], string> => ({

@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
-import type { FeatureRoute } from '../../app/feature';
-import { lazyPage } from '../../app/lazyPage';
+import type { FeatureRoute } from '../../shared/feature';
+import { lazyPage } from '../../shared/lazyPage';
 
 const InboxPage = lazyPage(() => import('./InboxPage'), 'InboxPage');
 

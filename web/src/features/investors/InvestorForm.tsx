@@ -6,11 +6,13 @@ import { Alert, AutoComplete, Button, Col, Form, Input, Modal, Row, Select, Spac
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Investor } from '../../../../src/contracts/investors';
 import { validateCreditCode } from '../../../../src/domain/creditCode';
-import { INDUSTRY_NAMES, OWNERSHIP_NAMES, optionsT } from '../../app/labels';
+import { INDUSTRY_NAMES, OWNERSHIP_NAMES, optionsT } from '../../shared/labels';
 import { ApiError } from '../../lib/api';
 import { applyServerErrors } from '../../components/formErrors';
-import { useT } from '../../app/i18n';
-import { useCreateInvestor, useRegions, useUpdateInvestor } from './api';
+import { useT } from '../../shared/i18n';
+import { useCreateInvestor } from './api/create-investor';
+import { useRegions } from './api/get-regions';
+import { useUpdateInvestor } from './api/update-investor';
 
 export function InvestorForm({ open, investor, onClose, onSaved }: { open: boolean; investor?: Investor | null; onClose: () => void; onSaved?: (i: Investor) => void }) {
   const t = useT();

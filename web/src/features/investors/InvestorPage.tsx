@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Button, Card, Descriptions, Spin, Table, Tag } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
-import { INDUSTRY_NAMES, OWNERSHIP_NAMES, STAGE_NAMES, labelT, useMoney } from '../../app/labels';
-import { useT } from '../../app/i18n';
+import { INDUSTRY_NAMES, OWNERSHIP_NAMES, STAGE_NAMES, labelT, useMoney } from '../../shared/labels';
+import { useT } from '../../shared/i18n';
 import { LoadError, Page } from '../../components/Page';
-import { useCan } from '../../app/session';
-import { useInvestor } from './api';
+import { useCan } from '../../shared/session';
+import { useInvestor } from './api/get-investor';
 import { InvestorForm } from './InvestorForm';
 import { ORIGIN_SCOPE_TEXT } from './InvestorsPage';
 

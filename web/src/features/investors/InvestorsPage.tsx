@@ -3,11 +3,11 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { App as AntApp, Button, Card, Empty, Input, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Investor } from '../../../../src/contracts/investors';
-import { INDUSTRY_NAMES, ORIGIN_SCOPE_NAMES, OWNERSHIP_NAMES, labelT, optionsT } from '../../app/labels';
+import { INDUSTRY_NAMES, ORIGIN_SCOPE_NAMES, OWNERSHIP_NAMES, labelT, optionsT } from '../../shared/labels';
 import { LoadError, Page } from '../../components/Page';
-import { useT } from '../../app/i18n';
-import { useCan } from '../../app/session';
-import { useInvestors } from './api';
+import { useT } from '../../shared/i18n';
+import { useCan } from '../../shared/session';
+import { useInvestors } from './api/get-investors';
 import { InvestorForm } from './InvestorForm';
 
 export const ORIGIN_SCOPE_TEXT = ORIGIN_SCOPE_NAMES;

@@ -6,9 +6,9 @@ import { CloudUploadOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined
 import { useQueryClient } from '@tanstack/react-query';
 import { type ImportResult, type LedgerError, type LedgerSheetSummary, type PreviewResult } from '../../../../src/contracts/ledger';
 import { Page } from '../../components/Page';
-import { useT } from '../../app/i18n';
-import { LEDGER_PHASE_NAMES, labelT } from '../../app/labels';
-import { useCan, useMe } from '../../app/session';
+import { useT } from '../../shared/i18n';
+import { LEDGER_PHASE_NAMES, labelT } from '../../shared/labels';
+import { useCan, useMe } from '../../shared/session';
 import { download } from '../../lib/api';
 import { commitLedger, previewLedger, type Phase } from './api';
 

@@ -4,10 +4,12 @@ import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { applyServerErrors } from '../../components/formErrors';
-import { useT } from '../../app/i18n';
-import type { Pair } from '../../app/labels';
-import { useDeleteItem, useItems, useSaveItem, type ItemPath } from './api';
+import { applyServerErrors, keepEnterInDateFields } from '../../components/formErrors';
+import { useT } from '../../shared/i18n';
+import type { Pair } from '../../shared/labels';
+import { useDeleteItem } from './api/delete-item';
+import { useItems, type ItemPath } from './api/get-items';
+import { useSaveItem } from './api/save-item';
 
 export interface FieldSpec {
   name: string; label: Pair; kind: 'text' | 'textarea' | 'date' | 'select';
@@ -78,7 +80,7 @@ export function ItemsPanel({ projectId, path, label, fields, canWrite, defaults 
       <Modal open={!!editing} title={editing?.id ? t(`编辑${labelZh}`, `Edit ${labelEn.toLowerCase()}`) : t(`新增${labelZh}`, `New ${labelEn.toLowerCase()}`)} onOk={submit} onCancel={() => setEditing(null)}
         okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')} confirmLoading={save.isPending} destroyOnHidden>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" onFinish={submit}>
+        <Form form={form} layout="vertical" onFinish={submit} onKeyDown={keepEnterInDateFields}>
           {fields.map((f, i) => (
             <Form.Item key={f.name} name={f.name} label={t(...f.label)} rules={f.required ? [{ required: true, message: t(`请填写${f.label[0]}`, `Please enter ${f.label[1].toLowerCase()}`) }] : []}>
               {f.kind === 'text' ? <Input autoFocus={i === 0} />

@@ -5,11 +5,12 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Badge, Card, Empty, Input, Select, Space, Spin, Typography } from 'antd';
 import type { KanbanCard } from '../../../../src/contracts/projects';
 import type { Stage } from '../../../../src/domain/stages';
-import { STAGE_NAMES, useMoney } from '../../app/labels';
+import { STAGE_NAMES, useMoney } from '../../shared/labels';
 import { LoadError, Page } from '../../components/Page';
-import { useT } from '../../app/i18n';
-import { useCan, useMe } from '../../app/session';
-import { useKanban, useUnits } from './api';
+import { useT } from '../../shared/i18n';
+import { useCan, useMe } from '../../shared/session';
+import { useKanban } from './api/get-kanban';
+import { useUnits } from '../../shared/api/units';
 import { STAGE_COLORS, daysSince } from './common';
 import { MoveModal, type MoveTarget } from './MoveModal';
 

@@ -4,10 +4,10 @@ import { useEffect, useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { ALL_STAGES, dateFieldForStage, isBackward, isReopen, type Stage } from '../../../../src/domain/stages';
-import { applyServerErrors } from '../../components/formErrors';
-import { useT } from '../../app/i18n';
-import { STAGE_NAMES } from '../../app/labels';
-import { useMoveProject } from './api';
+import { applyServerErrors, keepEnterInDateFields } from '../../components/formErrors';
+import { useT } from '../../shared/i18n';
+import { STAGE_NAMES } from '../../shared/labels';
+import { useMoveProject } from './api/move-project';
 
 export interface MoveTarget { id: number; name: string; stage: Stage; version: number; to?: Stage }
 
@@ -45,7 +45,7 @@ export function MoveModal({ target, onClose, onDone }: { target: MoveTarget | nu
     <Modal open title={`${t('变更阶段', 'Move stage')}：${target.name}`} onOk={submit} onCancel={onClose} confirmLoading={move.isPending}
       okText={t('确认变更', 'Move')} cancelText={t('取消', 'Cancel')} destroyOnHidden>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <Form form={form} layout="vertical" onFinish={submit} onKeyDown={keepEnterInDateFields}>
         <Form.Item label={t('当前阶段', 'Current stage')}>{t(...STAGE_NAMES[target.stage])}</Form.Item>
         <Form.Item name="to" label={t('变更为', 'Move to')} rules={[{ required: true, message: t('请选择阶段', 'Choose a stage') }]}>
           <Select options={ALL_STAGES.filter((s) => s !== target.stage).map((s) => ({ value: s, label: t(...STAGE_NAMES[s]) }))} />

@@ -5,11 +5,14 @@ import dayjs from 'dayjs';
 import type { Project } from '../../../../src/contracts/projects';
 import { parseWan, yuanToWanText } from '../../../../src/domain/money';
 import { ALL_STAGES } from '../../../../src/domain/stages';
-import { PROJECT_TYPE_NAMES, PROMOTION_CHANNEL_NAMES, STAGE_NAMES, optionsT, type TFn } from '../../app/labels';
-import { applyServerErrors } from '../../components/formErrors';
-import { useT } from '../../app/i18n';
-import { useMe } from '../../app/session';
-import { useCreateProject, useInvestorSearch, useUnits, useUpdateProject } from './api';
+import { PROJECT_TYPE_NAMES, PROMOTION_CHANNEL_NAMES, STAGE_NAMES, optionsT, type TFn } from '../../shared/labels';
+import { applyServerErrors, keepEnterInDateFields } from '../../components/formErrors';
+import { useT } from '../../shared/i18n';
+import { useMe } from '../../shared/session';
+import { useCreateProject } from './api/create-project';
+import { useInvestorSearch } from './api/search-investors';
+import { useUnits } from '../../shared/api/units';
+import { useUpdateProject } from './api/update-project';
 
 const DATE_KEYS = ['registeredOn', 'agreementDate', 'agreementDueDate', 'contractDate', 'startDate', 'operatingDate'] as const;
 const wanRule = (t: TFn, label: string, en: string) => ({
@@ -78,7 +81,7 @@ export function ProjectForm({ open, project, onClose, onSaved }: { open: boolean
     <Modal open={open} width={860} title={project ? t('编辑项目', 'Edit project') : t('登记项目', 'New project')} onOk={submit} onCancel={onClose}
       okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')} confirmLoading={create.isPending || update.isPending} destroyOnHidden>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} size="middle">
+      <Form form={form} layout="vertical" onFinish={submit} onKeyDown={keepEnterInDateFields} size="middle">
         <Row gutter={12}>
           <Col span={16}><Form.Item name="name" label={t('项目名称', 'Project name')} rules={[{ required: true, message: t('请填写项目名称', 'Please enter the project name') }]}><Input autoFocus maxLength={200} /></Form.Item></Col>
           <Col span={8}><Form.Item name="code" label={t('项目编号', 'Project code')} extra={project ? undefined : t('留空由系统生成', 'Leave blank to generate')}><Input maxLength={64} /></Form.Item></Col>

@@ -8,12 +8,16 @@ import { DownloadOutlined, FilterOutlined, PlusOutlined, SaveOutlined } from '@a
 import type { Project } from '../../../../src/contracts/projects';
 import { parseWan } from '../../../../src/domain/money';
 import { ALL_STAGES } from '../../../../src/domain/stages';
-import { ORIGIN_GROUP_NAMES, STAGE_NAMES, labelT, optionsT, useMoney } from '../../app/labels';
+import { ORIGIN_GROUP_NAMES, STAGE_NAMES, labelT, optionsT, useMoney } from '../../shared/labels';
 import { LoadError, Page } from '../../components/Page';
 import { download } from '../../lib/api';
-import { useT } from '../../app/i18n';
-import { useCan, useMe } from '../../app/session';
-import { useDeleteFilter, useProjects, useSavedFilters, useSaveFilter, useUnits, type Query } from './api';
+import { useT } from '../../shared/i18n';
+import { useCan, useMe } from '../../shared/session';
+import { useDeleteFilter } from './api/delete-filter';
+import { useProjects, type Query } from './api/get-projects';
+import { useSavedFilters } from './api/get-saved-filters';
+import { useSaveFilter } from './api/save-filter';
+import { useUnits } from '../../shared/api/units';
 import { ORIGIN_SCOPE_TEXT, StageTag, daysSince } from './common';
 import { ProjectForm } from './ProjectForm';
 

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import type { Stage } from '../../../../src/domain/stages';
-import { useT } from '../../app/i18n';
-import { ORIGIN_SCOPE_NAMES, STAGE_NAMES } from '../../app/labels';
+import { useT } from '../../shared/i18n';
+import { ORIGIN_SCOPE_NAMES, STAGE_NAMES } from '../../shared/labels';
 
 export const STAGE_COLORS: Record<Stage, string> = {
   lead: 'default', negotiating: 'blue', intent: 'cyan', agreement: 'purple', contract: 'green', started: 'orange', operating: 'gold', dropped: 'red',

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Input, Layout, Result, Skeleton, Space } from 'antd';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shared/i18n';
 import { primeCsrf, useCommitmentLink } from './api/get-public';
 import { useAnswerCommitment } from './api/send-public';
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Form, Input, Layout, Result, Row, Select, Skeleton, Space, Statistic, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { wanText } from '../../../../src/domain/finance';
-import { useLocale, useT } from '../../app/i18n';
+import { useLocale, useT } from '../../shared/i18n';
 import { ApiError } from '../../lib/api';
 import { applyServerErrors } from '../../components/formErrors';
 import { primeCsrf, usePublicInfo, usePublicReserve } from './api/get-public';

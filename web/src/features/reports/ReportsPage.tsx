@@ -9,9 +9,10 @@ import dayjs from 'dayjs';
 import type { BriefingDto, BriefingTemplateInfo } from '../../../../src/contracts/reports';
 import type { Unit } from '../../../../src/contracts/units';
 import { apiGet, apiSend, apiUpload, download } from '../../lib/api';
+import { useUnits } from '../../shared/api/units';
 import { LoadError, Page } from '../../components/Page';
-import { useT } from '../../app/i18n';
-import { useCan, useMe } from '../../app/session';
+import { useT } from '../../shared/i18n';
+import { useCan, useMe } from '../../shared/session';
 
 const EXCEL: { name: string; label: [string, string] }[] = [
   { name: 'funds-by-unit', label: ['到位资金完成情况表', 'Funds in place by unit'] },
@@ -86,7 +87,7 @@ export function ReportsPage() {
   const latest = useQuery({ queryKey: ['stats', 'latest'], queryFn: () => apiGet<{ period: string; hasData: boolean }>('/stats/latest-period') });
   const period = params.get('period') ?? latest.data?.period;
   const unit = me.cityWide ? params.get('unit') ?? undefined : undefined;
-  const units = useQuery({ queryKey: ['units'], queryFn: () => apiGet<{ items: Unit[] }>('/units'), enabled: me.cityWide });
+  const units = useUnits(me.cityWide);
   const briefing = useQuery({ queryKey: ['briefing', period, unit], queryFn: () => apiGet<BriefingDto>('/reports/briefing', { period, unit }), enabled: !!period });
   const set = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -100,7 +101,7 @@ export function ReportsPage() {
       extra={<>
         {me.cityWide && (
           <Select allowClear placeholder={t('全市', 'Whole city')} style={{ width: 180 }} value={unit} aria-label={t('单位', 'Unit')}
-            options={(units.data?.items ?? []).filter((u) => u.kind !== 'city').map((u) => ({ value: u.code, label: u.name }))} onChange={(v) => set('unit', v)} />
+            options={(units.data ?? []).filter((u) => u.kind !== 'city').map((u) => ({ value: u.code, label: u.name }))} onChange={(v) => set('unit', v)} />
         )}
         <Space><span>{t('报告期', 'Period')}</span>
           <DatePicker picker="month" allowClear={false} value={period ? dayjs(`${period}-01`) : null} format="YYYY-MM" aria-label={t('报告期', 'Period')} onChange={(d) => d && set('period', d.format('YYYY-MM'))} />

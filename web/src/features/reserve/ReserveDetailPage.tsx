@@ -9,8 +9,8 @@ import { DownloadOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs';
 import type { CashFlowInputsDto, ReserveDetail } from '../../../../src/contracts/reserve';
 import { cashFlows, financeFigures, sensitivity, wanText } from '../../../../src/domain/finance';
-import { useT } from '../../app/i18n';
-import { useCan } from '../../app/session';
+import { useT } from '../../shared/i18n';
+import { useCan } from '../../shared/session';
 import { download } from '../../lib/api';
 import { applyServerErrors } from '../../components/formErrors';
 import { LoadError, Page } from '../../components/Page';

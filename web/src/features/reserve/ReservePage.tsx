@@ -5,8 +5,8 @@ import { App as AntApp, Button, Empty, Form, Input, InputNumber, Modal, Select, 
 import { PlusOutlined } from '@ant-design/icons';
 import type { ReserveProject } from '../../../../src/contracts/reserve';
 import { wanText } from '../../../../src/domain/finance';
-import { useT } from '../../app/i18n';
-import { useCan, useMe } from '../../app/session';
+import { useT } from '../../shared/i18n';
+import { useCan, useMe } from '../../shared/session';
 import { applyServerErrors } from '../../components/formErrors';
 import { LoadError, Page } from '../../components/Page';
 import { useReserveProjects } from './api/get-reserve-projects';

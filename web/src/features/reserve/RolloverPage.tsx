@@ -5,8 +5,8 @@ import { App as AntApp, Button, Empty, Input, InputNumber, Radio, Space, Table }
 import dayjs from 'dayjs';
 import type { RolloverList } from '../../../../src/contracts/reserve';
 import { wanText } from '../../../../src/domain/finance';
-import { useT } from '../../app/i18n';
-import { useCan } from '../../app/session';
+import { useT } from '../../shared/i18n';
+import { useCan } from '../../shared/session';
 import { LoadError, Page } from '../../components/Page';
 import { useRollover } from './api/get-rollover';
 import { saveRollover, useReserveWrite } from './api/save-reserve-project';

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import type { ReserveProject } from '../../../../src/contracts/reserve';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shared/i18n';
 
 export const STATUS: Record<ReserveProject['status'], { label: [string, string]; color: string }> = {
   reserve: { label: ['储备', 'In reserve'], color: 'default' },

@@ -1,6 +1,6 @@
 import { ContainerOutlined } from '@ant-design/icons';
-import type { FeatureRoute } from '../../app/feature';
-import { lazyPage } from '../../app/lazyPage';
+import type { FeatureRoute } from '../../shared/feature';
+import { lazyPage } from '../../shared/lazyPage';
 
 const ReservePage = lazyPage(() => import('./ReservePage'), 'ReservePage');
 const ReserveDetailPage = lazyPage(() => import('./ReserveDetailPage'), 'ReserveDetailPage');

@@ -9,7 +9,7 @@ import {
 } from '../../../../src/contracts/revisions';
 import { LoadError, Page } from '../../components/Page';
 import { applyServerErrors } from '../../components/formErrors';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shared/i18n';
 import { useRevisions } from './api/get-revisions';
 import { useRevision } from './api/get-revision';
 import { useCreateRevision } from './api/create-revision';

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Typography } from 'antd';
 import type { Settings } from '../../../../src/contracts/settings';
-import { apiGet, apiSend } from '../../lib/api';
-import { useT } from '../../app/i18n';
-import { useCan } from '../../app/session';
+import { useSettings } from '../../shared/api/settings';
+import { useSaveSettings } from './api/save-settings';
+import { useLoadDemo } from './api/load-demo';
+import { useT } from '../../shared/i18n';
+import { useCan } from '../../shared/session';
 import { LoadError, Page } from '../../components/Page';
 import { applyServerErrors } from '../../components/formErrors';
 
@@ -48,20 +49,16 @@ export function SettingsPage() {
   const t = useT();
   const canEdit = useCan('settings.write');
   const canDemo = useCan('demo.load');
-  const qc = useQueryClient();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Settings>();
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => apiGet<Settings>('/settings') });
+  const settings = useSettings();
   useEffect(() => { if (settings.data) form.setFieldsValue(settings.data); }, [settings.data, form]);
-  const save = useMutation({
-    mutationFn: (v: Partial<Settings>) => apiSend<Settings>('PATCH', '/settings', v),
-    onSuccess: (s) => { qc.setQueryData(['settings'], s); message.success(t('设置已保存', 'Settings saved')); },
+  const save = useSaveSettings({
+    onSuccess: () => { message.success(t('设置已保存', 'Settings saved')); },
     onError: (e) => message.error(applyServerErrors(form, e)),
   });
-  const demo = useMutation({
-    mutationFn: () => apiSend<{ units: number; projects: number; fundEntries: number; users: { username: string; password: string }[] }>('POST', '/demo/load', {}),
+  const demo = useLoadDemo({
     onSuccess: (s) => {
-      void qc.invalidateQueries();
       modal.success({ title: t('演示数据已加载', 'Demo data loaded'), content: <div>{t(`${s.units} 个单位、${s.projects} 个项目、${s.fundEntries} 条到位资金。`, `${s.units} units, ${s.projects} projects, ${s.fundEntries} fund entries.`)}<br />{t('演示账号（随机密码只显示这一次，请现在记下）：', 'Demo accounts (passwords shown only once): ')}{s.users.map((u) => `${u.username} / ${u.password}`).join('，')}</div> });
     },
     onError: (e) => message.error((e as Error).message),

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import type { SupervisionTask } from '../../../../src/contracts/warnings';
-import type { TFn } from '../../app/labels';
+import type { TFn } from '../../shared/labels';
 
 export function ColourTag({ task, t }: { task: Pick<SupervisionTask, 'colour' | 'daysLate'>; t: TFn }) {
   switch (task.colour) {

@@ -2,7 +2,7 @@
 // unit's split of its target among its people or teams (再分解).
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Progress, Space, Switch, Table, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined, DeleteOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -10,11 +10,15 @@ import type { Target, TargetIndicatorCode, TargetProgressList } from '../../../.
 import type { Unit } from '../../../../src/contracts/units';
 import { formatPercent, parseWan, yuanToWanText } from '../../../../src/domain/money';
 import { isBehind } from '../../../../src/domain/stats';
-import { apiGet, apiSend, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { useUnits } from '../../shared/api/units';
+import { targetsKeys } from './api/keys';
+import { useProgress } from './api/get-progress';
+import { createSplit, createTarget, deleteSplit, deleteTarget, updateTarget } from './api/target-writes';
 import { LoadError, Page } from '../../components/Page';
-import { useT } from '../../app/i18n';
-import { useMoney, type Pair } from '../../app/labels';
-import { useCan, useMe } from '../../app/session';
+import { useT } from '../../shared/i18n';
+import { useMoney, type Pair } from '../../shared/labels';
+import { useCan, useMe } from '../../shared/session';
 
 const INDICATORS: { key: TargetIndicatorCode; label: Pair; unit: Pair }[] = [
   { key: 'funds', label: ['到位资金', 'Funds in place'], unit: ['万元', '10k CNY'] },
@@ -61,22 +65,22 @@ function EditModal({ unit, year, targets, onClose }: { unit: Unit; year: number;
       if (base === undefined || stretch === undefined) continue;
       const existing = targets.find((x) => x.indicator === i.key);
       if (base === null) {
-        if (existing) jobs.push(() => apiSend('DELETE', `/targets/${existing.id}?version=${existing.version}`));
+        if (existing) jobs.push(() => deleteTarget(existing.id, existing.version));
         continue;
       }
-      if (!existing) jobs.push(() => apiSend('POST', '/targets', { year, unitCode: unit.code, indicator: i.key, baseValue: base, stretchValue: stretch }));
-      else if (existing.baseValue !== base || existing.stretchValue !== stretch) jobs.push(() => apiSend('PATCH', `/targets/${existing.id}`, { baseValue: base, stretchValue: stretch, version: existing.version }));
+      if (!existing) jobs.push(() => createTarget({ year, unitCode: unit.code, indicator: i.key, baseValue: base, stretchValue: stretch }));
+      else if (existing.baseValue !== base || existing.stretchValue !== stretch) jobs.push(() => updateTarget(existing.id, { baseValue: base, stretchValue: stretch, version: existing.version }));
     }
     if (errors.length) { form.setFields(errors); return; }
     setBusy(true);
     try {
       for (const j of jobs) await j();
       message.success(t('目标已保存', 'Saved'));
-      await qc.invalidateQueries({ queryKey: ['targets'] });
+      await qc.invalidateQueries({ queryKey: targetsKeys.all });
       onClose();
     } catch (e) {
       message.error((e as Error).message);
-      if (e instanceof ApiError && e.code === 'stale') await qc.invalidateQueries({ queryKey: ['targets'] });
+      if (e instanceof ApiError && e.code === 'stale') await qc.invalidateQueries({ queryKey: targetsKeys.all });
     } finally { setBusy(false); }
   };
   return (
@@ -104,13 +108,13 @@ function Splits({ p, canEdit }: { p: Progress; canEdit: boolean }) {
   const ind = p.target.indicator;
   const run = useMutation({
     mutationFn: (f: () => Promise<unknown>) => f(),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['targets'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: targetsKeys.all }),
     onError: (e) => message.error((e as Error).message),
   });
   const add = () => {
     const v = toStored(ind, value);
     if (!assignee.trim() || v === undefined || v === null) { message.warning(t('请填写责任人和目标值', 'Assignee and value required')); return; }
-    run.mutate(() => apiSend('POST', `/targets/${p.target.id}/splits`, { assignee: assignee.trim(), baseValue: v }).then(() => { setAssignee(''); setValue(null); }));
+    run.mutate(() => createSplit(p.target.id, { assignee: assignee.trim(), baseValue: v }).then(() => { setAssignee(''); setValue(null); }));
   };
   return (
     <div style={{ paddingLeft: 24 }}>
@@ -124,7 +128,7 @@ function Splits({ p, canEdit }: { p: Progress; canEdit: boolean }) {
           { title: t('已完成', 'Achieved'), render: (_, s) => show(ind, s.actual) },
           { title: t('完成率', 'Completion'), render: (_, s) => <Progress percent={Math.round((s.completion ?? 0) * 1000) / 10} size="small" style={{ width: 140 }} /> },
           ...(canEdit ? [{ title: '', width: 60, render: (_: unknown, s: Progress['splits'][number]) => (
-            <Popconfirm title={t('删除该分解目标？', 'Delete?')} onConfirm={() => run.mutate(() => apiSend('DELETE', `/target-splits/${s.id}?version=${s.version}`))}>
+            <Popconfirm title={t('删除该分解目标？', 'Delete?')} onConfirm={() => run.mutate(() => deleteSplit(s.id, s.version))}>
               <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('删除', 'Delete')} />
             </Popconfirm>) }] : []),
         ]}
@@ -154,29 +158,34 @@ export function TargetsPage() {
   const canWrite = useCan('target.write');
   const canApprove = useCan('submission.approve');
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year') ?? dayjs().year());
+  // 截至: a month (period) picks the year and how far its progress runs; the latest when none.
+  const period = params.get('period') ?? undefined;
+  const year = period ? Number(period.slice(0, 4)) : Number(params.get('year') ?? dayjs().year());
   const [compare, setCompare] = useState(false);
   const [editing, setEditing] = useState<Unit | null>(null);
-  const units = useQuery({ queryKey: ['units'], queryFn: () => apiGet<{ items: Unit[] }>('/units') });
-  const progress = useQuery({ queryKey: ['targets', 'progress', year], queryFn: () => apiGet<TargetProgressList>('/targets/progress', { year }) });
-  const lastYear = useQuery({ queryKey: ['targets', 'list', year - 1], queryFn: () => apiGet<{ items: Target[] }>('/targets', { year: year - 1 }), enabled: compare });
+  const units = useUnits();
+  const progress = useProgress({ year, period });
+  // 对比上年: last year's result (achieved and completion), not only its target.
+  const lastYear = useProgress({ year: year - 1, period: period ? `${year - 1}${period.slice(4)}` : undefined }, compare);
 
   const rows = useMemo(() => {
-    const visible = (units.data?.items ?? []).filter((u) => u.active && (me.cityWide || u.code === me.unitCode || u.kind === 'city'));
+    const visible = (units.data ?? []).filter((u) => u.active && (me.cityWide || u.code === me.unitCode || u.kind === 'city'));
     return visible.map((u) => ({ unit: u, items: (progress.data?.items ?? []).filter((p) => p.target.unitCode === u.code) }));
   }, [units.data, progress.data, me]);
   const tp = progress.data?.timeProgress ?? 0;
 
   const cell = (ind: TargetIndicatorCode) => (_: unknown, r: (typeof rows)[number]) => {
     const p = r.items.find((x) => x.target.indicator === ind);
-    const last = lastYear.data?.items.find((x) => x.unitCode === r.unit.code && x.indicator === ind);
-    if (!p) return <Typography.Text type="secondary">—{compare && last ? <div style={{ fontSize: 12 }}>{t('上年', 'LY')} {show(ind, last.baseValue)}</div> : null}</Typography.Text>;
+    const last = lastYear.data?.items.find((x) => x.target.unitCode === r.unit.code && x.target.indicator === ind);
+    if (!p) return <Typography.Text type="secondary">—{compare && last ? <div style={{ fontSize: 12 }}>{t('上年完成', 'LY achieved')} {show(ind, last.actual)}</div> : null}</Typography.Text>;
     const behind = isBehind(p.completion, tp);
     return (
       <div style={{ minWidth: 150 }}>
         <div>{show(ind, p.target.baseValue)}<Typography.Text type="secondary"> / {show(ind, p.target.stretchValue)}</Typography.Text></div>
         <div style={{ fontSize: 12 }}>{t('完成', 'Achieved')} {show(ind, p.actual)} · <span style={{ color: behind ? '#cf1322' : '#389e0d' }}>{formatPercent(p.completion)}</span></div>
-        {compare && <div style={{ fontSize: 12, color: '#8c8c8c' }}>{t('上年确保', 'Last year')} {show(ind, last?.baseValue)}</div>}
+        {compare && <div style={{ fontSize: 12, color: '#8c8c8c' }}>{last
+          ? t(`上年同期完成 ${show(ind, last.actual)}（确保 ${show(ind, last.target.baseValue)}，${formatPercent(last.completion)}）`, `Last year ${show(ind, last.actual)} (${formatPercent(last.completion)})`)
+          : t('上年无此目标', 'No target last year')}</div>}
       </div>
     );
   };
@@ -186,6 +195,9 @@ export function TargetsPage() {
       extra={<>
         <Space><span>{t('对比上年', 'Compare with last year')}</span><Switch checked={compare} onChange={setCompare} /></Space>
         <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} aria-label={t('年度', 'Year')} onChange={(d) => d && setParams({ year: String(d.year()) }, { replace: true })} />
+        <Space><span>{t('截至', 'Up to')}</span>
+          <DatePicker picker="month" format="YYYY-MM" value={period ? dayjs(`${period}-01`) : null} placeholder={t('最新月份', 'Latest')} aria-label={t('截至月份', 'Up to month')}
+            onChange={(d) => setParams(d ? { period: d.format('YYYY-MM') } : { year: String(year) }, { replace: true })} /></Space>
       </>}>
       {progress.error && <LoadError error={progress.error} retry={() => progress.refetch()} />}
       <Card size="small">

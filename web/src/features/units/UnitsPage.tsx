@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Form, Input, InputNumber, Modal, Segmented, Select, Switch, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Unit } from '../../../../src/contracts/units';
-import { apiGet, apiSend } from '../../lib/api';
-import { useT } from '../../app/i18n';
-import { useCan } from '../../app/session';
+import { useUnits } from '../../shared/api/units';
+import { useSaveUnit, type UnitInput } from './api/save-unit';
+import { useT } from '../../shared/i18n';
+import { useCan } from '../../shared/session';
 import { LoadError, Page } from '../../components/Page';
 import { applyServerErrors } from '../../components/formErrors';
 
@@ -17,24 +17,23 @@ const KIND_COLORS: Record<string, string> = { city: 'red', county: 'blue', zone:
 export function UnitsPage() {
   const t = useT();
   const canEdit = useCan('unit.write');
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const [kind, setKind] = useState<string>('all');
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const [form] = Form.useForm();
-  const units = useQuery({ queryKey: ['units'], queryFn: () => apiGet<{ items: Unit[] }>('/units') });
+  const units = useUnits();
 
-  const save = useMutation({
-    mutationFn: async (v: { code: string; name: string; kind: string; sort?: number; active?: boolean }) =>
-      editing === 'new'
-        ? apiSend<Unit>('POST', '/units', { code: v.code, name: v.name, kind: v.kind, sort: v.sort ?? 0 })
-        : apiSend<Unit>('PATCH', `/units/${(editing as Unit).code}`, { name: v.name, kind: v.kind, sort: v.sort ?? 0, active: v.active, version: (editing as Unit).version }),
-    onSuccess: () => { message.success(t('已保存', 'Saved')); setEditing(null); void qc.invalidateQueries({ queryKey: ['units'] }); },
-    onError: (e) => message.error(applyServerErrors(form, e)),
-  });
+  const saveUnit = useSaveUnit();
+  const save = {
+    isPending: saveUnit.isPending,
+    mutate: (v: UnitInput) => saveUnit.mutate({ editing: editing ?? 'new', v }, {
+      onSuccess: () => { message.success(t('已保存', 'Saved')); setEditing(null); },
+      onError: (e) => message.error(applyServerErrors(form, e)),
+    }),
+  };
 
-  const rows = (units.data?.items ?? []).filter((u) => (kind === 'all' || u.kind === kind) && (!q || u.name.includes(q) || u.code.toLowerCase().includes(q.toLowerCase())));
+  const rows = (units.data ?? []).filter((u) => (kind === 'all' || u.kind === kind) && (!q || u.name.includes(q) || u.code.toLowerCase().includes(q.toLowerCase())));
   const open = (u: Unit | 'new') => {
     setEditing(u);
     form.resetFields();

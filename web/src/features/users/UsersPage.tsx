@@ -1,53 +1,53 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { User } from '../../../../src/contracts/users';
-import type { Unit } from '../../../../src/contracts/units';
-import { apiGet, apiSend } from '../../lib/api';
+import { useUnits } from '../../shared/api/units';
+import { useTokens, type Token } from './api/get-tokens';
+import { useUsers } from './api/get-users';
+import { createToken as postToken, createUser, revokeToken, updateUser, useUsersMutation, type UserInput } from './api/user-writes';
+import { useT } from '../../shared/i18n';
+import { ROLE_NAMES } from '../../shared/labels';
 import { useUnlockUser } from './api/unlock-user';
-import { useT } from '../../app/i18n';
-import { ROLE_NAMES } from '../../app/labels';
 import { LoadError, Page } from '../../components/Page';
 import { applyServerErrors } from '../../components/formErrors';
 
-type Token = { id: number; name: string; role: string; unitCode: string | null; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 const UNIT_ROLES = ['reporter', 'unit_head'];
 
 export function UsersPage() {
   const t = useT();
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [tokenOpen, setTokenOpen] = useState(false);
   const [newToken, setNewToken] = useState<string | null>(null);
   const [form] = Form.useForm();
   const [tform] = Form.useForm();
-  const users = useQuery({ queryKey: ['users'], queryFn: () => apiGet<{ items: User[] }>('/users') });
-  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => apiGet<{ items: Token[] }>('/tokens') });
-  const units = useQuery({ queryKey: ['units'], queryFn: () => apiGet<{ items: Unit[] }>('/units') });
-  const unitOptions = (units.data?.items ?? []).filter((u) => u.kind !== 'city').map((u) => ({ value: u.code, label: `${u.name}（${u.code}）` }));
-  const unitName = (code: string | null) => (code ? units.data?.items.find((u) => u.code === code)?.name ?? code : '—');
+  const users = useUsers();
+  const tokens = useTokens();
+  const units = useUnits();
+  const unitOptions = (units.data ?? []).filter((u) => u.kind !== 'city').map((u) => ({ value: u.code, label: `${u.name}（${u.code}）` }));
+  const unitName = (code: string | null) => (code ? units.data?.find((u) => u.code === code)?.name ?? code : '—');
   const roleOptions = Object.entries(ROLE_NAMES).map(([k, v]) => ({ value: k, label: t(...v) }));
   const roles = Form.useWatch('roles', form) as string[] | undefined;
 
-  const save = useMutation({
-    mutationFn: (v: { username: string; displayName: string; password?: string; roles: string[]; unitCode?: string; active?: boolean }) =>
-      editing === 'new'
-        ? apiSend('POST', '/users', { ...v, unitCode: v.unitCode ?? null })
-        : apiSend('PATCH', `/users/${(editing as User).id}`, { displayName: v.displayName, roles: v.roles, unitCode: v.unitCode ?? null, active: v.active, version: (editing as User).version, ...(v.password ? { password: v.password } : {}) }),
-    onSuccess: () => { message.success(t('已保存', 'Saved')); setEditing(null); void qc.invalidateQueries({ queryKey: ['users'] }); },
-    onError: (e) => message.error(applyServerErrors(form, e)),
-  });
-  const createToken = useMutation({
-    mutationFn: (v: { name: string; role: string; unitCode?: string }) => apiSend<{ token: string }>('POST', '/tokens', { ...v, unitCode: v.unitCode ?? null }),
-    onSuccess: (r) => { setNewToken(r.token); void qc.invalidateQueries({ queryKey: ['tokens'] }); },
-    onError: (e) => message.error(applyServerErrors(tform, e)),
-  });
-  const revoke = useMutation({
-    mutationFn: (id: number) => apiSend('DELETE', `/tokens/${id}`),
-    onSuccess: () => { message.success(t('已吊销', 'Revoked')); void qc.invalidateQueries({ queryKey: ['tokens'] }); },
-  });
+  const saveUser = useUsersMutation((v: UserInput) => (editing === 'new' ? createUser(v) : updateUser((editing as User).id, (editing as User).version, v)));
+  const save = {
+    isPending: saveUser.isPending,
+    mutate: (v: UserInput) => saveUser.mutate(v, {
+      onSuccess: () => { message.success(t('已保存', 'Saved')); setEditing(null); },
+      onError: (e) => message.error(applyServerErrors(form, e)),
+    }),
+  };
+  const addToken = useUsersMutation(postToken);
+  const createToken = {
+    isPending: addToken.isPending,
+    mutate: (v: { name: string; role: string; unitCode?: string }) => addToken.mutate(v, {
+      onSuccess: (r) => setNewToken(r.token),
+      onError: (e) => message.error(applyServerErrors(tform, e)),
+    }),
+  };
+  const revokeOne = useUsersMutation(revokeToken);
+  const revoke = { mutate: (id: number) => revokeOne.mutate(id, { onSuccess: () => message.success(t('已吊销', 'Revoked')) }) };
   const unlock = useUnlockUser(
     (r) => message.success(t(`已解除登录限制（账号 ${r.accounts} 条、网络地址 ${r.addresses} 条）`, `Unlocked (${r.accounts} account, ${r.addresses} address entries)`)),
     (e) => message.error(e.message),
@@ -62,7 +62,7 @@ export function UsersPage() {
           children: users.error ? <LoadError error={users.error} /> : (
             <>
               <div style={{ marginBottom: 12 }}><Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{t('新增用户', 'New user')}</Button></div>
-              <Table<User> rowKey="id" loading={users.isLoading} dataSource={users.data?.items} size="middle" scroll={{ x: 700 }} pagination={{ pageSize: 50, hideOnSinglePage: true }}
+              <Table<User> rowKey="id" loading={users.isLoading} dataSource={users.data} size="middle" scroll={{ x: 700 }} pagination={{ pageSize: 50, hideOnSinglePage: true }}
                 columns={[
                   { title: t('用户名', 'Username'), dataIndex: 'username' },
                   { title: t('姓名', 'Name'), dataIndex: 'displayName' },
@@ -87,7 +87,7 @@ export function UsersPage() {
             <>
               <Typography.Paragraph type="secondary">{t('供其他系统对接使用：令牌具有一个角色和（可选）所属单位，可随时吊销。调用时在请求头加 Authorization: Bearer <令牌>。接口文档见 /docs。', 'For integrations: a token has one role and optional unit; send Authorization: Bearer <token>. API docs at /docs.')}</Typography.Paragraph>
               <div style={{ marginBottom: 12 }}><Button icon={<PlusOutlined />} onClick={() => { setNewToken(null); tform.resetFields(); setTokenOpen(true); }}>{t('创建令牌', 'New token')}</Button></div>
-              <Table<Token> rowKey="id" loading={tokens.isLoading} dataSource={tokens.data?.items} size="middle" scroll={{ x: 700 }} pagination={false}
+              <Table<Token> rowKey="id" loading={tokens.isLoading} dataSource={tokens.data} size="middle" scroll={{ x: 700 }} pagination={false}
                 columns={[
                   { title: t('名称', 'Name'), dataIndex: 'name' },
                   { title: t('角色', 'Role'), dataIndex: 'role', render: (r: string) => t(...(ROLE_NAMES[r] ?? [r, r])) },

@@ -1,6 +1,6 @@
 import { TeamOutlined } from '@ant-design/icons';
-import type { FeatureRoute } from '../../app/feature';
-import { lazyPage } from '../../app/lazyPage';
+import type { FeatureRoute } from '../../shared/feature';
+import { lazyPage } from '../../shared/lazyPage';
 
 const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage');
 

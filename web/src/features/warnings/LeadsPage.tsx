@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { App, Form, Input, Modal, Radio, Table, Tag, Button, Typography } from 'antd';
 import { LoadError, Page } from '../../components/Page';
 import { applyServerErrors } from '../../components/formErrors';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shared/i18n';
 import { useDecideLead, useLeadConflicts, type LeadConflict } from './api/get-lead-conflicts';
 
 export function LeadsPage() {

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { WARNING_RULE_LABELS, type WarningRule } from '../../../../src/domain/warnings';
-import type { TFn } from '../../app/labels';
+import type { TFn } from '../../shared/labels';
 
 export const RULE_EN: Record<WarningRule, string> = {
   'lead-unassessed': 'Lead not assessed', 'stale-follow-up': 'No follow-up', 'agreement-not-contracted': 'Agreement not contracted',

@@ -11,5 +11,9 @@ export interface FeatureRoute {
     icon?: ReactNode;
     /** shown only to users with this permission */
     permission?: string;
+    /** shown only to users with one of these roles */
+    roles?: string[];
+    /** shown only to city-wide users (not to a unit's reporter or head) */
+    cityWide?: boolean;
   };
 }

@@ -30,7 +30,7 @@ export function optionsT(t: TFn, map: Readonly<Record<string, Pair>>): { value: 
 }
 
 export const STAGE_NAMES = pairs(STAGE_LABELS, {
-  lead: 'Contact made', negotiating: 'Negotiating', intent: 'Intent', agreement: 'Agreement',
+  lead: 'Lead', negotiating: 'Negotiating', intent: 'Intent', agreement: 'Agreement',
   contract: 'Contract signed', started: 'Started', operating: 'In operation', dropped: 'Dropped',
 });
 
@@ -83,13 +83,13 @@ export const APPROVAL_STATUS_NAMES = pairs(APPROVAL_STATUS_LABELS, {
 });
 
 export const FUND_ENTRY_STATUS_NAMES = pairs(FUND_ENTRY_STATUS_TEXT, {
-  draft: 'Draft', submitted: 'Submitted · awaiting unit approval', approved: 'Approved · awaiting city verification',
+  draft: 'Draft', submitted: 'Submitted · awaiting unit head', approved: 'Approved · awaiting city verification',
   verified: 'Verified', returned: 'Returned',
 });
 
 export const SUBMISSION_STATUS_NAMES = pairs(SUBMISSION_STATUS_TEXT, {
   not_started: 'Not started', draft: 'In progress · not submitted', submitted: 'Submitted · awaiting unit head',
-  approved: 'Approved · city office verifying', returned: 'Returned · to resubmit',
+  approved: 'Approved · awaiting city verification', returned: 'Returned · to resubmit',
 });
 
 export const LEDGER_PHASE_NAMES: Record<string, Pair> = pairs(LEDGER_PHASE_LABELS, {

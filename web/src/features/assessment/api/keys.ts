@@ -1,0 +1,3 @@
+import { moduleKeys } from '../../../shared/api/query-keys';
+
+export const assessmentKeys = moduleKeys('assessment');

@@ -1,0 +1,4 @@
+import { moduleKeys } from '../../../shared/api/query-keys';
+
+/** Every query of the projects feature starts with 'projects'. */
+export const projectsKeys = moduleKeys('projects');
