@@ -166,6 +166,8 @@ export async function waitForPageShown(page: Page, timeout = 45_000): Promise<vo
   if (await page.getByTestId('page-error').count()) {
     throw new Error(`page crashed at ${page.url()}: ${await page.getByTestId('page-error').innerText()}`);
   }
-  const text = (await page.locator('main').innerText()).trim();
-  if (text.length < 4) throw new Error(`blank page at ${page.url()}`);
+  // A lazy page shows its spinner for a moment: blank only if it stays empty.
+  const shown = await page.waitForFunction(() => (document.querySelector('main')?.textContent ?? '').trim().length >= 4, null, { timeout })
+    .then(() => true, () => false);
+  if (!shown) throw new Error(`blank page at ${page.url()}`);
 }
