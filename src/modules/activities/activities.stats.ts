@@ -93,7 +93,9 @@ export async function activityDispatchFigures(db: Tx, scope: { period: Period; u
 
 /** The briefing's sentence: 「…开展招商活动X次，共签约合同项目X个，引进资金达X亿元；邀请X户企业的X名代表…」 */
 export function activityBriefingSentence(f: ActivityDispatch): string {
-  const parts = [`开展招商活动${f.activities}次（其中小分队外出${f.trips}次、${f.personTimes}人次）`, f.signedSentence];
+  // personTimes counts every activity; the trips' own person-times are the dispatch figure (DESIGN "activities").
+  const tripPersonTimes = f.tripsByRegion.reduce((sum, r) => sum + r.personTimes, 0);
+  const parts = [`开展招商活动${f.activities}次（其中招商小分队外出招商${f.trips}次、${tripPersonTimes}人次）`, f.signedSentence];
   if (f.delegations.count) parts.push(`${f.delegations.count}个代表团共${f.delegationSentence}参加，推介项目${f.delegations.projectsPromoted}个`);
   const regions = f.tripsByRegion.filter((r) => r.trips > 0 && r.region !== 'other').map((r) => `${r.label}${r.trips}次`);
   if (regions.length) parts.push(`小分队赴${regions.join('、')}`);
