@@ -7,6 +7,7 @@ import { ledgerCli } from '../modules/ledger/ledger.cli';
 import { statsCli } from '../modules/stats/stats.cli';
 import { reportsCli } from '../modules/reports/reports.cli';
 import { warningsCli } from '../modules/warnings/warnings.cli';
+import { notificationsCli } from '../modules/notifications/notifications.cli';
 import { cliActor, withDb } from './context';
 
 const program = new Command();
@@ -59,6 +60,7 @@ ledgerCli(program);
 statsCli(program);
 reportsCli(program);
 warningsCli(program);
+notificationsCli(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof AppError) console.error(`错误：${err.message}${err.fields ? `\n${Object.entries(err.fields).map(([k, v]) => `  ${k}: ${v}`).join('\n')}` : ''}`);

@@ -5,6 +5,8 @@ import { nowIso } from '../modules/audit/audit.service';
 import { SYSTEM_ACTOR } from '../modules/auth/actor';
 import { runDailyWarnings } from '../modules/warnings/warnings.service';
 import { tryLock } from './lock';
+import { runDailyDigest } from '../modules/notifications/digest.service';
+import { sendDue } from '../modules/notifications/webhooks.service';
 
 // The lock functions live in ./lock so that services may take a lock without importing the jobs.
 export { tryLock, releaseLock } from './lock';
@@ -23,6 +25,10 @@ export const JOBS: Job[] = [
   },
   // Checked hourly; runs the warning rules once per day (the first check after midnight).
   { name: 'warnings-daily', everyMs: 3600_000, run: (db) => runDailyWarnings(db, SYSTEM_ACTOR) },
+  // Checked hourly; queues each unit's digest once per day after 08:00 (Asia/Shanghai).
+  { name: 'notify-digest', everyMs: 3600_000, run: (db) => runDailyDigest(db, SYSTEM_ACTOR) },
+  // Sends queued robot messages that are due (retries back off 1 min, 5 min, 30 min, 2 h).
+  { name: 'notify-send', everyMs: 30_000, run: async (db) => { await sendDue(db); } },
 ];
 
 export function startJobs(db: Db, log: Log): () => void {

@@ -18,6 +18,7 @@ import { warningsRoutes } from '../modules/warnings/warnings.routes';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes';
 import { inboxRoutes } from '../modules/inbox/inbox.routes';
 import { policiesRoutes } from '../modules/policies/policies.routes';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (api) => {
@@ -25,6 +26,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       authRoutes, usersRoutes, unitsRoutes, settingsRoutes, auditRoutes, setupRoutes,
       investorsRoutes, projectsRoutes, fundsRoutes, ledgerRoutes, targetsRoutes, statsRoutes, reportsRoutes, assessmentRoutes,
       warningsRoutes, supervisionRoutes, inboxRoutes, policiesRoutes,
+      notificationsRoutes,
     ]) await api.register(plugin);
   }, { prefix: '/api/v1' });
 }
