@@ -1,42 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../../contracts/common';
-import { ROBOT_KINDS } from '../../domain/robots';
+import { deliverySchema, digestSchema, notificationSchema, webhookCreate, webhookSchema, webhookUpdate } from '../../contracts/notifications';
 import { actorOf } from '../../server/auth';
 import { listNotifications, markAllRead, markRead } from './notifications.service';
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, sendTest, updateWebhook } from './webhooks.service';
 import { runDigest } from './digest.service';
-
-const notificationSchema = z.object({
-  id: z.number(), kind: z.string(), title: z.string(), body: z.string().nullable(), link: z.string().nullable(),
-  unitCode: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable(),
-});
-const webhookSchema = z.object({
-  id: z.number(), unitCode: z.string().nullable(), unitName: z.string().nullable(), kind: z.enum(ROBOT_KINDS), name: z.string(),
-  urlMasked: z.string(), hasSecret: z.boolean(), active: z.boolean(), version: z.number(), createdAt: z.string(),
-  lastDelivery: z.object({ status: z.string(), at: z.string(), error: z.string().nullable() }).nullable(),
-});
-const deliverySchema = z.object({
-  id: z.number(), webhookId: z.number(), summary: z.string(), status: z.enum(['pending', 'sent', 'failed']), attempts: z.number(),
-  maxAttempts: z.number(), nextAttemptAt: z.string().nullable(), lastError: z.string().nullable(), responseCode: z.number().nullable(),
-  createdAt: z.string(), sentAt: z.string().nullable(),
-});
-const secretField = z.string().trim().max(200).nullable().optional();
-const webhookCreate = z.object({
-  unitCode: z.string().max(32).nullable(), kind: z.enum(ROBOT_KINDS), name: z.string().trim().min(1, '请填写名称，例如“昌邑区招商群”').max(100),
-  url: z.string().trim().min(1, '请粘贴机器人的 Webhook 地址').max(1000), secret: secretField,
-});
-const webhookUpdate = z.object({
-  version: z.number().int(), name: z.string().trim().min(1).max(100).optional(), active: z.boolean().optional(),
-  url: z.string().trim().max(1000).optional(), secret: secretField,
-});
-const digestSchema = z.object({
-  date: z.string(), dryRun: z.boolean(), queued: z.number(),
-  digests: z.array(z.object({
-    unitCode: z.string().nullable(), unitName: z.string(), title: z.string(), markdown: z.string(), red: z.number(), yellow: z.number(),
-    due: z.number(), overdue: z.number(), webhooks: z.number(),
-  })),
-});
 
 export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['通知 notifications'];

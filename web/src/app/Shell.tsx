@@ -6,6 +6,7 @@ import { apiSend, ApiError } from '../lib/api';
 import { useLocale, useT } from './i18n';
 import { useMe, useSession } from './session';
 import { InboxBadge } from '../features/inbox/InboxBadge';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { FEATURE_ROUTES } from './features';
 import { ROLE_NAMES } from './labels';
 import type { FeatureRoute } from './feature';
@@ -97,6 +98,7 @@ export function Shell() {
           </Space>
           <Space>
             <InboxBadge />
+            <NotificationBell />
             <Button type="text" icon={<GlobalOutlined />} onClick={() => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')}>{locale === 'zh-CN' ? 'EN' : '中文'}</Button>
             <Dropdown trigger={['click']} menu={{ items: [
               { key: 'role', label: <Typography.Text type="secondary">{roleText}</Typography.Text>, disabled: true },
