@@ -32,7 +32,8 @@ export async function composeDigest(db: Tx, unitCode: string | null, today = tod
   const due = tasks.filter((t) => t.deadline >= today);
   const title = `${unitName}招商预警日报（${today}）`;
   const lines = [
-    `**在预警**：<font color="warning">红色 ${red.length} 条</font>，黄色 ${warnings.length - red.length} 条`,
+    // plain markdown only: the three robots agree on bold and lists, not on colours
+    `**在预警**：红色 ${red.length} 条，黄色 ${warnings.length - red.length} 条`,
     `**督办**：超期 ${overdue.length} 件，${DUE_WITHIN_DAYS} 日内到期 ${due.length} 件`,
   ];
   if (red.length) {

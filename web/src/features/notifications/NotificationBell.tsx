@@ -7,7 +7,7 @@ import { useT } from '../../app/i18n';
 import { useNotifications } from './api/get-notifications';
 import { useMarkAllRead, useMarkRead } from './api/mark-read';
 
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 export function NotificationBell() {
   const t = useT();

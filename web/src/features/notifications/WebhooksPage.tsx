@@ -125,7 +125,7 @@ export function WebhooksPage() {
           { title: t('推送给', 'For'), render: (_, h) => h.unitName ?? t('市招商办', 'City office') },
           { title: t('类型', 'Kind'), render: (_, h) => <Tag color={KIND_COLOURS[h.kind]}>{t(...KIND_LABELS[h.kind])}</Tag> },
           { title: t('名称', 'Name'), dataIndex: 'name' },
-          { title: t('地址', 'Address'), render: (_, h) => <Typography.Text code>{h.urlMasked}</Typography.Text> },
+          { title: t('地址', 'Address'), render: (_, h) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{h.urlMasked}</Typography.Text> },
           { title: t('加签', 'Signed'), render: (_, h) => (h.hasSecret ? t('已设置', 'Yes') : '—') },
           {
             title: t('最近投递', 'Last delivery'),
