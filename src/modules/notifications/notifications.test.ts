@@ -220,6 +220,16 @@ describe.each(DB_KINDS)('notifications and webhooks (%s)', (kind) => {
     expect(JSON.stringify(await t.db.selectFrom('webhook_deliveries').selectAll().execute())).not.toContain(DING_SECRET);
   });
 
+  it('two senders at once deliver a message once', async () => {
+    const hooks = (await office.get('/api/v1/webhooks')).json().items as { id: number; kind: string }[];
+    const wc = hooks.find((h) => h.kind === 'wecom')!;
+    await t.db.transaction().execute((tx) => enqueue(tx, wc.id, { summary: 'once', title: 'once', markdown: 'once' }));
+    rx.requests = [];
+    const [a, b] = await Promise.all([sendDue(t.db), sendDue(t.db)]);
+    expect(a.sent + b.sent).toBe(1);
+    expect(rx.requests).toHaveLength(1);
+  });
+
   it('a robot that does not answer times out and the error shows no address', async () => {
     const hooks = (await office.get('/api/v1/webhooks')).json().items as { id: number; kind: string }[];
     const wc = hooks.find((h) => h.kind === 'wecom')!;

@@ -136,8 +136,13 @@ export interface SendDeps { now?: () => number; fetch?: typeof fetch; timeoutMs?
 export async function attempt(db: Db, deliveryId: number, deps: SendDeps = {}): Promise<DeliveryView> {
   const now = deps.now ?? Date.now;
   const d = await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', deliveryId).executeTakeFirstOrThrow();
-  const hook = await hookRow(db, Number(d.webhook_id));
   const started = now();
+  // Claim the attempt: the test button and the sender job (or two instances) never send one message twice.
+  // Pushing next_attempt_at ahead is the claim, so a process that dies mid-send frees it two minutes later.
+  const claim = await db.updateTable('webhook_deliveries').set({ next_attempt_at: new Date(started + 120_000).toISOString() })
+    .where('id', '=', deliveryId).where('status', '=', 'pending').where('next_attempt_at', '=', d.next_attempt_at).executeTakeFirst();
+  if (Number(claim.numUpdatedRows) !== 1) return deliveryView(db, deliveryId);
+  const hook = await hookRow(db, Number(d.webhook_id));
   const req = robotRequest(hook.kind as RobotKind, hook.url, hook.secret, d.title, d.markdown, started);
   let code: number | null = null;
   let error: string | null;
