@@ -102,7 +102,10 @@ describe.each(DB_KINDS)('notifications journey on %s', (kind) => {
     await preview.waitFor({ state: 'hidden' });
 
     await row.getByRole('link', { name: '投递记录' }).click();
-    await page.getByRole('row').filter({ hasText: '测试消息' }).getByText('已送达').waitFor({ timeout: 45_000 });
+    await page.getByRole('heading', { name: /投递记录：昌邑区招商群/ }).waitFor({ timeout: 45_000 });
+    const logRow = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '测试消息', exact: true }) });
+    await logRow.getByText('已送达').waitFor({ timeout: 45_000 });
+    expect(await logRow.textContent()).toContain('1 / 5');
     await screenshot(page, `notifications-log-${kind}`);
   }, 180_000);
 });

@@ -119,16 +119,16 @@ export function WebhooksPage() {
       </Space>
       {q.error && <Alert type="error" showIcon title={(q.error as Error).message} />}
       <Table<Webhook>
-        rowKey="id" loading={q.isLoading} dataSource={q.data?.items ?? []} pagination={false} scroll={{ x: 900 }}
+        rowKey="id" loading={q.isLoading} dataSource={q.data?.items ?? []} pagination={false} scroll={{ x: 1200 }}
         locale={{ emptyText: t('还没有机器人。点“添加机器人”，粘贴群机器人的 Webhook 地址即可。', 'No robots yet. Add one with its webhook address.') }}
         columns={[
           { title: t('推送给', 'For'), render: (_, h) => h.unitName ?? t('市招商办', 'City office') },
           { title: t('类型', 'Kind'), render: (_, h) => <Tag color={KIND_COLOURS[h.kind]}>{t(...KIND_LABELS[h.kind])}</Tag> },
           { title: t('名称', 'Name'), dataIndex: 'name' },
-          { title: t('地址', 'Address'), render: (_, h) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{h.urlMasked}</Typography.Text> },
+          { title: t('地址', 'Address'), width: 280, render: (_, h) => <Typography.Text code style={{ wordBreak: 'break-all' }}>{h.urlMasked}</Typography.Text> },
           { title: t('加签', 'Signed'), render: (_, h) => (h.hasSecret ? t('已设置', 'Yes') : '—') },
           {
-            title: t('最近投递', 'Last delivery'),
+            title: t('最近投递', 'Last delivery'), width: 190,
             render: (_, h) => (h.lastDelivery ? <Space size={4} direction="vertical"><Space size={4}><StatusTag status={h.lastDelivery.status} t={t} /><span>{when(h.lastDelivery.at)}</span></Space>
               {h.lastDelivery.error && <Typography.Text type="danger" style={{ fontSize: 12 }}>{h.lastDelivery.error}</Typography.Text>}</Space> : t('尚未发送', 'Never')),
           },
