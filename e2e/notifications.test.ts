@@ -77,8 +77,12 @@ describe.each(DB_KINDS)('notifications journey on %s', (kind) => {
     await page.getByText('还没有机器人').waitFor({ timeout: 45_000 });
     await page.getByRole('button', { name: /添加机器人/ }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('推送给').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '昌邑区' }).first().click();
+    // by keyboard: type to filter the units, Enter takes the first match (no click on an animating list)
+    const unit = dialog.getByLabel('推送给');
+    await unit.fill('昌邑区');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '昌邑区' }).first().waitFor();
+    await unit.press('Enter');
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 45_000 }).toBe(0);
     await dialog.getByText('钉钉', { exact: true }).click();
     await dialog.getByLabel('名称').fill('昌邑区招商群');
     await dialog.getByLabel('Webhook 地址').fill(`${rxUrl}/robot/send?access_token=tok3n9x7`);
@@ -86,6 +90,7 @@ describe.each(DB_KINDS)('notifications journey on %s', (kind) => {
     await clickUntilClosed(dialog, dialog.getByRole('button', { name: /保\s*存/ }));
     const row = page.getByRole('row').filter({ hasText: '昌邑区招商群' });
     await row.getByText('access_token=****n9x7', { exact: false }).waitFor({ timeout: 45_000 });
+    await row.getByRole('cell', { name: '昌邑区', exact: true }).waitFor(); // the unit chosen by keyboard
     expect(await page.content()).not.toContain('tok3n9x7');
     await row.getByRole('button', { name: '发送测试消息' }).click();
     await page.getByText('测试消息已送达“昌邑区招商群”').waitFor({ timeout: 45_000 });
