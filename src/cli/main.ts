@@ -9,6 +9,7 @@ import { reportsCli } from '../modules/reports/reports.cli';
 import { forecastCli } from '../modules/forecast/forecast.cli';
 import { warningsCli } from '../modules/warnings/warnings.cli';
 import { financeCli } from '../modules/reserve/finance.cli';
+import { notificationsCli } from '../modules/notifications/notifications.cli';
 import { cliActor, withDb } from './context';
 import { backupCli } from '../modules/backup/backup.cli';
 
@@ -66,6 +67,7 @@ backupCli(program);
 forecastCli(program);
 warningsCli(program);
 financeCli(program);
+notificationsCli(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof AppError) console.error(`错误：${err.message}${err.fields ? `\n${Object.entries(err.fields).map(([k, v]) => `  ${k}: ${v}`).join('\n')}` : ''}`);

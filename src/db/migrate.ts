@@ -10,6 +10,7 @@ import * as m010 from './migrations/010_security';
 import * as m014 from './migrations/014_job_runs';
 import * as m007 from './migrations/007_warnings';
 import * as m008 from './migrations/008_activities_reserve';
+import * as m015 from './migrations/015_notifications';
 
 type Mod = { up: (db: Kysely<unknown>, dialect: 'sqlite' | 'postgres') => Promise<void> };
 // Ordered list: a new migration is appended here, never edited once released.
@@ -21,6 +22,7 @@ const MIGRATIONS: [string, Mod][] = [['001_initial', m001], ['002_investor_creat
   ['008_activities_reserve', m008],
   ['010_security', m010],
   ['014_job_runs', m014],
+  ['015_notifications', m015],
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -170,6 +170,18 @@ export interface PolicyReviewsTable {
 export interface LeadDecisionsTable {
   id: Generated<number>; pair_key: string; lead_unit_code: string; reason: string; decided_by_name: string | null; decided_at: string;
 }
+export interface NotificationsTable {
+  id: Generated<number>; user_id: number; unit_code: string | null; kind: string; title: string; body: string | null;
+  link: string | null; created_at: string; read_at: string | null;
+}
+export interface WebhooksTable extends Stamps, Versioned {
+  id: Generated<number>; unit_code: string | null; kind: string; name: string; url: string; secret: string | null; active: Generated<number>;
+}
+export interface WebhookDeliveriesTable {
+  id: Generated<number>; webhook_id: number; summary: string; title: string; markdown: string; status: string;
+  attempts: Generated<number>; next_attempt_at: string; last_error: string | null; response_code: number | null;
+  created_at: string; sent_at: string | null;
+}
 
 export interface DB {
   settings: SettingsTable; units: UnitsTable; users: UsersTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
@@ -187,6 +199,7 @@ export interface DB {
   supervision_events: SupervisionEventsTable; policies: PoliciesTable; policy_projects: PolicyProjectsTable;
   policy_reviews: PolicyReviewsTable; lead_decisions: LeadDecisionsTable;
   reserve_rollovers: ReserveRolloversTable; inquiries: InquiriesTable; commitment_links: CommitmentLinksTable;
+  notifications: NotificationsTable; webhooks: WebhooksTable; webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -7,6 +7,8 @@ import { pruneThrottle } from '../modules/auth/throttle';
 import { rebuildStaleRollups, ROLLUP_REBUILD_LOCK } from '../modules/stats/rollups';
 import { runDailyWarnings } from '../modules/warnings/warnings.service';
 import { HOLDER, tryLock } from './lock';
+import { runDailyDigest } from '../modules/notifications/digest.service';
+import { sendDue } from '../modules/notifications/webhooks.service';
 
 // The lock functions live in ./lock so that services may take a lock without importing the jobs.
 export { tryLock, releaseLock } from './lock';
@@ -30,6 +32,10 @@ export const JOBS: Job[] = [
   { name: ROLLUP_REBUILD_LOCK, everyMs: 60_000, run: async (db) => { await rebuildStaleRollups(db); } },
   // Checked hourly; runs the warning rules once per day (the first check after midnight).
   { name: 'warnings-daily', everyMs: 3600_000, run: (db) => runDailyWarnings(db, SYSTEM_ACTOR) },
+  // Checked hourly; queues each unit's digest once per day after 08:00 (Asia/Shanghai).
+  { name: 'notify-digest', everyMs: 3600_000, run: (db) => runDailyDigest(db, SYSTEM_ACTOR) },
+  // Sends queued robot messages that are due (retries back off 1 min, 5 min, 30 min, 2 h).
+  { name: 'notify-send', everyMs: 30_000, run: async (db) => { await sendDue(db); } },
 ];
 
 /** Runs a job and records the run (job_runs): which instance, when, and how it ended. */

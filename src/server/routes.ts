@@ -24,6 +24,7 @@ import { activitiesRoutes } from '../modules/activities/activities.routes';
 import { reserveRoutes } from '../modules/reserve/reserve.routes';
 import { publicRoutes } from '../modules/public/public.routes';
 import { lockChecklistRoutes } from '../modules/funds/lock-checklist';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (api) => {
@@ -34,6 +35,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       warningsRoutes, supervisionRoutes, inboxRoutes, policiesRoutes,
       activitiesRoutes, reserveRoutes, publicRoutes,
       lockChecklistRoutes,
+      notificationsRoutes,
     ]) await api.register(plugin);
     await api.register(revisionsRoutes);
   }, { prefix: '/api/v1' });

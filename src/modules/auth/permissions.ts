@@ -24,12 +24,14 @@ export type Permission =
   | 'user.manage'
   | 'audit.read'
   | 'token.manage'
-  | 'demo.load';
+  | 'demo.load'
+  | 'webhook.manage'; // group-robot webhooks and the daily digest (addresses are secrets)
 
 const ALL: Permission[] = [
   'business.read', 'project.write', 'fund.write', 'submission.submit', 'submission.approve', 'fund.verify',
   'period.lock', 'exchange_rate.write', 'target.write', 'activity.write', 'reserve.write', 'ledger.import',
   'ledger.export', 'report.read', 'supervision.write', 'policy.write', 'lead.decide',
+  'webhook.manage',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -38,7 +40,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   unit_head: ['business.read', 'project.write', 'fund.write', 'submission.submit', 'submission.approve', 'activity.write', 'reserve.write', 'ledger.export', 'report.read'],
   leader: ['business.read', 'report.read', 'ledger.export'],
   supervisor: ['business.read', 'report.read', 'supervision.write', 'ledger.export'],
-  admin: ['settings.write', 'unit.write', 'user.manage', 'audit.read', 'token.manage', 'demo.load', 'business.read', 'report.read'],
+  admin: ['settings.write', 'unit.write', 'user.manage', 'audit.read', 'token.manage', 'demo.load', 'business.read', 'report.read',
+    'webhook.manage'],
 };
 
 /** Roles whose data scope is the whole city; the others see their own unit only. */

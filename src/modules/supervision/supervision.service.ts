@@ -12,6 +12,7 @@ import { audit, nowIso } from '../audit/audit.service';
 import { requirePermission, type Actor } from '../auth/actor';
 import { assertUnitVisible, assertUnitWritable, scoped } from '../auth/scope';
 import { getSettings } from '../settings/settings.service';
+import { notifySupervision } from '../notifications/notifications.service';
 
 
 function taskRows(db: Tx, actor: Actor) {
@@ -105,6 +106,7 @@ export async function createTask(tx: Tx, actor: Actor, input: TaskCreate, today 
   }).returning('id').executeTakeFirstOrThrow();
   const id = Number(row.id);
   await audit(tx, actor, { action: 'create', entity: 'supervision_task', entityId: id, unitCode, summary: `督办：${input.title}（期限 ${input.deadline}）`, after: { ...input, unitCode } });
+  await notifySupervision(tx, actor, { id, title: input.title, unitCode, deadline: input.deadline }, 'raised');
   return getTask(tx, actor, id, today);
 }
 
@@ -138,6 +140,7 @@ export async function actOnTask(
     action: action === 'close' ? 'verify' : action === 'reject' ? 'return' : 'update', entity: 'supervision_task', entityId: id,
     unitCode: before.unitCode, summary: `督办“${before.title}”：${ACTION_TEXT[action]}`, before: { status: before.status }, after: { status, content: input.content },
   });
+  await notifySupervision(tx, actor, before, action);
   return getTask(tx, actor, id, today);
 }
 

@@ -8,6 +8,7 @@ import {
   computeWarnings, lastEndedPeriod, WARNING_RULES, type ComputedWarning, type WarningLevel, type WarningRule, type WarningThresholds,
 } from '../../domain/warnings';
 import type { Warning, WarningSummary } from '../../contracts/warnings';
+import { notifyWarnings, type WarningEvent } from '../notifications/notifications.service';
 import { tryLock, releaseLock } from '../../jobs/lock';
 import { audit, nowIso } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -98,6 +99,7 @@ export async function runWarnings(db: Db, actor: Actor, opts: { asOf?: string | 
       const now = nowIso();
       let raised = 0;
       const seen = new Set<string>();
+      const news: WarningEvent[] = [];
       for (const w of computed) {
         const key = `${w.rule}|${w.subjectKey}`;
         seen.add(key);
@@ -106,6 +108,8 @@ export async function runWarnings(db: Db, actor: Actor, opts: { asOf?: string | 
           unit_code: w.unitCode, project_id: w.projectId, project_code: w.projectCode, project_name: w.projectName,
           owner: w.owner, level: w.level, message: w.message, measure: w.measure, updated_at: now,
         };
+        const subject = w.projectName ?? w.message;
+        if (!row || (w.level === 'red' && row.level !== 'red')) news.push({ unitCode: w.unitCode, rule: w.rule, level: w.level, subject, raised: !row });
         if (row) {
           await tx.updateTable('warnings').set({
             ...fields, peak_level: higher(row.peak_level as WarningLevel, w.level),
@@ -120,6 +124,7 @@ export async function runWarnings(db: Db, actor: Actor, opts: { asOf?: string | 
       for (let i = 0; i < ended.length; i += 500) {
         await tx.updateTable('warnings').set({ cleared_at: asOf, updated_at: now }).where('id', 'in', ended.slice(i, i + 500)).execute();
       }
+      await notifyWarnings(tx, news);
       const result = { asOf, open: computed.length, raised, cleared: ended.length };
       await tx.insertInto('warning_runs').values({
         as_of: asOf, trigger: opts.trigger ?? 'manual', actor_name: actor.name, open_count: computed.length, raised_count: raised,

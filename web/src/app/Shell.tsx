@@ -6,6 +6,7 @@ import { apiSend, ApiError } from '../lib/api';
 import { useLocale, useT } from '../shared/i18n';
 import { useMe, useSession } from '../shared/session';
 import { InboxBadge } from '../features/inbox/InboxBadge';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { FEATURE_ROUTES } from './features';
 import { ROLE_NAMES } from '../shared/labels';
 import type { FeatureRoute } from '../shared/feature';
@@ -110,6 +111,7 @@ export function Shell() {
           </Space>
           <Space>
             <InboxBadge />
+            <NotificationBell />
             <Button type="text" icon={<GlobalOutlined />} onClick={() => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')}>{locale === 'zh-CN' ? 'EN' : '中文'}</Button>
             <Dropdown trigger={['click']} menu={{ items: [
               { key: 'role', label: <Typography.Text type="secondary">{roleText}</Typography.Text>, disabled: true },

@@ -21,6 +21,7 @@ import { routes as policies } from '../features/policies/routes';
 import { routes as revisions } from '../features/revisions/routes';
 import { routes as activities } from '../features/activities/routes';
 import { routes as reserve } from '../features/reserve/routes';
+import { routes as notifications } from '../features/notifications/routes';
 
 export const FEATURE_ROUTES: FeatureRoute[] = [
   ...home, ...dashboard, ...projects, ...investors, ...funds, ...ledger, ...targets, ...forecast, ...reports, ...assessment,
@@ -28,4 +29,5 @@ export const FEATURE_ROUTES: FeatureRoute[] = [
   ...warnings, ...supervision, ...inbox, ...policies,
   ...revisions,
   ...activities, ...reserve,
+  ...notifications,
 ];
