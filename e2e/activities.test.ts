@@ -31,17 +31,17 @@ describe.each(DB_KINDS)('activities and reserve journey on %s', (kind) => {
     const admin = await setupViaApi(server.url);
     const a = await signIn(server.url, admin.username, admin.password);
     await api(server.url, a.cookie, a.csrf, 'POST', '/units', { code: 'U01', name: '昌邑区', kind: 'county' });
-    await api(server.url, a.cookie, a.csrf, 'POST', '/users', { username: 'rep1', displayName: '张填报', password: 'report1234', roles: ['reporter'], unitCode: 'U01' });
-    await api(server.url, a.cookie, a.csrf, 'POST', '/users', { username: 'office1', displayName: '李招商', password: 'office1234', roles: ['city_office'] });
+    await api(server.url, a.cookie, a.csrf, 'POST', '/users', { username: 'rep1', displayName: '张填报', password: 'Report-U01-2026', roles: ['reporter'], unitCode: 'U01' });
+    await api(server.url, a.cookie, a.csrf, 'POST', '/users', { username: 'office1', displayName: '李招商', password: 'Office-city-2026', roles: ['city_office'] });
     await api(server.url, a.cookie, a.csrf, 'PATCH', '/settings', { cityAdvantages: '区位优越，产业基础雄厚，营商环境持续优化。', investorContact: '市招商办 0432-12345678' });
-    const r = await signIn(server.url, 'rep1', 'report1234');
+    const r = await signIn(server.url, 'rep1', 'Report-U01-2026');
     await api(server.url, r.cookie, r.csrf, 'POST', '/projects', { name: '苏州客商新材料项目', stage: 'contract', contractDate: '2026-03-20', totalInvestmentYuan: 300_000_000 });
   }, 120_000);
   afterAll(async () => { await browser?.close(); await server?.stop(); });
 
   it('plans a trip, files its report and credits the contract it brought', async () => {
     const page = await newPage(browser, { width: 1440, height: 900 });
-    await loginUi(page, server.url, 'rep1', 'report1234');
+    await loginUi(page, server.url, 'rep1', 'Report-U01-2026');
     await menu(page, '招商活动');
     await page.getByRole('button', { name: '登记活动' }).click();
     const dlg = page.getByRole('dialog');
@@ -76,7 +76,7 @@ describe.each(DB_KINDS)('activities and reserve journey on %s', (kind) => {
     await page.getByText('按目的地区').waitFor();
     await screenshot(page, `activities-totals-${kind}`);
     const phone = await newPage(browser, { width: 390, height: 844 });
-    await loginUi(phone, server.url, 'rep1', 'report1234');
+    await loginUi(phone, server.url, 'rep1', 'Report-U01-2026');
     await phone.getByRole('button', { name: '展开/收起菜单' }).click().catch(() => {});
     await phone.getByRole('menuitem', { name: '招商活动' }).click();
     await phone.getByRole('link', { name: '赴苏州新材料产业链招商小分队' }).waitFor();
@@ -87,7 +87,7 @@ describe.each(DB_KINDS)('activities and reserve journey on %s', (kind) => {
 
   it('packages a reserve project: cash flows → NPV and IRR, brochure, promoted', async () => {
     const page = await newPage(browser, { width: 1440, height: 900 });
-    await loginUi(page, server.url, 'rep1', 'report1234');
+    await loginUi(page, server.url, 'rep1', 'Report-U01-2026');
     await menu(page, '项目储备');
     await page.getByRole('button', { name: '新增储备项目' }).click();
     const dlg = page.getByRole('dialog');
@@ -120,7 +120,7 @@ describe.each(DB_KINDS)('activities and reserve journey on %s', (kind) => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '已推介' }).click();
     await page.locator('.ant-tag').filter({ hasText: '已推介' }).first().waitFor({ timeout: 45_000 });
     const phone = await newPage(browser, { width: 390, height: 844 });
-    await loginUi(phone, server.url, 'rep1', 'report1234');
+    await loginUi(phone, server.url, 'rep1', 'Report-U01-2026');
     await phone.getByRole('button', { name: '展开/收起菜单' }).click().catch(() => {});
     await phone.getByRole('menuitem', { name: '项目储备' }).click();
     await phone.getByRole('link', { name: '新材料产业园标准厂房项目' }).click();
@@ -158,7 +158,7 @@ describe.each(DB_KINDS)('activities and reserve journey on %s', (kind) => {
     await pub.context().close();
 
     const office = await newPage(browser, { width: 1440, height: 900 });
-    await loginUi(office, server.url, 'office1', 'office1234');
+    await loginUi(office, server.url, 'office1', 'Office-city-2026');
     await menu(office, '项目储备');
     await office.getByRole('link', { name: '投资咨询' }).click();
     await office.getByText('陈先生').waitFor({ timeout: 45_000 });
