@@ -109,8 +109,8 @@ export function Shell() {
             <Button type="text" icon={<MenuOutlined />} onClick={() => setCollapsed(!collapsed)} aria-label={t('展开/收起菜单', 'Toggle menu')} />
             {!mobile && me.unitName && <Tag color="blue">{me.unitName}</Tag>}
           </Space>
-          <Space>
-            <InboxBadge />
+          <Space size={mobile ? 0 : 'small'}>
+            <InboxBadge compact={mobile} />
             <NotificationBell />
             <Button type="text" icon={<GlobalOutlined />} onClick={() => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')}>{locale === 'zh-CN' ? 'EN' : '中文'}</Button>
             <Dropdown trigger={['click']} menu={{ items: [
@@ -118,7 +118,7 @@ export function Shell() {
               { key: 'pw', icon: <KeyOutlined />, label: t('修改密码', 'Change password'), onClick: () => setPwOpen(true) },
               { key: 'logout', icon: <LogoutOutlined />, label: t('退出登录', 'Log out'), onClick: logout },
             ] }}>
-              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">{me.displayName}</Button>
+              <Button type="text" icon={<UserOutlined />} data-testid="user-menu" aria-label={me.displayName}>{mobile ? null : me.displayName}</Button>
             </Dropdown>
           </Space>
         </Layout.Header>

@@ -5,7 +5,8 @@ import { useNavigate } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
 import { useInbox } from './api/get-inbox';
 
-export function InboxBadge() {
+/** The header's to-do count; `compact` (a phone) shows the icon and count without the word. */
+export function InboxBadge({ compact = false }: { compact?: boolean }) {
   const t = useT();
   const navigate = useNavigate();
   const q = useInbox();
@@ -13,7 +14,7 @@ export function InboxBadge() {
   return (
     <Badge count={c?.total ?? 0} overflowCount={99} color={c && c.red > 0 ? '#cf1322' : '#1677ff'} size="small" offset={[-6, 6]}>
       <Button type="text" icon={<BellOutlined />} data-testid="inbox-badge" aria-label={t(`待办 ${c?.total ?? 0} 项`, `${c?.total ?? 0} to-dos`)} onClick={() => navigate('/inbox')}>
-        {t('待办', 'To-do')}
+        {compact ? null : t('待办', 'To-do')}
       </Button>
     </Badge>
   );
