@@ -29,7 +29,7 @@ describe('dashboard drill-down on sqlite', () => {
     await page.getByLabel('密码').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByTestId('user-menu').waitFor({ timeout: 45_000 });
-    await page.goto(`${server.url}/?period=2026-05`);
+    await page.goto(`${server.url}/dashboard?period=2026-05`);
     const kpi = page.getByTestId('kpi-funds');
     await kpi.waitFor({ state: 'attached', timeout: 45_000 });
     const card = formatYi(422214174);
