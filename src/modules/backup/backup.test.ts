@@ -80,7 +80,7 @@ describe.each(DB_KINDS)('backup and restore on %s', (kind) => {
       }
       return i;
     })();
-    let s;
+    let s: Awaited<ReturnType<typeof backupSqlite>>;
     try {
       s = kind === 'sqlite' ? await backupSqlite(src.url, file) : await backupLogical(src.db, file);
     } finally {

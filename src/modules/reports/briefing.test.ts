@@ -7,7 +7,7 @@ import { buildDefaultBriefingTemplate } from './briefing.template';
 
 const text = (docx: Buffer) => {
   const xml = new PizZip(docx).file('word/document.xml')!.asText();
-  return xml.replace(/<w:p[ >][^]*?<\/w:p>/g, (p) => p.replace(/<[^>]+>/g, '') + '\n').replace(/<[^>]+>/g, '');
+  return xml.replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => p.replace(/<[^>]+>/g, '') + '\n').replace(/<[^>]+>/g, '');
 };
 
 const FIGURES = [
