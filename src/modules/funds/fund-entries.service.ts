@@ -205,7 +205,7 @@ export async function deleteFundEntry(tx: Tx, actor: Actor, id: number): Promise
 }
 
 /** Rows pasted from Excel: create or update each project's regular entry for the period, all or nothing. */
-export async function saveFundEntryBatch(tx: Tx, actor: Actor, input: { period: string; rows: { projectCode: string; amountYuan: number; foreignUsd?: number | undefined; note?: string | null | undefined }[] }) {
+export async function saveFundEntryBatch(tx: Tx, actor: Actor, input: { period: string; rows: { projectCode: string; amountYuan: number; foreignUsd?: number | undefined; note?: string | null | undefined; replace?: boolean | undefined }[] }) {
   requirePermission(actor, 'fund.write');
   assertPeriod(input.period);
   await assertPeriodOpen(tx, input.period);
@@ -226,6 +226,24 @@ export async function saveFundEntryBatch(tx: Tx, actor: Actor, input: { period: 
     if ((r.foreignUsd ?? 0) < 0) fields[`rows.${i}.foreignUsd`] = `第${i + 1}行：其中外资不能为负数`;
   });
   if (Object.keys(fields).length) throw new AppError('validation', `粘贴的数据有误，未保存任何行：${Object.values(fields).slice(0, 5).join('；')}`, fields);
+  // Pasting must never silently overwrite what is already entered: a row whose project already has
+  // an entry this period is refused unless the request says replace for that row.
+  const existingRows = projects.length ? await tx.selectFrom('fund_entries').select(['project_id'])
+    .where('project_id', 'in', projects.map((p) => p.id)).where('period', '=', input.period).where('kind', '=', 'regular').execute() : [];
+  const existingIds = new Set(existingRows.map((e) => e.project_id));
+  const clashes: string[] = [];
+  const clashRows: { row: number; projectCode: string }[] = [];
+  input.rows.forEach((r, i) => {
+    const p = byCode.get(r.projectCode.trim())!;
+    if (existingIds.has(p.id) && !r.replace) {
+      clashes.push(`第${i + 1}行 ${p.code}`);
+      clashRows.push({ row: i + 1, projectCode: p.code });
+      fields[`rows.${i}.projectCode`] = `第${i + 1}行：${p.code} 本月已有到位资金，如要替换请选择“替换”`;
+    }
+  });
+  if (clashes.length) {
+    throw new AppError('conflict', `以下行的项目本月已有到位资金，未保存任何行：${clashes.slice(0, 5).join('、')}${clashes.length > 5 ? ` 等${clashes.length}行` : ''}。如要用粘贴的数替换，请选择“替换”`, fields, { rows: clashRows });
+  }
   const items: { row: number; entry: FundEntry; warnings: string[]; created: boolean }[] = [];
   for (const [i, r] of input.rows.entries()) {
     const p = byCode.get(r.projectCode.trim())!;
