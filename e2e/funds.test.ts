@@ -69,8 +69,26 @@ describe.each(DB_KINDS)('funds journey on %s', (kind) => {
     await rep.getByLabel('粘贴区').fill('项目编号\t到位金额(万元)\t其中外资(万美元)\t备注\nCY-002\t300\t\t冷库一期设备款\nXX-999\t5\t\t');
     await rep.getByText('项目编号 XX-999 不存在或不属于本单位').waitFor();
     await screenshot(rep, `funds-paste-preview-${kind}`);
-    await rep.getByLabel('粘贴区').fill('CY-002\t300\t\t冷库一期设备款');
-    await rep.getByRole('button', { name: '放入表格' }).click();
+    // The preview compares with the grid: CY-001 (typed, 1200.5) is a change, CY-002 is new.
+    await rep.getByLabel('粘贴区').fill('CY-001\t"1,200.5"\t１００\nCY-002\t300\t\t"冷库一期\n设备款"\nCY-001\t999');
+    await rep.getByText('项目编号 CY-001 在粘贴内容中重复').waitFor();
+    await rep.getByLabel('粘贴区').fill('CY-001\t999\t100\nCY-002\t300\t\t"冷库一期设备款"');
+    await rep.getByTestId('paste-summary').getByText('共 2 行：新增 1，修改 1，重复 0').waitFor();
+    await rep.getByText('金额 1200.5 → 999').waitFor();
+    await screenshot(rep, `funds-paste-plan-${kind}`);
+    // 添加 (the default) leaves the typed CY-001 alone: only the new row goes in.
+    await rep.getByRole('button', { name: /放入表格（1 行）/ }).click();
+    await expect.poll(() => rep.locator('input[data-cell="0:amount"]').inputValue()).toBe('1200.5');
+    // Ctrl+V in a grid cell opens the same preview; pasting the same values again is a duplicate.
+    await rep.locator('input[data-cell="0:note"]').focus();
+    await rep.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', 'CY-002\t300\t\t冷库一期设备款\r\n');
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    await rep.getByTestId('paste-summary').getByText('共 1 行：新增 0，修改 0，重复 1').waitFor();
+    await rep.locator('.ant-modal').getByRole('button', { name: /取\s*消/ }).click();
+    await rep.getByTestId('paste-summary').waitFor({ state: 'detached' });
     await rep.getByRole('button', { name: /保\s*存（2）/ }).click();
     await rep.getByText('已保存 2 行').waitFor();
     await rep.getByTestId('grid-total').getByText('1500.5', { exact: true }).waitFor(); // the total row: 1200.5 + 300

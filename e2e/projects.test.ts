@@ -56,12 +56,16 @@ describe.each(DB_KINDS)('projects journey on %s', (kind) => {
     await dlg.getByLabel('投资方（客商）').click();
     await page.keyboard.type('杭州');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '杭州某某汽车零部件有限公司' }).first().click();
-    await dlg.getByLabel('行业').fill('汽车零部件');
+    // The industry is a GB/T 4754 section, as for investors; the source activity a search-select.
+    await dlg.getByLabel('行业门类').click();
+    await page.keyboard.type('制造');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'C 制造业' }).first().click();
     await dlg.getByLabel('总投资（万元）').fill('50000');
     await page.getByRole('dialog').getByRole('button', { name: /^保\s*存$/ }).click();
     await page.waitForURL(/\/projects\/\d+$/);
     await page.getByText('U01-').first().waitFor();
     await page.getByText('50000.00万元').waitFor();
+    await page.getByText('C 制造业').waitFor();
 
     // Follow-up.
     await page.getByRole('tab', { name: '跟进记录' }).click();

@@ -102,6 +102,8 @@ export const fundEntryBatchSchema = z.object({
     amountYuan: money('到位金额'),
     foreignUsd: money('其中外资').default(0),
     note: z.string().trim().max(500).nullish(),
+    // An existing entry of the period is only overwritten when the person chose 替换 for it.
+    replace: z.boolean().optional(),
   })).min(1, '没有要保存的行').max(1000, '一次最多1000行'),
 });
 export type FundEntryBatch = z.input<typeof fundEntryBatchSchema>;

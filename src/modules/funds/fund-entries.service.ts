@@ -166,7 +166,7 @@ export async function createFundEntry(tx: Tx, actor: Actor, input: FundEntryInpu
     adjusts_period: adjustsPeriod, created_by: actor.userId, created_at: t, updated_at: t,
   }).returning('id').executeTakeFirstOrThrow();
   const entry = await getFundEntry(tx, actor, row.id);
-  await audit(tx, actor, { action: 'create', entity: 'fund_entry', entityId: entry.id, unitCode: entry.unitCode, summary: `${entry.projectName} ${entry.period} ${formatWan(entry.amountYuan, 4)}`, after: entry });
+  await audit(tx, actor, { action: 'create', entity: 'fund_entry', entityId: entry.id, unitCode: entry.unitCode, summary: `新增 ${entryName(entry)} ${formatWan(entry.amountYuan, 4)}`, after: entry });
   return { entry, warnings: await warningsFor(tx, entry) };
 }
 
@@ -192,7 +192,7 @@ export async function updateFundEntry(tx: Tx, actor: Actor, id: number, input: {
   if (input.note !== undefined) patch.note = input.note || null;
   await updateVersioned(tx, 'fund_entries', id, input.version, patch, `项目“${before.projectName}” ${before.period} 的到位资金`);
   const entry = await getFundEntry(tx, actor, id);
-  await audit(tx, actor, { action: 'update', entity: 'fund_entry', entityId: id, unitCode: entry.unitCode, summary: `${entry.projectName} ${entry.period} ${formatWan(before.amountYuan, 4)} → ${formatWan(entry.amountYuan, 4)}`, before, after: entry });
+  await audit(tx, actor, { action: 'update', entity: 'fund_entry', entityId: id, unitCode: entry.unitCode, summary: `修改 ${entryName(entry)} ${formatWan(before.amountYuan, 4)} → ${formatWan(entry.amountYuan, 4)}`, before, after: entry });
   return { entry, warnings: await warningsFor(tx, entry) };
 }
 
@@ -201,11 +201,15 @@ export async function deleteFundEntry(tx: Tx, actor: Actor, id: number): Promise
   const before = await editableEntry(tx, actor, id);
   await removeOwnerAttachments(tx, 'fund_entry', id);
   await tx.deleteFrom('fund_entries').where('id', '=', id).execute();
-  await audit(tx, actor, { action: 'delete', entity: 'fund_entry', entityId: id, unitCode: before.unitCode, summary: `删除 ${before.projectName} ${before.period}`, before });
+  await audit(tx, actor, { action: 'delete', entity: 'fund_entry', entityId: id, unitCode: before.unitCode, summary: `删除 ${entryName(before)}`, before });
 }
 
+
+/** How people name an entry in the audit log: 到位资金 2026-05 项目「…」. */
+const entryName = (e: { period: string; projectName: string; kind?: string }) =>
+  `到位资金${e.kind === 'adjustment' ? '调整数' : ''} ${e.period} 项目「${e.projectName}」`;
 /** Rows pasted from Excel: create or update each project's regular entry for the period, all or nothing. */
-export async function saveFundEntryBatch(tx: Tx, actor: Actor, input: { period: string; rows: { projectCode: string; amountYuan: number; foreignUsd?: number | undefined; note?: string | null | undefined }[] }) {
+export async function saveFundEntryBatch(tx: Tx, actor: Actor, input: { period: string; rows: { projectCode: string; amountYuan: number; foreignUsd?: number | undefined; note?: string | null | undefined; replace?: boolean | undefined }[] }) {
   requirePermission(actor, 'fund.write');
   assertPeriod(input.period);
   await assertPeriodOpen(tx, input.period);
@@ -226,6 +230,24 @@ export async function saveFundEntryBatch(tx: Tx, actor: Actor, input: { period: 
     if ((r.foreignUsd ?? 0) < 0) fields[`rows.${i}.foreignUsd`] = `第${i + 1}行：其中外资不能为负数`;
   });
   if (Object.keys(fields).length) throw new AppError('validation', `粘贴的数据有误，未保存任何行：${Object.values(fields).slice(0, 5).join('；')}`, fields);
+  // Pasting must never silently overwrite what is already entered: a row whose project already has
+  // an entry this period is refused unless the request says replace for that row.
+  const existingRows = projects.length ? await tx.selectFrom('fund_entries').select(['project_id'])
+    .where('project_id', 'in', projects.map((p) => p.id)).where('period', '=', input.period).where('kind', '=', 'regular').execute() : [];
+  const existingIds = new Set(existingRows.map((e) => e.project_id));
+  const clashes: string[] = [];
+  const clashRows: { row: number; projectCode: string }[] = [];
+  input.rows.forEach((r, i) => {
+    const p = byCode.get(r.projectCode.trim())!;
+    if (existingIds.has(p.id) && !r.replace) {
+      clashes.push(`第${i + 1}行 ${p.code}`);
+      clashRows.push({ row: i + 1, projectCode: p.code });
+      fields[`rows.${i}.projectCode`] = `第${i + 1}行：${p.code} 本月已有到位资金，如要替换请选择“替换”`;
+    }
+  });
+  if (clashes.length) {
+    throw new AppError('conflict', `以下行的项目本月已有到位资金，未保存任何行：${clashes.slice(0, 5).join('、')}${clashes.length > 5 ? ` 等${clashes.length}行` : ''}。如要用粘贴的数替换，请选择“替换”`, fields, { rows: clashRows });
+  }
   const items: { row: number; entry: FundEntry; warnings: string[]; created: boolean }[] = [];
   for (const [i, r] of input.rows.entries()) {
     const p = byCode.get(r.projectCode.trim())!;
@@ -264,7 +286,7 @@ export async function verifyFundEntry(tx: Tx, actor: Actor, id: number): Promise
     .where('id', '=', id).where('status', '=', 'approved').executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new AppError('stale', '该条目刚被他人处理，请刷新');
   const entry = await getFundEntry(tx, actor, id);
-  await audit(tx, actor, { action: 'verify', entity: 'fund_entry', entityId: id, unitCode: entry.unitCode, summary: `核实 ${entry.projectName} ${entry.period} ${formatWan(entry.amountYuan, 4)}`, before: { status: before.status }, after: { status: entry.status } });
+  await audit(tx, actor, { action: 'verify', entity: 'fund_entry', entityId: id, unitCode: entry.unitCode, summary: `核实 ${entryName(entry)} ${formatWan(entry.amountYuan, 4)}`, before: { status: before.status }, after: { status: entry.status } });
   return entry;
 }
 
@@ -298,7 +320,7 @@ export async function returnFundEntry(tx: Tx, actor: Actor, id: number, reason: 
   await tx.updateTable('submissions').set({ status: 'returned', returned_reason: `${before.projectName}：${reason}`, version: sql`version + 1`, updated_at: t })
     .where('unit_code', '=', before.unitCode).where('period', '=', before.period).execute();
   const entry = await getFundEntry(tx, actor, id);
-  await audit(tx, actor, { action: 'return', entity: 'fund_entry', entityId: id, unitCode: entry.unitCode, summary: `退回 ${entry.projectName} ${entry.period}：${reason}`, before: { status: before.status }, after: { status: 'returned', reason } });
+  await audit(tx, actor, { action: 'return', entity: 'fund_entry', entityId: id, unitCode: entry.unitCode, summary: `退回 ${entryName(entry)}：${reason}`, before: { status: before.status }, after: { status: 'returned', reason } });
   return entry;
 }
 
@@ -324,7 +346,7 @@ export async function addAttachment(tx: Tx, actor: Actor, entryId: number, file:
   const row = await storeAttachment(tx, actor, { type: 'fund_entry', id: entryId, unitCode: entry.unitCode }, file,
     Object.keys(ATTACHMENT_TYPES), 'PDF、JPG、PNG、OFD、Excel 或 Word 文件', { max: 20, message: '每个条目最多20个附件，请合并后上传' });
   const a = toAttachment(row);
-  await audit(tx, actor, { action: 'upload', entity: 'fund_entry', entityId: entryId, unitCode: entry.unitCode, summary: `上传凭证 ${a.filename}（${entry.projectName} ${entry.period}）`, after: a });
+  await audit(tx, actor, { action: 'upload', entity: 'fund_entry', entityId: entryId, unitCode: entry.unitCode, summary: `上传凭证「${a.filename}」（${entryName(entry)}）`, after: a });
   return a;
 }
 
@@ -337,5 +359,5 @@ export async function deleteAttachment(tx: Tx, actor: Actor, entryId: number, at
   requirePermission(actor, 'fund.write');
   const entry = await editableEntry(tx, actor, entryId);
   const r = await removeAttachment(tx, 'fund_entry', entryId, attachmentId, FUND_ATTACHMENT_NOT_FOUND);
-  await audit(tx, actor, { action: 'delete', entity: 'fund_entry', entityId: entryId, unitCode: entry.unitCode, summary: `删除凭证 ${r.filename}`, before: { attachmentId, filename: r.filename } });
+  await audit(tx, actor, { action: 'delete', entity: 'fund_entry', entityId: entryId, unitCode: entry.unitCode, summary: `删除凭证「${r.filename}」（${entryName(entry)}）`, before: { attachmentId, filename: r.filename } });
 }

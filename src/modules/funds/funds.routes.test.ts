@@ -177,7 +177,17 @@ describe.each(DB_KINDS)('funds and the monthly cycle on %s', (kind) => {
     ] });
     expect(good.statusCode).toBe(200);
     expect(good.json().items.map((i: { created: boolean }) => i.created)).toEqual([true, true]);
-    const again = await rep1.post('/api/v1/fund-entries/batch', { period: '2026-05', rows: [{ projectCode: 'P-U01-1', amountYuan: 150_000 }] });
+    // An existing row is never overwritten silently: 409 naming the rows, nothing saved.
+    const clash = await rep1.post('/api/v1/fund-entries/batch', { period: '2026-05', rows: [
+      { projectCode: 'P-U01-1', amountYuan: 150_000 }, { projectCode: 'P-U01-2', amountYuan: 250_000, replace: true },
+    ] });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().error.message).toContain('第1行 P-U01-1');
+    expect(clash.json().error.detail.rows).toEqual([{ row: 1, projectCode: 'P-U01-1' }]);
+    expect(clash.json().error.fields['rows.0.projectCode']).toContain('替换');
+    const after = (await rep1.get('/api/v1/fund-entries?period=2026-05')).json().items;
+    expect(after.map((e: { amountYuan: number }) => e.amountYuan).sort()).toEqual([100_000, 200_000]);
+    const again = await rep1.post('/api/v1/fund-entries/batch', { period: '2026-05', rows: [{ projectCode: 'P-U01-1', amountYuan: 150_000, replace: true }] });
     expect(again.json().items[0]).toMatchObject({ created: false, entry: { amountYuan: 150_000 } });
   });
 

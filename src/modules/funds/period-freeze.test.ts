@@ -62,8 +62,8 @@ describe.each(DB_KINDS)('frozen periods on %s', (kind) => {
     await entry(pA, 'U01', '2026-11', 7_000_000, 'draft');
     expect((await office.put('/api/v1/exchange-rates', { period: LOCKED, cnyPerUsdE4: 71000 })).statusCode).toBe(200);
     // Months are locked in order after each dispatch meeting.
-    expect((await office.post('/api/v1/periods/2026-09/lock', {})).statusCode).toBe(200);
-    expect((await office.post(`/api/v1/periods/${LOCKED}/lock`, { note: '调度会后封账' })).statusCode).toBe(200);
+    expect((await office.post('/api/v1/periods/2026-09/lock', { acknowledgeUnfinished: true })).statusCode).toBe(200);
+    expect((await office.post(`/api/v1/periods/${LOCKED}/lock`, { note: '调度会后封账', acknowledgeUnfinished: true })).statusCode).toBe(200);
   });
   afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -146,7 +146,7 @@ describe.each(DB_KINDS)('frozen periods on %s', (kind) => {
     // Live again: a changed entry shows; relocking freezes the figures of that moment.
     await t.db.updateTable('fund_entries').set({ amount_yuan: 30_000_000 }).where('project_id', '=', pB).where('period', '=', LOCKED).execute();
     expect(await ytd('U02', 'reported')).toBe(165_000_000);
-    expect((await office.post(`/api/v1/periods/${LOCKED}/lock`, {})).statusCode).toBe(200);
+    expect((await office.post(`/api/v1/periods/${LOCKED}/lock`, { acknowledgeUnfinished: true })).statusCode).toBe(200);
     expect((await t.db.selectFrom('period_snapshots').select('period').where('period', '=', LOCKED).execute()).length).toBe(12);
     const frozen = await figures();
     await t.db.updateTable('fund_entries').set({ amount_yuan: 1 }).where('period', '=', LOCKED).execute();

@@ -123,7 +123,7 @@ export async function submitSubmission(tx: Tx, actor: Actor, unitCode: string, p
   const after = await getSubmission(tx, actor, unitCode, period);
   await audit(tx, actor, {
     action: 'submit', entity: 'submission', entityId: `${unitCode}/${period}`, unitCode,
-    summary: `报送 ${period} 月报（${Number(moved.numUpdatedRows)} 条${after.counts.total === 0 ? '，本月无到位资金' : ''}）${before?.status === 'returned' ? '，退回后重报' : ''}`,
+    summary: `报送 月报 ${unitCode} ${period}（${Number(moved.numUpdatedRows)} 条${after.counts.total === 0 ? '，本月无到位资金' : ''}）${before?.status === 'returned' ? '，退回后重报' : ''}`,
     before: { status: before?.status ?? 'not_started' }, after: { status: after.status },
   });
   return after;
@@ -144,7 +144,7 @@ export async function approveSubmission(tx: Tx, actor: Actor, unitCode: string, 
   const moved = await tx.updateTable('fund_entries').set({ status: 'approved', version: sql`version + 1`, updated_at: t } as never)
     .where('unit_code', '=', unitCode).where('period', '=', period).where('status', '=', 'submitted').executeTakeFirst();
   const after = await getSubmission(tx, actor, unitCode, period);
-  await audit(tx, actor, { action: 'approve', entity: 'submission', entityId: `${unitCode}/${period}`, unitCode, summary: `审核通过 ${period} 月报（${Number(moved.numUpdatedRows)} 条）`, before: { status: 'submitted' }, after: { status: 'approved' } });
+  await audit(tx, actor, { action: 'approve', entity: 'submission', entityId: `${unitCode}/${period}`, unitCode, summary: `审核通过 月报 ${unitCode} ${period}（${Number(moved.numUpdatedRows)} 条）`, before: { status: 'submitted' }, after: { status: 'approved' } });
   return after;
 }
 
@@ -164,7 +164,7 @@ export async function returnSubmission(tx: Tx, actor: Actor, unitCode: string, p
   const moved = await tx.updateTable('fund_entries').set({ status: 'returned', returned_reason: reason, version: sql`version + 1`, updated_at: t } as never)
     .where('unit_code', '=', unitCode).where('period', '=', period).where('status', 'in', ['submitted', 'approved']).executeTakeFirst();
   const after = await getSubmission(tx, actor, unitCode, period);
-  await audit(tx, actor, { action: 'return', entity: 'submission', entityId: `${unitCode}/${period}`, unitCode, summary: `退回 ${period} 月报（${Number(moved.numUpdatedRows)} 条）：${reason}`, before: { status: s.status }, after: { status: 'returned', reason } });
+  await audit(tx, actor, { action: 'return', entity: 'submission', entityId: `${unitCode}/${period}`, unitCode, summary: `退回 月报 ${unitCode} ${period}（${Number(moved.numUpdatedRows)} 条）：${reason}`, before: { status: s.status }, after: { status: 'returned', reason } });
   return after;
 }
 

@@ -255,7 +255,7 @@ export async function createProject(tx: Tx, actor: Actor, input: ProjectCreate):
     reason: stage === 'dropped' ? input.droppedReason ?? null : null, created_at: t,
   }).execute();
   const p = await getProjectInScope(tx, actor, id);
-  await audit(tx, actor, { action: 'create', entity: 'project', entityId: id, unitCode, summary: `登记项目 ${p.code} ${p.name}`, after: p });
+  await audit(tx, actor, { action: 'create', entity: 'project', entityId: id, unitCode, summary: `登记 项目「${p.name}」（${p.code}）`, after: p });
   return p;
 }
 
@@ -291,7 +291,7 @@ export async function updateProject(tx: Tx, actor: Actor, id: number, input: Pro
   // except those a locked period counted: they stay where the locked figures counted them.
   if (patch.unit_code) await moveProjectEntriesToUnit(tx, id, String(patch.unit_code));
   const after = await getProjectInScope(tx, actor, id);
-  await audit(tx, actor, { action: 'update', entity: 'project', entityId: id, unitCode: after.unitCode, summary: `修改项目 ${after.code}`, before, after });
+  await audit(tx, actor, { action: 'update', entity: 'project', entityId: id, unitCode: after.unitCode, summary: `修改 项目「${after.name}」（${after.code}）`, before, after });
   return after;
 }
 
@@ -329,7 +329,7 @@ export async function moveProject(tx: Tx, actor: Actor, id: number, input: MoveC
   const after = await getProjectInScope(tx, actor, id);
   await audit(tx, actor, {
     action: 'move', entity: 'project', entityId: id, unitCode: after.unitCode,
-    summary: `${after.code} ${STAGE_LABELS[before.stage]} → ${STAGE_LABELS[input.to]}${reason ? `（${reason}）` : ''}`,
+    summary: `项目「${after.name}」 ${STAGE_LABELS[before.stage]} → ${STAGE_LABELS[input.to]}${reason ? `（${reason}）` : ''}`,
     before: { stage: before.stage }, after: { stage: after.stage, date: movedOn, reason },
   });
   return after;

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
-  Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography,
+  Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography,
 } from 'antd';
 import { CheckOutlined, DeleteOutlined, PlusOutlined, RollbackOutlined, SaveOutlined, SendOutlined, SnippetsOutlined } from '@ant-design/icons';
 import type { FundEntry, ProjectOption } from '../../../../src/contracts/funds';
@@ -12,7 +12,7 @@ import { monthsBetween } from '../../../../src/domain/period';
 import { LoadError, Page } from '../../components/Page';
 import { ApiError } from '../../lib/api';
 import { useT } from '../../shared/i18n';
-import { STAGE_NAMES, labelT, useMoney, type TFn } from '../../shared/labels';
+import { STAGE_NAMES, labelT, useMoney } from '../../shared/labels';
 import { useCan, useMe } from '../../shared/session';
 import { useCreateEntry } from './api/create-entry';
 import { useDeleteEntry } from './api/delete-entry';
@@ -21,6 +21,7 @@ import { useLock } from './api/get-lock';
 import { useLocks } from './api/get-locks';
 import { useProjectOptions } from './api/get-project-options';
 import { useSaveBatch } from './api/save-batch';
+import { parsePasted, planPaste, type GridValues, type PastePlanRow } from './paste';
 import { useSubmission } from './api/get-submission';
 import { useSubmissionAction } from './api/submission-action';
 import { useUnits } from '../../shared/api/units';
@@ -34,24 +35,6 @@ const rowFromEntry = (e: FundEntry): Row => ({
 });
 let seq = 0;
 const blankRow = (): Row => ({ key: `n${++seq}`, projectCode: '', amount: '', foreign: '', note: '', dirty: false });
-
-/** Tab-separated rows: 项目编号, 到位金额(万元), 其中外资(万美元), 备注 — a header row is skipped. */
-export function parsePasted(text: string, projects: Map<string, ProjectOption>, t: TFn = (zh) => zh) {
-  return text.split(/\r?\n/).map((l) => l.replace(/\s+$/, '')).filter((l) => l.trim() !== '')
-    .filter((l, i) => !(i === 0 && /项目编号/.test(l)))
-    .map((line, i) => {
-      const [code = '', amount = '', foreign = '', ...rest] = line.split('\t').map((c) => c.trim());
-      const errors: string[] = [];
-      const p = projects.get(code);
-      if (!code) errors.push(t('缺少项目编号', 'Project code missing'));
-      else if (!p) errors.push(t(`项目编号 ${code} 不存在或不属于本单位`, `Project ${code} does not exist or is not in this unit`));
-      const a = parseWan(amount);
-      if (a === null || a <= 0) errors.push(t(`到位金额“${amount}”应为大于0的万元数（最多4位小数）`, `Amount “${amount}” must be a positive number in 10k CNY (up to 4 decimals)`));
-      const f = foreign === '' ? 0 : parseWan(foreign);
-      if (f === null || f < 0) errors.push(t(`其中外资“${foreign}”应为万美元数`, `Foreign portion “${foreign}” must be a number in 10k USD`));
-      return { line: i + 1, code, name: p?.name ?? '', amount, foreign, note: rest.join(' '), amountYuan: a, foreignUsd: f, errors };
-    });
-}
 
 export function EntryPage() {
   const t = useT();
@@ -82,6 +65,7 @@ export function EntryPage() {
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [warnings, setWarnings] = useState<string[]>([]);
   const [pasteOpen, setPasteOpen] = useState(false);
+  const [pasteText, setPasteText] = useState('');
   const [adjOpen, setAdjOpen] = useState(false);
   const [returnOpen, setReturnOpen] = useState(false);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -145,7 +129,7 @@ export function EntryPage() {
     try {
       const res = await saveBatch.mutateAsync({
         period,
-        rows: dirtyRows.map((r) => ({ projectCode: r.projectCode, amountYuan: parseWan(r.amount)!, foreignUsd: r.foreign.trim() ? parseWan(r.foreign)! : 0, note: r.note || null })),
+        rows: dirtyRows.map((r) => ({ projectCode: r.projectCode, amountYuan: parseWan(r.amount)!, foreignUsd: r.foreign.trim() ? parseWan(r.foreign)! : 0, note: r.note || null, replace: !!r.entry })),
       });
       setRows((prev) => prev.map((r) => (r.dirty ? { ...r, dirty: false } : r)));
       setWarnings(res.items.flatMap((i) => i.warnings.map((w) => `${i.entry.projectCode}：${w}`)));
@@ -183,6 +167,21 @@ export function EntryPage() {
       okText: t('报送', 'Submit'),
       onOk: () => doAction('submit'),
     });
+  };
+
+  // What the grid holds per project, so the paste preview can say 新增 / 修改 X → Y / 重复.
+  const gridValues = useMemo(() => new Map<string, GridValues>(rows.filter((r) => r.projectCode)
+    .map((r) => [r.projectCode, { amount: r.amount, foreign: r.foreign, note: r.note, editable: rowEditable(r) }])),
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  [rows, canWrite, monthOpen]);
+  // Ctrl+V of several Excel cells in any grid cell opens the same preview as the paste dialog;
+  // a single value pastes into the cell as usual.
+  const onGridPaste = (e: React.ClipboardEvent) => {
+    const text = e.clipboardData.getData('text/plain');
+    if (!canWrite || !monthOpen || !/[\t\n]/.test(text.replace(/\r?\n$/, ''))) return;
+    e.preventDefault();
+    setPasteText(text);
+    setPasteOpen(true);
   };
 
   const total = rows.reduce((s, r) => s + (r.entry && (!r.dirty || !rowEditable(r)) ? r.entry.amountYuan : (parseWan(r.amount) ?? 0)), 0);
@@ -294,7 +293,7 @@ export function EntryPage() {
           {warnings.length > 0 && <Alert type="warning" showIcon closable onClose={() => setWarnings([])} style={{ marginBottom: 12 }}
             message={t('已保存，但请核对以下提醒：', 'Saved — please check:')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{warnings.map((w) => <li key={w}>{w}</li>)}</ul>} data-testid="warnings" />}
 
-          <div ref={gridRef}>
+          <div ref={gridRef} onPaste={onGridPaste}>
             <Table<Row> size="small" rowKey="key" pagination={false} loading={entries.isLoading || projects.isLoading} columns={columns}
               dataSource={monthOpen && canWrite ? rows : rows.filter((r) => r.entry)} scroll={{ x: 1060 }}
               locale={{ emptyText: t('本月尚无到位资金', 'No entries this month') }}
@@ -310,9 +309,9 @@ export function EntryPage() {
             <Space style={{ marginTop: 12 }} wrap>
               <Button type="primary" icon={<SaveOutlined />} onClick={save} loading={saveBatch.isPending} disabled={!dirtyRows.length}>
                 {t('保存', 'Save')}{dirtyRows.length ? `（${dirtyRows.length}）` : ''}</Button>
-              <Button icon={<SnippetsOutlined />} onClick={() => setPasteOpen(true)}>{t('从Excel粘贴', 'Paste from Excel')}</Button>
+              <Button icon={<SnippetsOutlined />} onClick={() => { setPasteText(''); setPasteOpen(true); }}>{t('从Excel粘贴', 'Paste from Excel')}</Button>
               <Button icon={<PlusOutlined />} onClick={() => setAdjOpen(true)}>{t('录入调整数（更正已锁定月份）', 'Adjustment of a locked month')}</Button>
-              <Typography.Text type="secondary">{t('Tab 横向移动，Enter 下移一行，Ctrl+S 保存', 'Tab moves right, Enter moves down, Ctrl+S saves')}</Typography.Text>
+              <Typography.Text type="secondary">{t('Tab 横向移动，Enter 下移一行，Ctrl+S 保存；在表格中 Ctrl+V 可粘贴Excel多行', 'Tab moves right, Enter moves down, Ctrl+S saves, Ctrl+V pastes Excel rows')}</Typography.Text>
             </Space>
           )}
 
@@ -333,11 +332,13 @@ export function EntryPage() {
             </Card>
           )}
 
-          <PasteModal open={pasteOpen} onClose={() => setPasteOpen(false)} projects={projectMap}
-            onApply={(parsed) => {
+          <PasteModal open={pasteOpen} onClose={() => setPasteOpen(false)} projects={projectMap} grid={gridValues} initialText={pasteText}
+            onApply={(plan, mode) => {
+              // 添加 only brings new projects in; 替换 also writes the changed values over the grid's rows.
+              const applied = plan.filter((p) => p.kind === 'new' || (mode === 'replace' && p.kind === 'change'));
               setRows((prev) => {
                 const next = prev.filter((r) => r.projectCode || r.dirty);
-                for (const p of parsed) {
+                for (const p of applied) {
                   const values = { amount: p.amount, foreign: p.foreign, note: p.note, dirty: true };
                   const idx = next.findIndex((r) => r.projectCode === p.code);
                   if (idx >= 0) next[idx] = { ...next[idx]!, ...values };
@@ -346,7 +347,9 @@ export function EntryPage() {
                 return [...next, blankRow()];
               });
               setPasteOpen(false);
-              message.info(t(`已放入表格 ${parsed.length} 行，核对后点“保存”`, `${parsed.length} rows placed in the grid; review and save`));
+              const skipped = plan.length - applied.length;
+              message.info(t(`已放入表格 ${applied.length} 行${skipped ? `，未采用 ${skipped} 行` : ''}，核对后点“保存”`,
+                `${applied.length} rows placed in the grid${skipped ? `, ${skipped} left out` : ''}; review and save`));
             }} />
           <AdjustmentModal open={adjOpen} onClose={() => setAdjOpen(false)} period={period} projects={projects.data ?? []} />
           <ReasonModal open={returnOpen} title={t('退回月报', 'Return the submission')} onClose={() => setReturnOpen(false)}
@@ -357,35 +360,61 @@ export function EntryPage() {
   );
 }
 
-function PasteModal({ open, onClose, projects, onApply }: {
-  open: boolean; onClose: () => void; projects: Map<string, ProjectOption>;
-  onApply: (rows: ReturnType<typeof parsePasted>) => void;
+function PasteModal({ open, onClose, projects, grid, initialText, onApply }: {
+  open: boolean; onClose: () => void; projects: Map<string, ProjectOption>; grid: Map<string, GridValues>; initialText: string;
+  onApply: (rows: PastePlanRow[], mode: 'add' | 'replace') => void;
 }) {
   const t = useT();
-  const [text, setText] = useState('');
-  const parsed = useMemo(() => parsePasted(text, projects, t), [text, projects, t]);
-  const errors = parsed.filter((p) => p.errors.length).length;
+  const [text, setText] = useState(initialText);
+  const [mode, setMode] = useState<'add' | 'replace'>('add');
+  useEffect(() => { if (open) { setText(initialText); setMode('add'); } }, [open, initialText]);
+  const plan = useMemo(() => planPaste(parsePasted(text, projects, t), grid, t), [text, projects, grid, t]);
+  const count = (k: PastePlanRow['kind']) => plan.filter((p) => p.kind === k).length;
+  const errors = count('error');
+  const changes = count('change');
+  const taken = count('new') + (mode === 'replace' ? changes : 0);
+  const kindTag = (p: PastePlanRow) => ({
+    new: <Tag color="success">{t('新增', 'New')}</Tag>,
+    change: <Tag color={mode === 'replace' ? 'warning' : 'default'}>{mode === 'replace' ? t('修改', 'Change') : t('修改（不采用）', 'Change (left out)')}</Tag>,
+    same: <Tag>{t('重复', 'Duplicate')}</Tag>,
+    fixed: <Tag color="default">{t('已报送，不能修改', 'Submitted, cannot change')}</Tag>,
+    error: <Tag color="error">{t('有问题', 'Problem')}</Tag>,
+  })[p.kind];
   return (
-    <Modal open={open} onCancel={onClose} width={900} title={t('从Excel粘贴', 'Paste from Excel')} destroyOnHidden
-      okText={t('放入表格', 'Place in grid')} okButtonProps={{ disabled: !parsed.length || errors > 0 }} onOk={() => { onApply(parsed); setText(''); }}>
+    <Modal open={open} onCancel={onClose} width={960} title={t('从Excel粘贴', 'Paste from Excel')} destroyOnHidden
+      okText={t(`放入表格（${taken} 行）`, `Place in grid (${taken})`)} okButtonProps={{ disabled: !taken || errors > 0 }} onOk={() => { onApply(plan, mode); setText(''); }}>
       <Typography.Paragraph type="secondary">
-        {t('在Excel中选中四列复制后粘贴到下面：项目编号、到位金额(万元)、其中外资(万美元)、备注。可带表头行。', 'Copy four columns from Excel: project code, amount (10k CNY), foreign (10k USD), note. A header row is skipped.')}
+        {t('在Excel中选中四列复制后粘贴到下面：项目编号、到位金额(万元)、其中外资(万美元)、备注。可带表头行；金额可带千分位、全角数字。', 'Copy four columns from Excel: project code, amount (10k CNY), foreign (10k USD), note. A header row is skipped.')}
       </Typography.Paragraph>
       <Input.TextArea rows={6} value={text} onChange={(e) => setText(e.target.value)} aria-label={t('粘贴区', 'Paste area')}
         placeholder={t('项目编号\t到位金额(万元)\t其中外资(万美元)\t备注\nXM-2026-001\t1200.5\t100\t首期出资', 'Project code\tAmount (10k CNY)\tForeign (10k USD)\tNote\nXM-2026-001\t1200.5\t100\tFirst tranche')} style={{ fontFamily: 'monospace' }} />
-      {parsed.length > 0 && (
+      {plan.length > 0 && (
         <>
-          <Typography.Paragraph style={{ marginTop: 12 }}>
-            {t(`共 ${parsed.length} 行`, `${parsed.length} rows`)}{errors ? <Typography.Text type="danger">{t(`，其中 ${errors} 行有问题，请在Excel中修正后重新粘贴`, `, ${errors} with problems`)}</Typography.Text> : t('，均可导入', ', all fine')}
-          </Typography.Paragraph>
-          <Table size="small" rowKey="line" pagination={false} scroll={{ y: 300 }} dataSource={parsed} data-testid="paste-preview" columns={[
+          <Space wrap style={{ marginTop: 12, width: '100%', justifyContent: 'space-between' }}>
+            <Typography.Text data-testid="paste-summary">
+              {t(`共 ${plan.length} 行：新增 ${count('new')}，修改 ${changes}，重复 ${count('same')}`, `${plan.length} rows: ${count('new')} new, ${changes} changed, ${count('same')} duplicates`)}
+              {count('fixed') ? t(`，已报送不能修改 ${count('fixed')}`, `, ${count('fixed')} locked`) : ''}
+              {errors ? <Typography.Text type="danger">{t(`，其中 ${errors} 行有问题，请在Excel中修正后重新粘贴`, `, ${errors} with problems`)}</Typography.Text> : null}
+            </Typography.Text>
+            {changes > 0 && (
+              <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'add' | 'replace')} optionType="button" aria-label={t('已有的行', 'Existing rows')}
+                options={[{ value: 'add', label: t('添加（只放入新增的行）', 'Add (new rows only)') }, { value: 'replace', label: t('替换（修改已有的行）', 'Replace (change existing rows)') }]} />
+            )}
+          </Space>
+          <Table size="small" rowKey="line" pagination={false} scroll={{ y: 300 }} dataSource={plan} data-testid="paste-preview" style={{ marginTop: 8 }} columns={[
             { title: t('行', 'Line'), dataIndex: 'line', width: 50 },
-            { title: t('项目编号', 'Code'), dataIndex: 'code', width: 130 },
+            { title: t('项目编号', 'Code'), dataIndex: 'code', width: 120 },
             { title: t('项目名称', 'Name'), dataIndex: 'name' },
-            { title: t('到位金额(万元)', 'Amount'), dataIndex: 'amount', align: 'right', width: 120 },
-            { title: t('其中外资(万美元)', 'Foreign'), dataIndex: 'foreign', align: 'right', width: 120 },
-            { title: t('备注', 'Note'), dataIndex: 'note' },
-            { title: t('问题', 'Problems'), render: (_, p) => p.errors.length ? <Typography.Text type="danger">{p.errors.join('；')}</Typography.Text> : <Tag color="success">OK</Tag> },
+            { title: t('到位金额(万元)', 'Amount'), dataIndex: 'amount', align: 'right', width: 110 },
+            { title: t('其中外资(万美元)', 'Foreign'), dataIndex: 'foreign', align: 'right', width: 110 },
+            { title: t('备注', 'Note'), dataIndex: 'note', ellipsis: true },
+            { title: t('处理', 'Action'), width: 230, render: (_, p) => (
+              <Space direction="vertical" size={0}>
+                {kindTag(p)}
+                {p.changes.map((c) => <Typography.Text key={c} style={{ fontSize: 12 }}>{c}</Typography.Text>)}
+                {p.errors.length > 0 && <Typography.Text type="danger" style={{ fontSize: 12 }}>{p.errors.join('；')}</Typography.Text>}
+              </Space>
+            ) },
           ]} />
         </>
       )}

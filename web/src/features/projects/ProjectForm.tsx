@@ -1,16 +1,17 @@
 // Create or edit a project. Money is typed in 万元 / 万美元 and sent as integer 元 / USD.
 import { useEffect, useState } from 'react';
-import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Alert, App as AntApp, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import type { Project } from '../../../../src/contracts/projects';
 import { parseWan, yuanToWanText } from '../../../../src/domain/money';
 import { ALL_STAGES } from '../../../../src/domain/stages';
-import { PROJECT_TYPE_NAMES, PROMOTION_CHANNEL_NAMES, STAGE_NAMES, optionsT, type TFn } from '../../shared/labels';
+import { INDUSTRY_NAMES, PROJECT_TYPE_NAMES, PROMOTION_CHANNEL_NAMES, STAGE_NAMES, optionsT, type TFn } from '../../shared/labels';
 import { applyServerErrors, keepEnterInDateFields } from '../../components/formErrors';
 import { useT } from '../../shared/i18n';
 import { useMe } from '../../shared/session';
 import { useCreateProject } from './api/create-project';
 import { useInvestorSearch } from './api/search-investors';
+import { useActivityOption, useActivitySearch } from './api/search-activities';
 import { useUnits } from '../../shared/api/units';
 import { useUpdateProject } from './api/update-project';
 
@@ -26,6 +27,10 @@ export function ProjectForm({ open, project, onClose, onSaved }: { open: boolean
   const [error, setError] = useState<string | null>(null);
   const [investorQ, setInvestorQ] = useState('');
   const investors = useInvestorSearch(investorQ);
+  const { modal } = AntApp.useApp();
+  const [activityQ, setActivityQ] = useState('');
+  const activities = useActivitySearch(activityQ, open);
+  const currentActivity = useActivityOption(project?.sourceActivityId);
   const units = useUnits();
   const create = useCreateProject();
   const update = useUpdateProject();
@@ -47,12 +52,34 @@ export function ProjectForm({ open, project, onClose, onSaved }: { open: boolean
 
   const submit = async () => {
     const v = await form.validateFields();
+    // A contract (or agreement / start) date before the registration date usually means the
+    // registration date is wrong: offer to move it to the earliest such date, or go back and correct.
+    const registered = v.registeredOn as dayjs.Dayjs | null | undefined;
+    const earlier = (['agreementDate', 'contractDate', 'startDate'] as const)
+      .map((k) => ({ k, d: v[k] as dayjs.Dayjs | null | undefined })).filter((x) => x.d && registered && x.d.isBefore(registered, 'day'))
+      .sort((a, b) => a.d!.valueOf() - b.d!.valueOf())[0];
+    if (earlier && registered) {
+      const names = { agreementDate: t('协议日期', 'agreement date'), contractDate: t('签约日期', 'contract date'), startDate: t('开工日期', 'start date') };
+      const day = earlier.d!.format('YYYY-MM-DD');
+      modal.confirm({
+        title: t('日期早于登记日期', 'Date before registration'),
+        content: t(`${names[earlier.k]} ${day} 早于登记日期 ${registered.format('YYYY-MM-DD')}。把登记日期改为 ${day} 并保存？选“返回修改”可自己更正日期。`,
+          `The ${names[earlier.k]} ${day} is before the registration date ${registered.format('YYYY-MM-DD')}. Set the registration date to ${day} and save?`),
+        okText: t(`登记日期改为 ${day}`, `Use ${day}`), cancelText: t('返回修改', 'Correct it'),
+        onOk: async () => { form.setFieldValue('registeredOn', earlier.d); await save({ ...v, registeredOn: earlier.d }); },
+      });
+      return;
+    }
+    await save(v);
+  };
+
+  const save = async (v: Awaited<ReturnType<typeof form.validateFields>>) => {
     const body: Record<string, unknown> = {
       name: v.name, owner: v.owner || null, sponsor: v.sponsor || null, investorId: v.investorId ?? null, industry: v.industry || null,
       projectType: v.projectType ?? null, totalInvestmentYuan: v.totalWan ? parseWan(v.totalWan) : 0, foreignUsd: v.foreignWan ? parseWan(v.foreignWan) : 0,
       location: v.location || null, landAreaMu: v.landAreaMu || null, annualOutputYuan: v.outputWan ? parseWan(v.outputWan) : null,
       annualTaxYuan: v.taxWan ? parseWan(v.taxWan) : null, jobs: v.jobs ?? null, channel: v.channel ?? null, servingUnitCode: v.servingUnitCode ?? null,
-      tags: v.tags ?? [],
+      tags: v.tags ?? [], sourceActivityId: v.sourceActivityId ?? null,
     };
     for (const k of DATE_KEYS) body[k] = v[k] ? (v[k] as dayjs.Dayjs).format('YYYY-MM-DD') : null;
     setError(null);
@@ -75,6 +102,10 @@ export function ProjectForm({ open, project, onClose, onSaved }: { open: boolean
 
   const investorOptions = (investors.data ?? []).map((i) => ({ value: i.id, label: `${i.name}${i.creditCode ? `（${i.creditCode}）` : ''}` }));
   if (project?.investorId && !investorOptions.some((o) => o.value === project.investorId)) investorOptions.unshift({ value: project.investorId, label: project.investorName ?? String(project.investorId) });
+  const activityOptions = (activities.data ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.startDate}${a.destination ? ` ${a.destination}` : ''}）` }));
+  if (currentActivity.data && !activityOptions.some((o) => o.value === currentActivity.data.id)) {
+    activityOptions.unshift({ value: currentActivity.data.id, label: `${currentActivity.data.name}（${currentActivity.data.startDate}）` });
+  }
   const unitOptions = (units.data ?? []).map((u) => ({ value: u.code, label: `${u.name}（${u.code}）` }));
 
   return (
@@ -93,7 +124,7 @@ export function ProjectForm({ open, project, onClose, onSaved }: { open: boolean
               <Select showSearch allowClear filterOption={false} onSearch={setInvestorQ} options={investorOptions} loading={investors.isFetching} notFoundContent={t('没有匹配的客商', 'No matching investor')} />
             </Form.Item>
           </Col>
-          <Col span={8}><Form.Item name="industry" label={t('行业', 'Industry')}><Input placeholder={t('如 汽车零部件', 'e.g. Auto parts')} maxLength={100} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="industry" label={t('行业门类', 'Industry section')}><Select allowClear showSearch optionFilterProp="label" options={Object.entries(INDUSTRY_NAMES).map(([value, label]) => ({ value, label: `${value} ${t(...label)}` }))} /></Form.Item></Col>
           <Col span={8}><Form.Item name="projectType" label={t('项目类型', 'Project type')}><Select allowClear options={optionsT(t, PROJECT_TYPE_NAMES)} /></Form.Item></Col>
           <Col span={8}><Form.Item name="totalWan" label={t('总投资（万元）', 'Total investment (10k CNY)')} rules={[wanRule(t, '总投资', 'Total investment')]}><Input inputMode="decimal" /></Form.Item></Col>
           <Col span={8}><Form.Item name="foreignWan" label={t('其中外资（万美元）', 'Foreign portion (10k USD)')} rules={[wanRule(t, '外资', 'Foreign portion')]}><Input inputMode="decimal" /></Form.Item></Col>
@@ -104,6 +135,12 @@ export function ProjectForm({ open, project, onClose, onSaved }: { open: boolean
           <Col span={8}><Form.Item name="taxWan" label={t('预计年税收（万元）', 'Expected annual tax (10k CNY)')} rules={[wanRule(t, '年税收', 'Annual tax')]}><Input inputMode="decimal" /></Form.Item></Col>
           <Col span={8}><Form.Item name="channel" label={t('招商方式', 'Promotion channel')}><Select allowClear options={optionsT(t, PROMOTION_CHANNEL_NAMES)} /></Form.Item></Col>
           <Col span={8}><Form.Item name="servingUnitCode" label={t('包保部门', 'Serving department')} tooltip={t('包保部门可查看本项目并填写跟进记录、困难问题和承诺事项；到位资金仍计入承办单位', 'The serving department sees this project and records follow-ups, blockers and commitments; funds still count for the owning unit')}><Select allowClear showSearch optionFilterProp="label" options={unitOptions} /></Form.Item></Col>
+          <Col span={16}>
+            <Form.Item name="sourceActivityId" label={t('来源活动', 'Source activity')} extra={t('输入活动名称或目的地搜索', 'Search by activity name or destination')}>
+              <Select showSearch allowClear filterOption={false} onSearch={setActivityQ} options={activityOptions} loading={activities.isFetching}
+                notFoundContent={t('没有匹配的招商活动', 'No matching activity')} placeholder={t('由哪次招商活动带来（可不填）', 'Which activity brought it (optional)')} />
+            </Form.Item>
+          </Col>
           <Col span={16}><Form.Item name="tags" label={t('标签', 'Tags')}><Select mode="tags" tokenSeparators={[',', '，']} /></Form.Item></Col>
           {!project && (
             <Col span={8}><Form.Item name="stage" label={t('当前阶段', 'Current stage')}><Select options={ALL_STAGES.map((s) => ({ value: s, label: t(...STAGE_NAMES[s]) }))} /></Form.Item></Col>

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { App as AntApp, Button, Card, Descriptions, Empty, Popconfirm, Space, Spin, Table, Tabs, Tag, Timeline, Typography, Upload } from 'antd';
 import { EditOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
 import { useT } from '../../shared/i18n';
-import { APPROVAL_KIND_NAMES, APPROVAL_STATUS_NAMES, FOLLOW_UP_KIND_NAMES, PROJECT_TYPE_NAMES, PROMOTION_CHANNEL_NAMES, labelT, useMoney, type Pair } from '../../shared/labels';
+import { APPROVAL_KIND_NAMES, APPROVAL_STATUS_NAMES, FOLLOW_UP_KIND_NAMES, INDUSTRY_NAMES, PROJECT_TYPE_NAMES, PROMOTION_CHANNEL_NAMES, labelT, useMoney, type Pair } from '../../shared/labels';
 import { LoadError, Page } from '../../components/Page';
 import { useCan } from '../../shared/session';
 import { useAttachments } from './api/get-attachments';
@@ -110,7 +110,7 @@ export function ProjectPage() {
           <Descriptions.Item label={t('责任人', 'Owner')}>{p.owner ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('包保领导', 'Sponsoring leader')}>{p.sponsor ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('投资方', 'Investor')}>{p.investorId ? <Link to={`/investors/${p.investorId}`}>{p.investorName}</Link> : '—'}{p.originScope && <Tag style={{ marginLeft: 4 }}>{labelT(t, ORIGIN_SCOPE_TEXT, p.originScope)}</Tag>}</Descriptions.Item>
-          <Descriptions.Item label={t('行业', 'Industry')}>{p.industry ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('行业', 'Industry')}>{!p.industry ? '—' : p.industry in INDUSTRY_NAMES ? `${p.industry} ${labelT(t, INDUSTRY_NAMES, p.industry)}` : p.industry}</Descriptions.Item>
           <Descriptions.Item label={t('项目类型', 'Project type')}>{p.projectType ? t(...PROJECT_TYPE_NAMES[p.projectType]) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('总投资', 'Total investment')}>{formatWan(p.totalInvestmentYuan)}</Descriptions.Item>
           <Descriptions.Item label={t('其中外资', 'Foreign portion')}>{p.foreignUsd ? formatWanUsd(p.foreignUsd) : '—'}</Descriptions.Item>
