@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // TEST_PG_URL is set), routes through app.inject, and browser journeys in e2e/.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
