@@ -95,7 +95,9 @@ describe.each(DB_KINDS)('crawl on %s', (kind) => {
   }, 180_000);
   afterAll(async () => { await browser?.close(); await server?.stop(); });
 
-  const ROLES = ['city_office', 'leader', 'supervisor', 'reporter', 'unit_head', 'admin'];
+  // Every role on SQLite; on PostgreSQL the two kinds of dashboard and menu (city-wide, unit), since
+  // the pages are the same code and the database difference lies in the data the API returns.
+  const ROLES = kind === 'sqlite' ? ['city_office', 'leader', 'supervisor', 'reporter', 'unit_head', 'admin'] : ['city_office', 'reporter'];
   it.each(ROLES)('%s: menu forwards and back, charts, lists and the back button', async (role) => {
     const user = role === 'admin' ? { ...admin, role } : users.find((u) => u.role === role);
     if (!user) throw new Error(`the demo has no ${role}`);
