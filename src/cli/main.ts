@@ -10,7 +10,7 @@ import { forecastCli } from '../modules/forecast/forecast.cli';
 import { warningsCli } from '../modules/warnings/warnings.cli';
 import { financeCli } from '../modules/reserve/finance.cli';
 import { notificationsCli } from '../modules/notifications/notifications.cli';
-import { cliActor, withDb } from './context';
+import { cliActor, withDb } from '../cli-context';
 import { backupCli } from '../modules/backup/backup.cli';
 
 const program = new Command();

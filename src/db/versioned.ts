@@ -2,7 +2,7 @@
 import { AppError } from '../domain/errors';
 import type { Tx } from './database';
 import type { DB } from './schema';
-import { nowIso } from '../modules/audit/audit.service';
+import { nowIso } from './clock';
 
 type VersionedTable = {
   [K in keyof DB]: DB[K] extends { version: unknown; id: unknown; updated_at: string } ? K : never;

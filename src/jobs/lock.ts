@@ -1,7 +1,7 @@
 // Database locks for jobs: with several instances on one PostgreSQL only the holder runs.
 import crypto from 'node:crypto';
 import type { Db } from '../db/database';
-import { nowIso } from '../modules/audit/audit.service';
+import { nowIso } from '../db/clock';
 
 /** This process's name in job_locks and job_runs. */
 export const HOLDER = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;

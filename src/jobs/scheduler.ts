@@ -1,7 +1,7 @@
 // Scheduled jobs. Each run takes a lock row in the database, so with several instances on one
 // PostgreSQL only one of them runs a given job at a time.
 import type { Db } from '../db/database';
-import { nowIso } from '../modules/audit/audit.service';
+import { nowIso } from '../db/clock';
 import { SYSTEM_ACTOR } from '../modules/auth/actor';
 import { pruneThrottle } from '../modules/auth/throttle';
 import { rebuildStaleRollups, ROLLUP_REBUILD_LOCK } from '../modules/stats/rollups';

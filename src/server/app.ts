@@ -11,7 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/database';
-import type { Config } from './config';
+import type { Config } from '../config';
 import './context';
 import { registerErrorHandler } from './errors';
 import { registerAuth } from './auth';

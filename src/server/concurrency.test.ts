@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { DB_KINDS, freshDb, login, seedBasics, testApp, type Client, type TestDb } from '../test/harness';
-import { nowIso } from '../modules/audit/audit.service';
+import { nowIso } from '../db/clock';
 
 const N = 20;
 let racesRun = 0;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import type { Config } from './config';
+import type { Config } from '../config';
 import type { Actor } from '../modules/auth/actor';
 import type { Permission } from '../modules/auth/permissions';
 

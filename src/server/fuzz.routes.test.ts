@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { DB_KINDS, freshDb, login, seedBasics, testApp, type Client, type TestDb } from '../test/harness';
-import { nowIso } from '../modules/audit/audit.service';
+import { nowIso } from '../db/clock';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2500);
 const ROLES = ['office', 'admin', 'leader', 'super', 'rep1', 'head1', 'rep2', 'anonymous'] as const;

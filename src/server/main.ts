@@ -1,6 +1,6 @@
 import { createDb } from '../db/database';
 import { migrate } from '../db/migrate';
-import { loadConfig } from './config';
+import { loadConfig } from '../config';
 import { buildApp } from './app';
 import { startJobs } from '../jobs/scheduler';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import PizZip from 'pizzip';
 import { DB_KINDS, freshDb, login, seedBasics, testApp, type TestDb } from '../test/harness';
-import { nowIso } from '../modules/audit/audit.service';
+import { nowIso } from '../db/clock';
 
 const ID = 777;
 const MARKERS = ['绝密项目甲', 'ZZ-U01-SECRET', '绝密投资方甲', '绝密跟进内容', '绝密困难事项', '绝密承诺事项', '绝密资金备注', '绝密附件.pdf', '绝密储备项目', '绝密招商活动'];

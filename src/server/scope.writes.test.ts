@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { DB_KINDS, addUser, freshDb, login, seedBasics, testApp, type Client, type TestDb } from '../test/harness';
-import { nowIso } from '../modules/audit/audit.service';
+import { nowIso } from '../db/clock';
 
 type Ctx = {
   unit: string; investorId: number; projectId: number; projectCode: string; followUpId: number; blockerId: number;

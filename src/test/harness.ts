@@ -9,12 +9,12 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createDb, type Db } from '../db/database';
 import { migrate } from '../db/migrate';
 import { buildApp } from '../server/app';
-import { loadConfig } from '../server/config';
+import { loadConfig } from '../config';
 import { SYSTEM_ACTOR } from '../modules/auth/actor';
 import { createUser } from '../modules/users/users.service';
 import type { Role } from '../contracts/common';
 import type { UnitKind } from '../contracts/units';
-import { nowIso } from '../modules/audit/audit.service';
+import { nowIso } from '../db/clock';
 
 export type DbKind = 'sqlite' | 'postgres';
 export const DB_KINDS: DbKind[] = process.env.TEST_PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];

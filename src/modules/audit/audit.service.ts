@@ -15,7 +15,9 @@ export interface AuditInput {
   after?: unknown;
 }
 
-export const nowIso = () => new Date().toISOString();
+/** Kept here for the modules that read the clock with the audit; the clock itself is src/db/clock.ts. */
+import { nowIso } from '../../db/clock';
+export { nowIso };
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isPostgresUrl } from '../../db/database';
-import { loadConfig } from '../../server/config';
-import { withDb } from '../../cli/context';
+import { loadConfig } from '../../config';
+import { withDb } from '../../cli-context';
 import { backupLogical, backupSqlite, restore } from './backup.service';
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

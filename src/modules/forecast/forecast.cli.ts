@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { cliActor, withDb } from '../../cli/context';
+import { cliActor, withDb } from '../../cli-context';
 import { formatPercent, formatYi } from '../../domain/money';
 import { forecast } from './forecast.service';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { formatLedgerError, LEDGER_PHASE_LABELS, type ImportResult } from '../../contracts/ledger';
-import { cliActor, withDb } from '../../cli/context';
+import { cliActor, withDb } from '../../cli-context';
 import { importLedgerFile } from './ledger.import';
 import { exportLedger, writeLedgerTemplate } from './ledger.export';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { cliActor, withDb } from '../../cli/context';
+import { cliActor, withDb } from '../../cli-context';
 import { runDigest } from './digest.service';
 import { sendDue } from './webhooks.service';
 

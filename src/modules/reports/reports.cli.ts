@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { cliActor, withDb } from '../../cli/context';
+import { cliActor, withDb } from '../../cli-context';
 import { REPORT_NAMES, reportNameSchema } from '../../contracts/reports';
 import { statsBasisSchema } from '../../contracts/stats';
 import { resolveScope } from '../stats/stats.service';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { cliActor, withDb } from '../../cli/context';
+import { cliActor, withDb } from '../../cli-context';
 import { briefingFigures } from '../../domain/stats';
 import { formatPercent, formatYi } from '../../domain/money';
 import { dispatchStats, resolveScope } from './stats.service';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { cliActor, withDb } from '../../cli/context';
+import { cliActor, withDb } from '../../cli-context';
 import { WARNING_RULE_LABELS } from '../../domain/warnings';
 import { runWarnings } from './warnings.service';
 

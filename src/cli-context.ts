@@ -1,7 +1,7 @@
-import { createDb, type Db } from '../db/database';
-import { migrate } from '../db/migrate';
-import { loadConfig, type Config } from '../server/config';
-import { makeActor, SYSTEM_ACTOR, parseRoles, type Actor } from '../modules/auth/actor';
+import { createDb, type Db } from './db/database';
+import { migrate } from './db/migrate';
+import { loadConfig, type Config } from './config';
+import { makeActor, SYSTEM_ACTOR, parseRoles, type Actor } from './modules/auth/actor';
 
 /** Opens the configured database with migrations applied; the caller destroys it. */
 export async function openDb(): Promise<{ db: Db; config: Config }> {
