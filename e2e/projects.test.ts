@@ -61,7 +61,7 @@ describe.each(DB_KINDS)('projects journey on %s', (kind) => {
     await page.getByRole('dialog').getByRole('button', { name: /^保\s*存$/ }).click();
     await page.waitForURL(/\/projects\/\d+$/);
     await page.getByText('U01-').first().waitFor();
-    await page.getByText('50000.00万元').waitFor();
+    await page.getByText('50,000.00万元').waitFor();
 
     // Follow-up.
     await page.getByRole('tab', { name: '跟进记录' }).click();
