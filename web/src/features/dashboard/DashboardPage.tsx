@@ -35,6 +35,7 @@ const wanValue = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? 
 const REST = '_rest';
 
 function Kpis({ s, onDrill }: { s: DispatchStatsDto; onDrill?: (f: DrilldownFigure) => void }) {
+  const nowrap = { whiteSpace: 'nowrap', fontSize: 22 } as const;
   const drill = (f: DrilldownFigure) => ({ hoverable: !!onDrill, onClick: () => onDrill?.(f) });
   const t = useT();
   const { formatGrowth, formatWanUsd, formatYi } = useMoney();
@@ -43,13 +44,13 @@ function Kpis({ s, onDrill }: { s: DispatchStatsDto; onDrill?: (f: DrilldownFigu
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
       <Col xs={12} md={8} xl={4}>
-        <Card size="small" {...drill('fundsYtd')}><Statistic title={t('累计到位资金', 'Funds YTD')} value={formatYi(s.fundsYtdYuan)} valueStyle={{ color: '#c0392b' }} />
+        <Card size="small" {...drill('fundsYtd')}><Statistic title={t('累计到位资金', 'Funds YTD')} value={formatYi(s.fundsYtdYuan)} valueStyle={{ ...nowrap, color: '#c0392b' }} />
           <div data-testid="kpi-funds" style={{ display: 'none' }}>{formatYiZh(s.fundsYtdYuan)}</div>
           <Typography.Text type="secondary">{t('上年同期', 'Last year')} {formatYi(s.fundsYtdLastYearYuan)}</Typography.Text></Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
         <Card size="small" {...drill('headlineYtd')}>
-          <Statistic title={t('完成全年目标', 'Of annual target')} value={formatPercent(s.completion)} valueStyle={{ color: behind ? RED : undefined }} />
+          <Statistic title={t('完成全年目标', 'Of annual target')} value={formatPercent(s.completion)} valueStyle={{ ...nowrap, color: behind ? RED : undefined }} />
           <Progress percent={Math.min(100, (s.completion ?? 0) * 100)} showInfo={false} size="small" strokeColor={behind ? RED : BLUE}
             success={{ percent: 0 }} />
           <Typography.Text type="secondary">{t('时间进度', 'Time elapsed')} {formatPercent(s.timeProgress)}{s.targetBaseYuan === null ? t('（未下达目标）', ' (no target)') : ''}</Typography.Text>
@@ -57,19 +58,19 @@ function Kpis({ s, onDrill }: { s: DispatchStatsDto; onDrill?: (f: DrilldownFigu
       </Col>
       <Col xs={12} md={8} xl={4}>
         <Card size="small" {...drill('fundsYtdLastYear')}><Statistic title={t('同比', 'Year on year')} value={s.yoy === null ? '—' : formatPercent(s.yoy)}
-          valueStyle={{ color: s.yoy !== null && s.yoy < 0 ? RED : '#389e0d' }} />
+          valueStyle={{ ...nowrap, color: s.yoy !== null && s.yoy < 0 ? RED : '#389e0d' }} />
           <Typography.Text type="secondary">{growth}</Typography.Text></Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
-        <Card size="small" {...drill('foreignUsdYtd')}><Statistic title={t('利用外资', 'Foreign capital')} value={formatWanUsd(s.foreignUsdYtd)} />
+        <Card size="small" {...drill('foreignUsdYtd')}><Statistic title={t('利用外资', 'Foreign capital')} value={formatWanUsd(s.foreignUsdYtd)} valueStyle={nowrap} />
           <Typography.Text type="secondary">{t('境外资金', 'Abroad')} {formatYi(s.abroadYtdYuan)}</Typography.Text></Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
-        <Card size="small" {...drill('outsideRegionYtd')}><Statistic title={t('域外资金', 'From outside the city')} value={formatYi(s.outsideRegionYtdYuan)} />
+        <Card size="small" {...drill('outsideRegionYtd')}><Statistic title={t('域外资金', 'From outside the city')} value={formatYi(s.outsideRegionYtdYuan)} valueStyle={nowrap} />
           <Typography.Text type="secondary">{t('占比', 'Share')} {formatPercent(ratio(s.outsideRegionYtdYuan, s.fundsYtdYuan))}</Typography.Text></Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
-        <Card size="small" {...drill('contractsYtd')}><Statistic title={t('新签约项目', 'Contracts signed')} value={s.contractsYtd.count} suffix={t('个', ' ')} />
+        <Card size="small" {...drill('contractsYtd')}><Statistic title={t('新签约项目', 'Contracts signed')} value={s.contractsYtd.count} suffix={t('个', ' ')} valueStyle={nowrap} />
           <Typography.Text type="secondary">{t('总投资', 'Investment')} {formatYi(s.contractsYtd.totalInvestmentYuan)}</Typography.Text></Card>
       </Col>
     </Row>
@@ -164,13 +165,14 @@ export function DashboardPage() {
         const n = escapeHtml(p.name);
         return t(`${n}：${formatTotal(p.data.yuan)}（占全部 ${percentPoints(p.percent)}）`, `${n}: ${formatTotal(p.data.yuan)} (${percentPoints(p.percent)} of all)`);
       } },
-      legend: { bottom: 0, type: 'scroll', data: [...scopes, ...groups].map((x) => x.name) },
+      legend: { bottom: 0, left: 0, right: 0, itemWidth: 12, itemHeight: 8, itemGap: 8, textStyle: { fontSize: 11 }, data: [...scopes, ...groups].map((x) => x.name) },
       series: [
-        { type: 'pie', name: t('来源', 'Origin'), radius: ['28%', '52%'], center: ['50%', '44%'],
+        { type: 'pie', name: t('来源', 'Origin'), radius: ['24%', '46%'], center: ['50%', '40%'],
           label: { position: 'inner', formatter: (p: { percent: number }) => (p.percent >= 6 ? percentPoints(p.percent) : ''), fontSize: 11 },
           data: scopes },
-        { type: 'pie', name: t('区域', 'Region'), radius: ['58%', '66%'], center: ['50%', '44%'], avoidLabelOverlap: true,
-          label: { formatter: (p: { name: string; percent: number }) => `${p.name} ${percentPoints(p.percent)}`, fontSize: 11 },
+        { type: 'pie', name: t('区域', 'Region'), radius: ['52%', '60%'], center: ['50%', '40%'], avoidLabelOverlap: true,
+          // The card is narrow: the region's name is in the legend, its share beside its arc.
+          label: { formatter: (p: { percent: number }) => percentPoints(p.percent), fontSize: 11 }, labelLine: { length: 6, length2: 6 },
           labelLayout: { hideOverlap: true }, data: [...groups, restItem] },
       ],
     };
@@ -180,7 +182,7 @@ export function DashboardPage() {
     const list = breakdown.data!.industries.slice(0, 12).reverse();
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${wanValue(v)} ${wanUnit}` },
-      grid: { left: 8, right: 24, top: 10, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 24, top: 10, bottom: 28, containLabel: true },
       xAxis: { type: 'value', name: wanUnit, nameLocation: 'middle', nameGap: 24, splitNumber: 3 },
       yAxis: { type: 'category', data: list.map((i) => (INDUSTRY_NAMES[i.key as keyof typeof INDUSTRY_NAMES] ? labelT(t, INDUSTRY_NAMES, i.key) : i.key === '' ? t(i.label, 'Not specified') : i.label)), axisLabel: { width: 100, overflow: 'truncate' } },
       series: [{ type: 'bar', data: list.map((i) => ({ value: wan(i.fundsYuan), key: i.key })), itemStyle: { color: '#d4380d' } }],
