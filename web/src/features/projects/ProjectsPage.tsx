@@ -73,7 +73,7 @@ export function ProjectsPage() {
     { title: t('责任人', 'Owner'), dataIndex: 'owner', width: 90 },
     { title: t('最近跟进', 'Last follow-up'), dataIndex: 'lastFollowUpOn', sorter: true, width: 120, render: (v: string | null) => {
       const d = daysSince(v);
-      return v ? <span>{v}<Typography.Text type={d !== null && d > 60 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>{t(`（${d}天）`, ` (${d} d)`)}</Typography.Text></span> : <Typography.Text type="warning">{t('未跟进', 'None')}</Typography.Text>;
+      return v ? <span>{v}<Typography.Text type={d !== null && d > 60 ? 'danger' : 'secondary'} style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{t(`（${d}天）`, ` (${d} d)`)}</Typography.Text></span> : <Typography.Text type="warning">{t('未跟进', 'None')}</Typography.Text>;
     } },
   ];
   const sortField = params.get('sort');
