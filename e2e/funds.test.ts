@@ -103,7 +103,7 @@ describe.each(DB_KINDS)('funds journey on %s', (kind) => {
     await screenshot(rep, `funds-entry-grid-${kind}`);
 
     await rep.getByRole('button', { name: '报送月报' }).click();
-    await rep.locator('.ant-modal-confirm').getByText(/共 2 条，合计 1500.50万元/).waitFor();
+    await rep.locator('.ant-modal-confirm').getByText(/共 2 条，合计 1,500.50万元/).waitFor();
     await clickUntilClosed(rep.locator('.ant-modal-confirm'), rep.locator('.ant-modal-confirm').getByRole('button', { name: /报\s*送/ }));
     await rep.getByTestId('submission-status').filter({ hasText: '已报送' }).waitFor();
     await expect(rep.getByRole('button', { name: /保\s*存/ }).count()).resolves.toBe(0);
@@ -130,7 +130,7 @@ describe.each(DB_KINDS)('funds journey on %s', (kind) => {
     await office.goto(`${server.url}/funds/board?period=${PERIOD}`);
     const u01 = office.locator('tr', { hasText: '昌邑区' });
     await u01.getByText('2/2').waitFor();
-    await u01.getByText('1500.50万元').first().waitFor();
+    await u01.getByText('1,500.50万元').first().waitFor();
     await office.locator('tr', { hasText: '船营区' }).getByText('未填报').waitFor();
     await office.locator('tr', { hasText: '昌邑区' }).getByText('已全部核实').waitFor();
     await screenshot(office, `funds-board-${kind}`);

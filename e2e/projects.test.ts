@@ -64,7 +64,7 @@ describe.each(DB_KINDS)('projects journey on %s', (kind) => {
     await page.getByRole('dialog').getByRole('button', { name: /^保\s*存$/ }).click();
     await page.waitForURL(/\/projects\/\d+$/);
     await page.getByText('U01-').first().waitFor();
-    await page.getByText('50000.00万元').waitFor();
+    await page.getByText('50,000.00万元').waitFor();
     await page.getByText('C 制造业').waitFor();
 
     // Follow-up.

@@ -7,9 +7,7 @@ import { LEDGER_PHASE_LABELS } from '../../../src/contracts/ledger';
 import {
   FOLLOW_UP_KIND_LABELS, INDUSTRY_LABELS, OWNERSHIP_LABELS, PROJECT_TYPE_LABELS, PROMOTION_CHANNEL_LABELS, TARGET_INDICATOR_LABELS,
 } from '../../../src/domain/labels';
-import { formatGrowth, formatPercent, formatWan, formatWanUsd, formatYi } from '../../../src/domain/money';
 import { STAGE_LABELS } from '../../../src/domain/stages';
-import { useLocale, useT } from './i18n';
 
 export type Pair = [string, string];
 export type TFn = (zh: string, en?: string) => string;
@@ -117,50 +115,8 @@ export function lockedMessageEn(period: string): string {
 
 // --- money ----------------------------------------------------------------------------------
 
-/** "2192.46万元" → "2192.46" (the number text of a domain money format). */
-const numberPart = (s: string) => s.replace(/[^\d.-]/g, '');
-/** A 万 amount as millions: "2192.46" → "21.92" ("1.2345" with 4 digits → "0.012345"). */
-function wanToMillions(wanText: string, wanDigits: number): string {
-  const n = Number(wanText) / 100;
-  return n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: Math.max(2, wanDigits + 2 * Number(wanDigits > 2)) });
-}
-
-/**
- * Money formats in the current language: the domain's Chinese formats (万元, 万美元, 亿元) in
- * zh-CN, and CNY/USD in millions or billions in en-US.
- */
-export function useMoney() {
-  const { locale } = useLocale();
-  const t = useT();
-  const en = locale === 'en-US';
-  return {
-    formatWan: (yuan: number, digits = 2): string => {
-      const zh = formatWan(yuan, digits);
-      return en ? `CNY ${wanToMillions(numberPart(zh), Math.min(4, Math.max(0, Math.trunc(digits))))}M` : zh;
-    },
-    formatWanUsd: (usd: number): string => {
-      const zh = formatWanUsd(usd);
-      return en ? `USD ${wanToMillions(numberPart(zh), 2)}M` : zh;
-    },
-    formatYi: (yuan: number): string => {
-      const zh = formatYi(yuan);
-      if (!en) return zh;
-      const n = Number(numberPart(zh)) / 10;
-      return `CNY ${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 3 })}B`;
-    },
-    formatGrowth: (ratio: number | null): string => {
-      const zh = formatGrowth(ratio);
-      if (!en) return zh;
-      if (ratio === null || !Number.isFinite(ratio)) return 'No prior-year base';
-      const p = formatPercent(Math.abs(ratio));
-      if (p === '0.0%') return 'Flat YoY';
-      return ratio > 0 ? `Up ${p} YoY` : `Down ${p} YoY`;
-    },
-    /** The unit of amounts typed in 万元 / 万美元. */
-    wanUnit: t('万元', '10k CNY'),
-    wanUsdUnit: t('万美元', '10k USD'),
-  };
-}
+/** Money formats in the current language: the one formatter of web/src/shared/format.ts. */
+export { useFormat as useMoney } from './format';
 
 /** Roles, [中文, English]. */
 export const ROLE_NAMES: Record<string, [string, string]> = {

@@ -5,7 +5,6 @@ import { Badge, Button, Calendar, Card, DatePicker, Empty, Input, Select, Space,
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Activity } from '../../../../src/contracts/activities';
-import { wanText } from '../../../../src/domain/finance';
 import { useT } from '../../shared/i18n';
 import { useCan } from '../../shared/session';
 import { LoadError, Page } from '../../components/Page';
@@ -14,9 +13,12 @@ import { useActivityCalendar } from './api/get-activity-calendar';
 import { useActivityTotals } from './api/get-activity-totals';
 import { ActivityForm } from './ActivityForm';
 import { KIND_COLORS, KIND_LABELS, REGION_LABELS, ReportTag } from './common';
+import { useFormat } from '../../shared/format';
+import { Money } from '../../shared/Money';
 
 function ListTab() {
   const t = useT();
+  const { formatWan } = useFormat();
   const [sp, setSp] = useSearchParams();
   const q = Object.fromEntries([...sp.entries()].filter(([k]) => k !== 'tab'));
   const page = Number(q.page ?? 1);
@@ -50,7 +52,7 @@ function ListTab() {
             { title: t('目的地', 'Destination'), render: (_: unknown, a) => <>{a.destination ?? '—'} {a.destinationGroup !== 'other' && <Tag>{t(...REGION_LABELS[a.destinationGroup])}</Tag>}</> },
             { title: t('组织单位', 'Unit'), dataIndex: 'unitName', width: 120, render: (v: string | null) => v ?? '—' },
             { title: t('人次', 'Person-times'), dataIndex: 'personTimes', width: 70, align: 'right' },
-            { title: t('签约项目 / 投资', 'Contracts / investment'), width: 160, align: 'right', render: (_: unknown, a) => (a.signedCount ? `${a.signedCount}${t('个', '')} / ${wanText(a.signedInvestmentYuan)}${t('万元', ' 10k')}` : '—') },
+            { title: t('签约项目 / 投资', 'Contracts / investment'), width: 160, align: 'right', render: (_: unknown, a) => (a.signedCount ? <Money>{`${a.signedCount}${t('个', '')} / ${formatWan(a.signedInvestmentYuan)}`}</Money> : '—') },
             { title: t('报告', 'Report'), width: 190, render: (_: unknown, a) => <ReportTag a={a} /> },
           ]} />
       )}
@@ -92,9 +94,10 @@ function CalendarTab() {
 
 function TotalsTab() {
   const t = useT();
+  const { formatWan } = useFormat();
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
   const totals = useActivityTotals(range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD'));
-  const money = (v: number) => `${wanText(v)}${t('万元', ' 10k CNY')}`;
+  const money = (v: number) => formatWan(v);
   const cols = [
     { title: t('活动次数', 'Activities'), dataIndex: 'activities', align: 'right' as const },
     { title: t('小分队', 'Trips'), dataIndex: 'trips', align: 'right' as const },

@@ -5,7 +5,6 @@ import { App as AntApp, Button, Card, DatePicker, Descriptions, Empty, Form, Inp
 import { EditOutlined, FileTextOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { ActivityDetail } from '../../../../src/contracts/activities';
-import { wanText } from '../../../../src/domain/finance';
 import { useT } from '../../shared/i18n';
 import { useCan } from '../../shared/session';
 import { applyServerErrors } from '../../components/formErrors';
@@ -15,6 +14,8 @@ import { creditActivityProject, fileActivityReport, uncreditActivityProject, use
 import { useSignedProjectSearch } from './api/search-signed-projects';
 import { ActivityForm } from './ActivityForm';
 import { KIND_COLORS, KIND_LABELS, REGION_LABELS, ReportTag } from './common';
+import { Money } from '../../shared/Money';
+import { useFormat } from '../../shared/format';
 
 function ReportModal({ a, onClose }: { a: ActivityDetail; onClose: () => void }) {
   const t = useT();
@@ -40,6 +41,7 @@ function ReportModal({ a, onClose }: { a: ActivityDetail; onClose: () => void })
 
 function CreditBox({ a }: { a: ActivityDetail }) {
   const t = useT();
+  const { formatWan } = useFormat();
   const { message } = AntApp.useApp();
   const [q, setQ] = useState('');
   const [picked, setPicked] = useState<number | null>(null);
@@ -50,7 +52,7 @@ function CreditBox({ a }: { a: ActivityDetail }) {
       <Select showSearch style={{ width: 360 }} placeholder={t('搜索已签约项目（名称或编号）', 'Search signed projects')} filterOption={false} onSearch={setQ}
         loading={search.isFetching} value={picked ?? undefined} onChange={setPicked} aria-label={t('选择签约项目', 'Signed project')}
         notFoundContent={search.isFetching ? <Skeleton.Input active size="small" /> : t('没有已签约的项目', 'No signed projects')}
-        options={(search.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name}（${wanText(p.totalInvestmentYuan)}${t('万元', ' 10k')}）` }))} />
+        options={(search.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name}（${formatWan(p.totalInvestmentYuan)}）` }))} />
       <Button type="primary" disabled={!picked} loading={credit.isPending}
         onClick={async () => {
           try { await credit.mutateAsync(picked!); setPicked(null); message.success(t('已计入本活动成果', 'Credited')); } catch (e) { message.error((e as Error).message); }
@@ -61,6 +63,7 @@ function CreditBox({ a }: { a: ActivityDetail }) {
 
 export function ActivityPage() {
   const t = useT();
+  const { formatWan } = useFormat();
   const id = Number(useParams().id);
   const one = useActivity(id);
   const canWrite = useCan('activity.write');
@@ -82,7 +85,7 @@ export function ActivityPage() {
         <Card>
           <Space size="large" wrap>
             <Statistic title={t('签约项目', 'Contracts signed')} value={a.signedCount} suffix={t('个', '')} />
-            <Statistic title={t('引进投资', 'Investment')} value={wanText(a.signedInvestmentYuan)} suffix={t('万元', '10k CNY')} />
+            <Statistic title={t('引进投资', 'Investment')} value={formatWan(a.signedInvestmentYuan)} />
             <Statistic title={t('参加企业', 'Enterprises')} value={a.enterprises.length} suffix={t('户', '')} />
             <Statistic title={t('企业代表', 'Representatives')} value={reps} suffix={t('名', '')} />
             <Statistic title={t('推介项目', 'Projects promoted')} value={a.promoted.length} suffix={t('个', '')} />
@@ -114,7 +117,7 @@ export function ActivityPage() {
               { title: t('项目', 'Project'), render: (_: unknown, p) => <Link to={`/projects/${p.id}`}>{p.code} {p.name}</Link> },
               { title: t('承办单位', 'Unit'), dataIndex: 'unitName' },
               { title: t('签约日期', 'Signed'), dataIndex: 'contractDate' },
-              { title: t('总投资', 'Investment'), dataIndex: 'totalInvestmentYuan', align: 'right', render: (v: number) => `${wanText(v)}${t('万元', ' 10k')}` },
+              { title: t('总投资', 'Investment'), dataIndex: 'totalInvestmentYuan', align: 'right', render: (v: number) => <Money>{formatWan(v)}</Money> },
               ...(canWrite ? [{ title: '', width: 80, render: (_: unknown, p: { id: number }) => (
                 <Popconfirm title={t('从本活动成果中移出？', 'Remove from results?')} onConfirm={async () => { try { await uncredit.mutateAsync(p.id); } catch (e) { message.error((e as Error).message); } }}>
                   <Button size="small" type="link" danger>{t('移出', 'Remove')}</Button>

@@ -3,9 +3,10 @@ import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, FunnelChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, TitleComponent } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, FunnelChart, PieChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, FunnelChart, PieChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, TitleComponent, LabelLayout, CanvasRenderer]);
 
 export type ChartClick = { name: string; seriesName?: string; dataIndex: number; data: unknown };
 

@@ -12,6 +12,7 @@ import { WarningsPanel } from './WarningsPanel';
 import { LoadError, Page } from '../../components/Page';
 import { useLocale, useT } from '../../shared/i18n';
 import { INDUSTRY_NAMES, ORIGIN_GROUP_NAMES, ORIGIN_SCOPE_NAMES, STAGE_NAMES, labelT, useMoney } from '../../shared/labels';
+import { groupThousands, percentPoints } from '../../shared/format';
 import { useMe } from '../../shared/session';
 import { Chart } from './Chart';
 import { useBreakdown } from './api/get-breakdown';
@@ -28,8 +29,13 @@ const BLUE = '#1677ff';
 const GREY = '#8c8c8c';
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const wan = (yuan: number) => Math.round(yuan / 100) / 100; // chart axis in 万元, display only
+/** A chart value in 万 as tooltip text: 12345.6 → "12,345.60", a month still to come → "—". */
+const wanValue = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? groupThousands(v.toFixed(2)) : '—');
+/** The region ring's invisible remainder, so a region that holds 10% of the funds draws 10% of the ring. */
+const REST = '_rest';
 
 function Kpis({ s, onDrill }: { s: DispatchStatsDto; onDrill?: (f: DrilldownFigure) => void }) {
+  const nowrap = { whiteSpace: 'nowrap', fontSize: 22 } as const;
   const drill = (f: DrilldownFigure) => ({ hoverable: !!onDrill, onClick: () => onDrill?.(f) });
   const t = useT();
   const { formatGrowth, formatWanUsd, formatYi } = useMoney();
@@ -38,13 +44,13 @@ function Kpis({ s, onDrill }: { s: DispatchStatsDto; onDrill?: (f: DrilldownFigu
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
       <Col xs={12} md={8} xl={4}>
-        <Card size="small" {...drill('fundsYtd')}><Statistic title={t('累计到位资金', 'Funds YTD')} value={formatYi(s.fundsYtdYuan)} valueStyle={{ color: '#c0392b' }} />
+        <Card size="small" {...drill('fundsYtd')}><Statistic title={t('累计到位资金', 'Funds YTD')} value={formatYi(s.fundsYtdYuan)} valueStyle={{ ...nowrap, color: '#c0392b' }} />
           <div data-testid="kpi-funds" style={{ display: 'none' }}>{formatYiZh(s.fundsYtdYuan)}</div>
           <Typography.Text type="secondary">{t('上年同期', 'Last year')} {formatYi(s.fundsYtdLastYearYuan)}</Typography.Text></Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
         <Card size="small" {...drill('headlineYtd')}>
-          <Statistic title={t('完成全年目标', 'Of annual target')} value={formatPercent(s.completion)} valueStyle={{ color: behind ? RED : undefined }} />
+          <Statistic title={t('完成全年目标', 'Of annual target')} value={formatPercent(s.completion)} valueStyle={{ ...nowrap, color: behind ? RED : undefined }} />
           <Progress percent={Math.min(100, (s.completion ?? 0) * 100)} showInfo={false} size="small" strokeColor={behind ? RED : BLUE}
             success={{ percent: 0 }} />
           <Typography.Text type="secondary">{t('时间进度', 'Time elapsed')} {formatPercent(s.timeProgress)}{s.targetBaseYuan === null ? t('（未下达目标）', ' (no target)') : ''}</Typography.Text>
@@ -52,19 +58,19 @@ function Kpis({ s, onDrill }: { s: DispatchStatsDto; onDrill?: (f: DrilldownFigu
       </Col>
       <Col xs={12} md={8} xl={4}>
         <Card size="small" {...drill('fundsYtdLastYear')}><Statistic title={t('同比', 'Year on year')} value={s.yoy === null ? '—' : formatPercent(s.yoy)}
-          valueStyle={{ color: s.yoy !== null && s.yoy < 0 ? RED : '#389e0d' }} />
+          valueStyle={{ ...nowrap, color: s.yoy !== null && s.yoy < 0 ? RED : '#389e0d' }} />
           <Typography.Text type="secondary">{growth}</Typography.Text></Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
-        <Card size="small" {...drill('foreignUsdYtd')}><Statistic title={t('利用外资', 'Foreign capital')} value={formatWanUsd(s.foreignUsdYtd)} />
+        <Card size="small" {...drill('foreignUsdYtd')}><Statistic title={t('利用外资', 'Foreign capital')} value={formatWanUsd(s.foreignUsdYtd)} valueStyle={nowrap} />
           <Typography.Text type="secondary">{t('境外资金', 'Abroad')} {formatYi(s.abroadYtdYuan)}</Typography.Text></Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
-        <Card size="small" {...drill('outsideRegionYtd')}><Statistic title={t('域外资金', 'From outside the city')} value={formatYi(s.outsideRegionYtdYuan)} />
+        <Card size="small" {...drill('outsideRegionYtd')}><Statistic title={t('域外资金', 'From outside the city')} value={formatYi(s.outsideRegionYtdYuan)} valueStyle={nowrap} />
           <Typography.Text type="secondary">{t('占比', 'Share')} {formatPercent(ratio(s.outsideRegionYtdYuan, s.fundsYtdYuan))}</Typography.Text></Card>
       </Col>
       <Col xs={12} md={8} xl={4}>
-        <Card size="small" {...drill('contractsYtd')}><Statistic title={t('新签约项目', 'Contracts signed')} value={s.contractsYtd.count} suffix={t('个', ' ')} />
+        <Card size="small" {...drill('contractsYtd')}><Statistic title={t('新签约项目', 'Contracts signed')} value={s.contractsYtd.count} suffix={t('个', ' ')} valueStyle={nowrap} />
           <Typography.Text type="secondary">{t('总投资', 'Investment')} {formatYi(s.contractsYtd.totalInvestmentYuan)}</Typography.Text></Card>
       </Col>
     </Row>
@@ -74,7 +80,7 @@ function Kpis({ s, onDrill }: { s: DispatchStatsDto; onDrill?: (f: DrilldownFigu
 export function DashboardPage() {
   const t = useT();
   const { locale } = useLocale();
-  const { formatWan, formatYi } = useMoney();
+  const { formatTotal, formatWan, formatYi } = useMoney();
   const wanUnit = t('万元', '10k CNY');
   const me = useMe();
   const navigate = useNavigate();
@@ -101,9 +107,9 @@ export function DashboardPage() {
   };
 
   const monthlyOption = useMemo(() => monthly.data && ({
-    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v} ${wanUnit}` },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${wanValue(v)} ${wanUnit}` },
     legend: { top: 0, right: 10, data: [t(`${monthly.data.year}年`, `${monthly.data.year}`), t(`${monthly.data.year - 1}年`, `${monthly.data.year - 1}`)] },
-    grid: { left: 60, right: 20, top: 40, bottom: 30 },
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: monthly.data.months.map((m) => t(`${m.month}月`, MONTHS_EN[m.month - 1] ?? String(m.month))) },
     yAxis: { type: 'value', name: wanUnit },
     series: [
@@ -116,14 +122,18 @@ export function DashboardPage() {
     const list = s.units.filter((u) => u.targetBaseYuan !== null);
     return {
       tooltip: { trigger: 'axis', formatter: (p: { dataIndex: number }[]) => { const u = list[p[0]!.dataIndex]!; return `${escapeHtml(u.name)}<br/>${t('完成率', 'Completion')} ${formatPercent(u.completion)}<br/>${t('到位', 'Funds')} ${formatYi(u.fundsYtdYuan)} / ${t('目标', 'Target')} ${formatYi(u.targetBaseYuan ?? 0)}`; } },
-      grid: { left: 50, right: 60, top: 30, bottom: 60 },
-      xAxis: { type: 'category', data: list.map((u) => u.name), axisLabel: { interval: 0, rotate: list.length > 8 ? 40 : 0 } },
+      grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
+      // Long unit names are cut to the bar's room (the tooltip names them in full), tilted when many.
+      xAxis: { type: 'category', data: list.map((u) => u.name),
+        axisLabel: { interval: 0, rotate: list.length > 6 ? 40 : 0, width: list.length > 6 ? 90 : 64, overflow: 'truncate' } },
       yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
       series: [{
         type: 'bar', name: t('完成率', 'Completion'),
         data: list.map((u) => ({ value: Math.round((u.completion ?? 0) * 1000) / 10, itemStyle: { color: isBehind(u.completion, s.timeProgress) ? RED : BLUE } })),
-        label: { show: true, position: 'top', formatter: '{c}%' },
-        markLine: { symbol: 'none', data: [{ yAxis: Math.round(s.timeProgress * 1000) / 10, name: t('时间进度', 'Time progress') }], lineStyle: { color: '#fa8c16', type: 'dashed', width: 2 }, label: { formatter: `${t('时间进度', 'Time progress')} ${formatPercent(s.timeProgress)}` } },
+        label: { show: true, position: 'top', formatter: (p: { value: number }) => percentPoints(p.value) },
+        labelLayout: { hideOverlap: true },
+        markLine: { symbol: 'none', data: [{ yAxis: Math.round(s.timeProgress * 1000) / 10, name: t('时间进度', 'Time progress') }],
+          lineStyle: { color: '#fa8c16', type: 'dashed', width: 2 }, label: { position: 'insideEndTop', formatter: `${t('时间进度', 'Time progress')} ${formatPercent(s.timeProgress)}` } },
       }],
       _codes: list.map((u) => u.code),
     };
@@ -138,23 +148,42 @@ export function DashboardPage() {
     }],
   }), [s, locale]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const originOption = useMemo(() => breakdown.data && ({
-    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => { const n = escapeHtml(p.name); return t(`${n}：${p.value} 万元（${p.percent}%）`, `${n}: ${p.value} ${wanUnit} (${p.percent}%)`); } },
-    legend: { bottom: 0 },
-    series: [
-      { type: 'pie', name: t('来源', 'Origin'), radius: ['30%', '55%'], center: ['50%', '45%'], label: { formatter: '{b}\n{d}%' },
-        data: breakdown.data.originScopes.map((o) => ({ name: ORIGIN_SCOPE_NAMES[o.key] ? labelT(t, ORIGIN_SCOPE_NAMES, o.key) : o.key === 'unknown' ? t(o.label, 'No investor') : o.label, value: wan(o.fundsYuan), key: o.key, kind: 'scope' })) },
-      { type: 'pie', name: t('区域', 'Region'), radius: ['62%', '72%'], center: ['50%', '45%'], label: { formatter: '{b}' },
-        data: breakdown.data.originGroups.map((o) => ({ name: ORIGIN_GROUP_NAMES[o.key] ? labelT(t, ORIGIN_GROUP_NAMES, o.key) : o.label, value: wan(o.fundsYuan), key: o.key, kind: 'group' })) },
-    ],
-  }), [breakdown.data, locale]); // eslint-disable-line react-hooks/exhaustive-deps
+  const originOption = useMemo(() => breakdown.data && (() => {
+    const b = breakdown.data!;
+    const scopes = b.originScopes.map((o) => ({
+      name: ORIGIN_SCOPE_NAMES[o.key] ? labelT(t, ORIGIN_SCOPE_NAMES, o.key) : o.key === 'unknown' ? t(o.label, 'No investor') : o.label,
+      value: wan(o.fundsYuan), yuan: o.fundsYuan, key: o.key, kind: 'scope' }));
+    const groups = b.originGroups.map((o) => ({
+      name: ORIGIN_GROUP_NAMES[o.key] ? labelT(t, ORIGIN_GROUP_NAMES, o.key) : o.label,
+      value: wan(o.fundsYuan), yuan: o.fundsYuan, key: o.key, kind: 'group' }));
+    // The regions are parts of 省外; the ring's whole is all funds, so each arc shows its true share.
+    const rest = Math.max(0, b.fundsYtdYuan - b.originGroups.reduce((sum, o) => sum + o.fundsYuan, 0));
+    const restItem = { name: '', value: wan(rest), yuan: rest, key: REST, kind: 'group',
+      itemStyle: { color: 'transparent' }, label: { show: false }, labelLine: { show: false }, emphasis: { disabled: true }, tooltip: { show: false } };
+    return {
+      tooltip: { trigger: 'item', formatter: (p: { name: string; percent: number; data: { yuan: number } }) => {
+        const n = escapeHtml(p.name);
+        return t(`${n}：${formatTotal(p.data.yuan)}（占全部 ${percentPoints(p.percent)}）`, `${n}: ${formatTotal(p.data.yuan)} (${percentPoints(p.percent)} of all)`);
+      } },
+      legend: { bottom: 0, left: 0, right: 0, itemWidth: 12, itemHeight: 8, itemGap: 8, textStyle: { fontSize: 11 }, data: [...scopes, ...groups].map((x) => x.name) },
+      series: [
+        { type: 'pie', name: t('来源', 'Origin'), radius: ['24%', '46%'], center: ['50%', '40%'],
+          label: { position: 'inner', formatter: (p: { percent: number }) => (p.percent >= 6 ? percentPoints(p.percent) : ''), fontSize: 11 },
+          data: scopes },
+        { type: 'pie', name: t('区域', 'Region'), radius: ['52%', '60%'], center: ['50%', '40%'], avoidLabelOverlap: true,
+          // The card is narrow: the region's name is in the legend, its share beside its arc.
+          label: { formatter: (p: { percent: number }) => percentPoints(p.percent), fontSize: 11 }, labelLine: { length: 6, length2: 6 },
+          labelLayout: { hideOverlap: true }, data: [...groups, restItem] },
+      ],
+    };
+  })(), [breakdown.data, locale]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const industryOption = useMemo(() => breakdown.data && (() => {
     const list = breakdown.data!.industries.slice(0, 12).reverse();
     return {
-      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v} ${wanUnit}` },
-      grid: { left: 110, right: 40, top: 10, bottom: 20 },
-      xAxis: { type: 'value', name: wanUnit, splitNumber: 3 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${wanValue(v)} ${wanUnit}` },
+      grid: { left: 8, right: 24, top: 10, bottom: 28, containLabel: true },
+      xAxis: { type: 'value', name: wanUnit, nameLocation: 'middle', nameGap: 24, splitNumber: 3 },
       yAxis: { type: 'category', data: list.map((i) => (INDUSTRY_NAMES[i.key as keyof typeof INDUSTRY_NAMES] ? labelT(t, INDUSTRY_NAMES, i.key) : i.key === '' ? t(i.label, 'Not specified') : i.label)), axisLabel: { width: 100, overflow: 'truncate' } },
       series: [{ type: 'bar', data: list.map((i) => ({ value: wan(i.fundsYuan), key: i.key })), itemStyle: { color: '#d4380d' } }],
     };
@@ -207,7 +236,7 @@ export function DashboardPage() {
                 {originOption && breakdown.data!.fundsYtdYuan > 0 ? (
                   <Chart option={originOption} testId="chart-origin" onClick={(e) => {
                     const d = e.data as { key: string; kind: string };
-                    if (d.key === 'unknown') return;
+                    if (d.key === 'unknown' || d.key === REST) return;
                     go('/projects', d.kind === 'scope' ? { originScope: d.key } : { originScope: 'domestic', originGroup: d.key });
                   }} />
                 ) : <Empty description={t('本期无到位资金', 'No funds')} />}

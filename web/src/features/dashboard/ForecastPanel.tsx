@@ -7,13 +7,14 @@ import { formatPercent } from '../../../../src/domain/money';
 import { useT } from '../../shared/i18n';
 import { useMoney } from '../../shared/labels';
 import { useForecastSummary } from './api/get-forecast-summary';
+import { percentPoints } from '../../shared/format';
 
 type UnitRow = ForecastDto['units'][number];
 
 function Chance({ p }: { p: number | null }) {
   if (p === null) return <Typography.Text type="secondary">—</Typography.Text>;
   const color = p >= 0.7 ? '#389e0d' : p >= 0.3 ? '#d48806' : '#cf1322';
-  return <Progress percent={Math.round(p * 1000) / 10} size="small" strokeColor={color} format={(v) => `${(v ?? 0).toFixed(1)}%`} style={{ minWidth: 100, margin: 0 }} />;
+  return <Progress percent={Math.round(p * 1000) / 10} size="small" strokeColor={color} format={(v) => percentPoints(v ?? 0)} style={{ minWidth: 100, margin: 0 }} />;
 }
 
 export function ForecastPanel({ period, unit }: { period: string | undefined; unit: string | undefined }) {

@@ -11,6 +11,8 @@ import { useT } from '../../shared/i18n';
 import { useMoney } from '../../shared/labels';
 import { useForecast } from './api/get-forecast';
 import { usePipelineAnalytics } from './api/get-pipeline-analytics';
+import { Money } from '../../shared/Money';
+import { percentPoints } from '../../shared/format';
 
 type UnitRow = ForecastDto['units'][number];
 type Group = PipelineAnalyticsDto['groups'][number];
@@ -19,7 +21,7 @@ type Group = PipelineAnalyticsDto['groups'][number];
 export function Chance({ p }: { p: number | null }) {
   if (p === null) return <Typography.Text type="secondary">—</Typography.Text>;
   const color = p >= 0.7 ? '#389e0d' : p >= 0.3 ? '#d48806' : '#cf1322';
-  return <Progress percent={Math.round(p * 1000) / 10} size="small" strokeColor={color} format={(v) => `${(v ?? 0).toFixed(1)}%`} style={{ minWidth: 110, margin: 0 }} />;
+  return <Progress percent={Math.round(p * 1000) / 10} size="small" strokeColor={color} format={(v) => percentPoints(v ?? 0)} style={{ minWidth: 110, margin: 0 }} />;
 }
 
 function YearEnd({ asOf }: { asOf: string | undefined }) {
@@ -80,10 +82,10 @@ function YearEnd({ asOf }: { asOf: string | undefined }) {
           {f.backtest.years.length === 0 ? <Empty description={t('没有往年数据，无法回测', 'No past years to test on')} /> : (
             <Table size="small" rowKey="year" pagination={false} dataSource={f.backtest.years} columns={[
               { title: t('年度', 'Year'), dataIndex: 'year' },
-              { title: t(`截至${f.backtest.asOfMonth}月的预测`, `Forecast as of month ${f.backtest.asOfMonth}`), align: 'right', render: (_, y) => formatYi(y.predictedYuan) },
-              { title: t('实际全年', 'Actual'), align: 'right', render: (_, y) => formatYi(y.actualYuan) },
+              { title: t(`截至${f.backtest.asOfMonth}月的预测`, `Forecast as of month ${f.backtest.asOfMonth}`), align: 'right', render: (_, y) => <Money>{formatYi(y.predictedYuan)}</Money> },
+              { title: t('实际全年', 'Actual'), align: 'right', render: (_, y) => <Money>{formatYi(y.actualYuan)}</Money> },
               { title: t('误差', 'Error'), align: 'right', render: (_, y) => (y.errorPct === null ? '—' : `${y.errorPct > 0 ? '+' : ''}${formatPercent(y.errorPct)}`) },
-              { title: t('其中：按往年节奏', 'Run rate × season'), align: 'right', render: (_, y) => formatYi(y.timeSeriesYuan) },
+              { title: t('其中：按往年节奏', 'Run rate × season'), align: 'right', render: (_, y) => <Money>{formatYi(y.timeSeriesYuan)}</Money> },
               { title: t('其中：按在手项目', 'From the pipeline'), align: 'right', render: (_, y) => (y.structuralYuan === null ? '—' : formatYi(y.structuralYuan)) },
             ]} />
           )}

@@ -15,6 +15,7 @@ import { useLockChecklist } from './api/get-lock-checklist';
 import { LockChecklistView } from './LockChecklistView';
 import { useSubmissions } from './api/get-submissions';
 import { LockBanner, PeriodPicker, SubmissionStatusTag, defaultPeriod } from './common';
+import { Money } from '../../shared/Money';
 
 export function BoardPage() {
   const t = useT();
@@ -75,8 +76,8 @@ export function BoardPage() {
           { title: t('审核', 'Approved'), render: (_, s) => s.approvedAt ? `${s.approvedBy ?? ''} ${s.approvedAt.slice(5, 16).replace('T', ' ')}` : '' },
           { title: t('条目', 'Entries'), align: 'right', render: (_, s) => s.counts.total },
           { title: t('已核实', 'Verified'), align: 'right', render: (_, s) => `${s.counts.verified}/${s.counts.total}` },
-          { title: t('报送金额', 'Reported'), align: 'right', render: (_, s) => formatWan(s.amountYuan), sorter: (a, b) => a.amountYuan - b.amountYuan },
-          { title: t('已核实金额', 'Verified amount'), align: 'right', render: (_, s) => formatWan(s.verifiedYuan), sorter: (a, b) => a.verifiedYuan - b.verifiedYuan },
+          { title: t('报送金额', 'Reported'), align: 'right', render: (_, s) => <Money>{formatWan(s.amountYuan)}</Money>, sorter: (a, b) => a.amountYuan - b.amountYuan },
+          { title: t('已核实金额', 'Verified amount'), align: 'right', render: (_, s) => <Money>{formatWan(s.verifiedYuan)}</Money>, sorter: (a, b) => a.verifiedYuan - b.verifiedYuan },
           { title: t('退回原因', 'Return reason'), render: (_, s) => (s.status === 'returned' ? <Typography.Text type="danger">{s.returnedReason}</Typography.Text> : null) },
         ]} />
       {lock.data && lock.data.history.length > 0 && (

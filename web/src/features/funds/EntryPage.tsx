@@ -26,6 +26,7 @@ import { useSubmission } from './api/get-submission';
 import { useSubmissionAction } from './api/submission-action';
 import { useUnits } from '../../shared/api/units';
 import { AttachmentsButton, EntryStatusTag, LockBanner, PeriodPicker, ReasonModal, SubmissionStatusTag, defaultPeriod } from './common';
+import { Money } from '../../shared/Money';
 
 interface Row { key: string; entry?: FundEntry; projectCode: string; amount: string; foreign: string; note: string; dirty: boolean }
 
@@ -320,7 +321,7 @@ export function EntryPage() {
               <Table<FundEntry> size="small" rowKey="id" pagination={false} dataSource={adjustments} columns={[
                 { title: t('项目', 'Project'), render: (_, e) => `${e.projectCode} ${e.projectName}` },
                 { title: t('更正报告期', 'Corrects'), dataIndex: 'adjustsPeriod' },
-                { title: t('调整金额', 'Amount'), align: 'right', render: (_, e) => formatWan(e.amountYuan, 4) },
+                { title: t('调整金额', 'Amount'), align: 'right', render: (_, e) => <Money>{formatWan(e.amountYuan, 4)}</Money> },
                 { title: t('其中外资', 'Foreign'), align: 'right', render: (_, e) => (e.foreignUsd ? formatWanUsd(e.foreignUsd) : '') },
                 { title: t('说明', 'Note'), dataIndex: 'note' },
                 { title: t('状态', 'Status'), render: (_, e) => <EntryStatusTag status={e.status} /> },

@@ -6,7 +6,6 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, App as AntApp, Button, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { FundEntry } from '../../../../src/contracts/funds';
-import { yuanToWanText } from '../../../../src/domain/money';
 import { LoadError, Page } from '../../components/Page';
 import { useT } from '../../shared/i18n';
 import { STAGE_NAMES, labelT, useMoney } from '../../shared/labels';
@@ -18,10 +17,11 @@ import { useVerify } from './api/verify-entry';
 import { useVerifyBulk } from './api/verify-bulk';
 import { QualityTags } from './QualityTags';
 import { AttachmentList, EntryStatusTag, LockBanner, PeriodPicker, ReasonModal, defaultPeriod } from './common';
+import { Money } from '../../shared/Money';
 
 export function VerifyPage() {
   const t = useT();
-  const { formatWan } = useMoney();
+  const { formatWan, formatWanUsd } = useMoney();
   const { message } = AntApp.useApp();
   const [params, setParams] = useSearchParams();
   const period = params.get('period') ?? defaultPeriod();
@@ -92,8 +92,8 @@ export function VerifyPage() {
           { title: t('项目', 'Project'), width: 260, render: (_, e) => <><Link to={`/projects/${e.projectId}`}><Typography.Text strong>{e.projectCode}</Typography.Text> {e.projectName}</Link>
             {!['contract', 'started', 'operating'].includes(e.projectStage) && <Tag color="orange" style={{ marginLeft: 4 }}>{labelT(t, STAGE_NAMES, e.projectStage)}</Tag>}</> },
           { title: t('类型', 'Kind'), width: 110, render: (_, e) => e.kind === 'adjustment' ? <Tag color="purple">{t(`调整 ${e.adjustsPeriod}`, `Adj. ${e.adjustsPeriod}`)}</Tag> : t('本月', 'Regular') },
-          { title: t('到位金额', 'Amount'), align: 'right', width: 130, render: (_, e) => `${yuanToWanText(e.amountYuan)}${t('万元', ' (10k CNY)')}` },
-          { title: t('其中外资', 'Foreign'), align: 'right', width: 120, render: (_, e) => (e.foreignUsd ? `${yuanToWanText(e.foreignUsd)}${t('万美元', ' (10k USD)')}` : '') },
+          { title: t('到位金额', 'Amount'), align: 'right', width: 130, render: (_, e) => <Money>{formatWan(e.amountYuan)}</Money> },
+          { title: t('其中外资', 'Foreign'), align: 'right', width: 120, render: (_, e) => (e.foreignUsd ? <Money>{formatWanUsd(e.foreignUsd)}</Money> : '') },
           { title: t('凭证', 'Evidence'), width: 70, align: 'center', render: (_, e) => e.attachmentCount ? <Tag color="green">{e.attachmentCount}</Tag> : <Tag color="red">{t('无', 'none')}</Tag> },
           { title: t('备注', 'Note'), dataIndex: 'note' },
           { title: t('数据质量', 'Data quality'), width: 150, render: (_, e) => <QualityTags entryId={e.id} period={e.period} /> },

@@ -9,6 +9,7 @@ import { useCan } from '../../shared/session';
 import { useInvestor } from './api/get-investor';
 import { InvestorForm } from './InvestorForm';
 import { ORIGIN_SCOPE_TEXT } from './InvestorsPage';
+import { Money } from '../../shared/Money';
 
 export function InvestorPage() {
   const t = useT();
@@ -39,7 +40,7 @@ export function InvestorPage() {
             { title: t('项目名称', 'Project'), dataIndex: 'name', render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link> },
             { title: t('承办单位', 'Lead unit'), dataIndex: 'unitCode' },
             { title: t('责任人', 'Owner'), dataIndex: 'owner' },
-            { title: t('总投资', 'Total investment'), dataIndex: 'totalInvestmentYuan', align: 'right', render: (v: number) => formatWan(v) },
+            { title: t('总投资', 'Total investment'), dataIndex: 'totalInvestmentYuan', align: 'right', render: (v: number) => <Money>{formatWan(v)}</Money> },
             { title: t('阶段', 'Stage'), dataIndex: 'stage', render: (v: string) => labelT(t, STAGE_NAMES, v) },
           ]} />
       </Card>

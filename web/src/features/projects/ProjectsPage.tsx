@@ -20,6 +20,7 @@ import { useSaveFilter } from './api/save-filter';
 import { useUnits } from '../../shared/api/units';
 import { ORIGIN_SCOPE_TEXT, StageTag, daysSince } from './common';
 import { ProjectForm } from './ProjectForm';
+import { Money } from '../../shared/Money';
 
 const FILTER_KEYS = ['q', 'unitCode', 'stage', 'industry', 'originScope', 'originGroup', 'minInvestmentYuan', 'maxInvestmentYuan', 'owner', 'staleDays', 'sort', 'order'] as const;
 
@@ -67,12 +68,12 @@ export function ProjectsPage() {
     { title: t('承办单位', 'Lead unit'), dataIndex: 'unitName', sorter: true, key: 'unitCode', width: 110, render: (v: string | null, p) => v ?? p.unitCode },
     { title: t('投资方', 'Investor'), dataIndex: 'investorName', ellipsis: true, render: (v: string | null, p) => (v ? <span>{v}{p.originScope && <Tag style={{ marginLeft: 4 }}>{labelT(t, ORIGIN_SCOPE_TEXT, p.originScope)}</Tag>}</span> : '—') },
     { title: t('行业', 'Industry'), dataIndex: 'industry', width: 110, ellipsis: true },
-    { title: t('总投资', 'Total investment'), dataIndex: 'totalInvestmentYuan', sorter: true, align: 'right', width: 130, render: (v: number) => formatWan(v) },
+    { title: t('总投资', 'Total investment'), dataIndex: 'totalInvestmentYuan', sorter: true, align: 'right', width: 130, render: (v: number) => <Money>{formatWan(v)}</Money> },
     { title: t('阶段', 'Stage'), dataIndex: 'stage', sorter: true, width: 100, render: (v: Project['stage']) => <StageTag stage={v} /> },
     { title: t('责任人', 'Owner'), dataIndex: 'owner', width: 90 },
     { title: t('最近跟进', 'Last follow-up'), dataIndex: 'lastFollowUpOn', sorter: true, width: 120, render: (v: string | null) => {
       const d = daysSince(v);
-      return v ? <span>{v}<Typography.Text type={d !== null && d > 60 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>{t(`（${d}天）`, ` (${d} d)`)}</Typography.Text></span> : <Typography.Text type="warning">{t('未跟进', 'None')}</Typography.Text>;
+      return v ? <span>{v}<Typography.Text type={d !== null && d > 60 ? 'danger' : 'secondary'} style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{t(`（${d}天）`, ` (${d} d)`)}</Typography.Text></span> : <Typography.Text type="warning">{t('未跟进', 'None')}</Typography.Text>;
     } },
   ];
   const sortField = params.get('sort');

@@ -2,14 +2,15 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Form, Input, Layout, Result, Row, Select, Skeleton, Space, Statistic, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { wanText } from '../../../../src/domain/finance';
 import { useLocale, useT } from '../../shared/i18n';
 import { ApiError } from '../../lib/api';
 import { applyServerErrors } from '../../components/formErrors';
 import { primeCsrf, usePublicInfo, usePublicReserve } from './api/get-public';
 import { useSendInquiry } from './api/send-public';
+import { percent } from '../../shared/format';
+import { useFormat } from '../../shared/format';
 
-const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+const pct = percent;
 
 function InquiryForm({ projects, formToken, preset }: { projects: { id: number; name: string }[]; formToken: string; preset: number | null }) {
   const t = useT();
@@ -48,6 +49,7 @@ function InquiryForm({ projects, formToken, preset }: { projects: { id: number; 
 
 export function PublicPage() {
   const t = useT();
+  const { formatWan } = useFormat();
   const { locale, setLocale } = useLocale();
   const info = usePublicInfo();
   const list = usePublicReserve();
@@ -80,7 +82,7 @@ export function PublicPage() {
                       <Typography.Paragraph type="secondary">{[p.industry, p.location].filter(Boolean).join(' · ')}</Typography.Paragraph>
                       <Typography.Paragraph ellipsis={{ rows: 3 }}>{p.description}</Typography.Paragraph>
                       <Space size="large" wrap>
-                        <Statistic title={t('总投资', 'Investment')} value={wanText(p.totalInvestmentYuan)} suffix={t('万元', '10k CNY')} />
+                        <Statistic title={t('总投资', 'Investment')} value={formatWan(p.totalInvestmentYuan)} />
                         <Statistic title={t('内部收益率', 'IRR')} value={pct(p.irr)} />
                         <Statistic title={t('回收期', 'Payback')} value={p.paybackYears === null ? '—' : p.paybackYears.toFixed(1)} suffix={p.paybackYears === null ? '' : t('年', 'yrs')} />
                       </Space>

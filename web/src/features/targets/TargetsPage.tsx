@@ -28,9 +28,10 @@ const INDICATORS: { key: TargetIndicatorCode; label: Pair; unit: Pair }[] = [
 /** A target value as shown: money in the current language, or a count. */
 function useShow() {
   const t = useT();
-  const { formatWan, formatWanUsd } = useMoney();
+  const { formatTotal, formatWanUsd } = useMoney();
+  // Targets are totals: funds read in 亿元 from one 亿 up, like the dashboard.
   return (ind: TargetIndicatorCode, v: number | null | undefined) =>
-    v === null || v === undefined ? '—' : ind === 'funds' ? formatWan(v) : ind === 'foreign' ? formatWanUsd(v) : t(`${v}个`, String(v));
+    v === null || v === undefined ? '—' : ind === 'funds' ? formatTotal(v) : ind === 'foreign' ? formatWanUsd(v) : t(`${v}个`, String(v));
 }
 /** Typed text in 万 (or a count) → stored integer; null when empty, undefined when invalid. */
 const toStored = (ind: TargetIndicatorCode, text: string | number | null | undefined): number | null | undefined => {
@@ -41,7 +42,7 @@ const toStored = (ind: TargetIndicatorCode, text: string | number | null | undef
 };
 const toText = (ind: TargetIndicatorCode, v: number | null | undefined) => (v === null || v === undefined ? '' : ind === 'contracts' ? String(v) : yuanToWanText(v));
 
-type Progress = TargetProgressList['items'][number];
+type ProgressItem = TargetProgressList['items'][number];
 
 function EditModal({ unit, year, targets, onClose }: { unit: Unit; year: number; targets: Target[]; onClose: () => void }) {
   const t = useT();
@@ -98,7 +99,7 @@ function EditModal({ unit, year, targets, onClose }: { unit: Unit; year: number;
   );
 }
 
-function Splits({ p, canEdit }: { p: Progress; canEdit: boolean }) {
+function Splits({ p, canEdit }: { p: ProgressItem; canEdit: boolean }) {
   const t = useT();
   const show = useShow();
   const { message } = AntApp.useApp();
@@ -127,7 +128,7 @@ function Splits({ p, canEdit }: { p: Progress; canEdit: boolean }) {
           { title: t('分解目标', 'Target'), render: (_, s) => show(ind, s.baseValue) },
           { title: t('已完成', 'Achieved'), render: (_, s) => show(ind, s.actual) },
           { title: t('完成率', 'Completion'), render: (_, s) => <Progress percent={Math.round((s.completion ?? 0) * 1000) / 10} size="small" style={{ width: 140 }} /> },
-          ...(canEdit ? [{ title: '', width: 60, render: (_: unknown, s: Progress['splits'][number]) => (
+          ...(canEdit ? [{ title: '', width: 60, render: (_: unknown, s: ProgressItem['splits'][number]) => (
             <Popconfirm title={t('删除该分解目标？', 'Delete?')} onConfirm={() => run.mutate(() => deleteSplit(s.id, s.version))}>
               <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('删除', 'Delete')} />
             </Popconfirm>) }] : []),
@@ -181,8 +182,8 @@ export function TargetsPage() {
     const behind = isBehind(p.completion, tp);
     return (
       <div style={{ minWidth: 150 }}>
-        <div>{show(ind, p.target.baseValue)}<Typography.Text type="secondary"> / {show(ind, p.target.stretchValue)}</Typography.Text></div>
-        <div style={{ fontSize: 12 }}>{t('完成', 'Achieved')} {show(ind, p.actual)} · <span style={{ color: behind ? '#cf1322' : '#389e0d' }}>{formatPercent(p.completion)}</span></div>
+        <div style={{ whiteSpace: 'nowrap' }}>{show(ind, p.target.baseValue)}<Typography.Text type="secondary"> / {show(ind, p.target.stretchValue)}</Typography.Text></div>
+        <div style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{t('完成', 'Achieved')} {show(ind, p.actual)} · <span style={{ color: behind ? '#cf1322' : '#389e0d' }}>{formatPercent(p.completion)}</span></div>
         {compare && <div style={{ fontSize: 12, color: '#8c8c8c' }}>{last
           ? t(`上年同期完成 ${show(ind, last.actual)}（确保 ${show(ind, last.target.baseValue)}，${formatPercent(last.completion)}）`, `Last year ${show(ind, last.actual)} (${formatPercent(last.completion)})`)
           : t('上年无此目标', 'No target last year')}</div>}
@@ -212,7 +213,7 @@ export function TargetsPage() {
           }}
           columns={[
             { title: t('单位', 'Unit'), fixed: 'left', width: 150, render: (_, r) => <Space>{r.unit.name}{r.unit.kind === 'city' && <Tag color="red">{t('全市', 'City')}</Tag>}</Space> },
-            ...INDICATORS.map((i) => ({ title: t(`${i.label[0]}（${i.unit[0]}）`, i.label[1]), key: i.key, render: cell(i.key) })),
+            ...INDICATORS.map((i) => ({ title: t(i.label[0], i.label[1]), key: i.key, render: cell(i.key) })),
             ...(canWrite ? [{ title: '', width: 80, render: (_: unknown, r: (typeof rows)[number]) => (
               <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r.unit)}>{t('设置', 'Edit')}</Button>) }] : []),
           ]} />
