@@ -39,7 +39,9 @@ if (!CASE) {
   for (const c of cases) {
     for (const part of ['import', 'export']) {
       console.log(`\n=== ${c}: ${part} ===`);
-      const r = spawnSync(process.execPath, ['bin/run-ts.js', 'bench/ledger-import.bench.ts', '--case', c, '--part', part, String(TOTAL)], { stdio: 'inherit' });
+      const r = spawnSync(process.execPath, ['bin/run-ts.js', 'bench/ledger-import.bench.ts', '--case', c, '--part', part, String(TOTAL)], {
+        stdio: 'inherit',
+      });
       if (r.status !== 0) process.exitCode = 1;
     }
   }
@@ -78,13 +80,25 @@ async function generate(): Promise<number> {
   for (let p = 1; p <= PROJECTS; p++) {
     const stage = stages[p % stages.length]!;
     const credit = p % 3 === 0 ? makeCreditCode(`91220200${String(p).padStart(9, '0')}`) : null;
-    projects.addRow([
-      `P${String(p).padStart(6, '0')}`, `项目${p}`, `U${String((p % (UNITS - 1)) + 1).padStart(2, '0')}`, `责任人${p % 40}`,
-      `投资公司${Math.ceil(p / 2)}有限公司${p % 3 === 0 ? `-${p}` : ''}`, credit, ORIGINS[Math.ceil(p / 2) % ORIGINS.length], '制造业', '工业',
-      1000 + (p % 9000) + 0.1234, p % 5 === 0 ? 100.5 : 0, stage,
-      ['合同', '开工', '投产'].includes(stage) ? '2024-03-15' : null, ['开工', '投产'].includes(stage) ? '2024-09-01' : null,
-      stage === '投产' ? '2025-06-30' : null,
-    ]).commit();
+    projects
+      .addRow([
+        `P${String(p).padStart(6, '0')}`,
+        `项目${p}`,
+        `U${String((p % (UNITS - 1)) + 1).padStart(2, '0')}`,
+        `责任人${p % 40}`,
+        `投资公司${Math.ceil(p / 2)}有限公司${p % 3 === 0 ? `-${p}` : ''}`,
+        credit,
+        ORIGINS[Math.ceil(p / 2) % ORIGINS.length],
+        '制造业',
+        '工业',
+        1000 + (p % 9000) + 0.1234,
+        p % 5 === 0 ? 100.5 : 0,
+        stage,
+        ['合同', '开工', '投产'].includes(stage) ? '2024-03-15' : null,
+        ['开工', '投产'].includes(stage) ? '2024-09-01' : null,
+        stage === '投产' ? '2025-06-30' : null,
+      ])
+      .commit();
     rows++;
   }
   projects.commit();
@@ -94,13 +108,26 @@ async function generate(): Promise<number> {
     const p = (i % PROJECTS) + 1;
     const m = Math.floor(i / PROJECTS) % MONTHS;
     const period = `${2022 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-    funds.addRow([`P${String(p).padStart(6, '0')}`, period, 10 + (i % 997) + 0.25, i % 7 === 0 ? 1.5 : 0, i % 4 === 0 ? '待核实' : '已核实']).commit();
+    funds
+      .addRow([`P${String(p).padStart(6, '0')}`, period, 10 + (i % 997) + 0.25, i % 7 === 0 ? 1.5 : 0, i % 4 === 0 ? '待核实' : '已核实'])
+      .commit();
     rows++;
   }
   funds.commit();
   const acts = sheet('招商活动', LEDGER_HEADERS.activities);
   for (let a = 1; a <= 10; a++) {
-    acts.addRow([`活动${a}`, '小分队', `2026-0${(a % 9) + 1}-03`, `2026-0${(a % 9) + 1}-07`, '长三角', 'U01', 5 + a, `P${String(a).padStart(6, '0')},P${String(a + 1).padStart(6, '0')}`]).commit();
+    acts
+      .addRow([
+        `活动${a}`,
+        '小分队',
+        `2026-0${(a % 9) + 1}-03`,
+        `2026-0${(a % 9) + 1}-07`,
+        '长三角',
+        'U01',
+        5 + a,
+        `P${String(a).padStart(6, '0')},P${String(a + 1).padStart(6, '0')}`,
+      ])
+      .commit();
     rows++;
   }
   acts.commit();
@@ -114,7 +141,6 @@ async function generate(): Promise<number> {
   return rows;
 }
 
-
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 const pct = (xs: number[], p: number) => {
   if (!xs.length) return NaN;
@@ -122,12 +148,17 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 let peak = 0;
-const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };
+const sample = () => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+};
 const sampler = setInterval(sample, 20);
 
 const g0 = Date.now();
 const rows = PART === 'export' ? 0 : await generate();
-if (PART !== 'export') console.log(`generated ${rows} rows (${PROJECTS} projects) in ${((Date.now() - g0) / 1000).toFixed(1)} s (${(fs.statSync(file).size / 1e6).toFixed(1)} MB)`);
+if (PART !== 'export')
+  console.log(
+    `generated ${rows} rows (${PROJECTS} projects) in ${((Date.now() - g0) / 1000).toFixed(1)} s (${(fs.statSync(file).size / 1e6).toFixed(1)} MB)`,
+  );
 
 async function openDb(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
   if (CASE !== 'postgres') return { url: path.join(dir, `${name}.db`), drop: async () => {} };
@@ -155,13 +186,35 @@ if (PART !== 'export') {
   const db = createDb(target.url);
   await migrate(db);
   // Other users' data: a few hundred projects of their own to read and edit during the import.
-  await db.insertInto('units').values({ code: 'W01', name: '其他单位', kind: 'county', sort: 1, created_at: new Date().toISOString(), updated_at: new Date().toISOString() }).execute();
+  await db
+    .insertInto('units')
+    .values({
+      code: 'W01',
+      name: '其他单位',
+      kind: 'county',
+      sort: 1,
+      created_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
+    })
+    .execute();
   const now = new Date().toISOString();
   for (let i = 0; i < 300; i += 100) {
-    await db.insertInto('projects').values(Array.from({ length: 100 }, (_, k) => ({
-      code: `W${String(i + k).padStart(5, '0')}`, name: `其他项目${i + k}`, unit_code: 'W01', stage: 'negotiating',
-      total_investment_yuan: 1_000_000, foreign_usd: 0, registered_on: '2026-01-01', created_at: now, updated_at: now,
-    }))).execute();
+    await db
+      .insertInto('projects')
+      .values(
+        Array.from({ length: 100 }, (_, k) => ({
+          code: `W${String(i + k).padStart(5, '0')}`,
+          name: `其他项目${i + k}`,
+          unit_code: 'W01',
+          stage: 'negotiating',
+          total_investment_yuan: 1_000_000,
+          foreign_usd: 0,
+          registered_on: '2026-01-01',
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
   }
   const ids = (await db.selectFrom('projects').select('id').execute()).map((r) => r.id);
   const user = { ...SYSTEM_ACTOR, name: '其他用户' };
@@ -176,13 +229,20 @@ if (PART !== 'export') {
     try {
       if (kind === 'read') {
         await db.selectFrom('settings').select('key').limit(1).execute(); // what /healthz asks
-        await db.selectFrom('projects').leftJoin('units', 'units.code', 'projects.unit_code').selectAll('projects')
-          .where('projects.id', '=', pick()).executeTakeFirst();
+        await db
+          .selectFrom('projects')
+          .leftJoin('units', 'units.code', 'projects.unit_code')
+          .selectAll('projects')
+          .where('projects.id', '=', pick())
+          .executeTakeFirst();
       } else {
         await db.transaction().execute(async (tx) => {
           const id = pick();
-          await tx.updateTable('projects').set({ owner: `改${Math.random().toString(36).slice(2, 6)}`, version: (eb) => eb('version', '+', 1) })
-            .where('id', '=', id).execute();
+          await tx
+            .updateTable('projects')
+            .set({ owner: `改${Math.random().toString(36).slice(2, 6)}`, version: (eb) => eb('version', '+', 1) })
+            .where('id', '=', id)
+            .execute();
           await auditMany(tx, user, [{ action: 'update', entity: 'project', entityId: id, summary: 'bench' }]);
         });
       }
@@ -225,16 +285,24 @@ if (PART !== 'export') {
   running = false;
   await Promise.all(others);
   sample();
-  if (!r.ok) { console.error(r.errors.slice(0, 10)); process.exitCode = 1; }
-  console.log(`import: ${r.rows} rows in ${secs.toFixed(1)} s = ${Math.round(r.rows / secs)} rows/s; committed=${r.committed}; ` +
-    `write transaction ${writeStart ? ((writeEnd - writeStart) / 1000).toFixed(2) : '?'} s`);
+  if (!r.ok) {
+    console.error(r.errors.slice(0, 10));
+    process.exitCode = 1;
+  }
+  console.log(
+    `import: ${r.rows} rows in ${secs.toFixed(1)} s = ${Math.round(r.rows / secs)} rows/s; committed=${r.committed}; ` +
+      `write transaction ${writeStart ? ((writeEnd - writeStart) / 1000).toFixed(2) : '?'} s`,
+  );
   console.log(`import peak RSS: ${mb(peak)} (before ${mb(rssBefore)}; growth ${mb(peak - rssBefore)})`);
-  const fmt = (xs: number[], err: number) => `n=${xs.length} p50 ${pct(xs, 50).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms, errors ${err}`;
+  const fmt = (xs: number[], err: number) =>
+    `n=${xs.length} p50 ${pct(xs, 50).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms, errors ${err}`;
   console.log(`other users during the import — reads (/healthz query + project): ${fmt(lat.read, lat.readErr)}`);
   console.log(`other users during the import — writes (audited project edit):   ${fmt(lat.write, lat.writeErr)}`);
   const t1 = performance.now();
   const again = await importLedgerFile(db, SYSTEM_ACTOR, file, { dryRun: true });
-  console.log(`re-import check (dry run, all unchanged=${again.sheets.every((s) => s.created === 0 && s.updated === 0)}): ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  console.log(
+    `re-import check (dry run, all unchanged=${again.sheets.every((s) => s.created === 0 && s.updated === 0)}): ${((performance.now() - t1) / 1000).toFixed(1)} s`,
+  );
   await db.destroy();
   await target.drop();
 }
@@ -245,19 +313,43 @@ if (PART !== 'import') {
   const db = createDb(target.url);
   await migrate(db);
   const now = new Date().toISOString();
-  await db.insertInto('units').values(Array.from({ length: 100 }, (_, u) => ({
-    code: `U${String(u).padStart(3, '0')}`, name: `第${u}区`, kind: u === 0 ? 'city' : 'county', sort: u, created_at: now, updated_at: now,
-  }))).execute();
+  await db
+    .insertInto('units')
+    .values(
+      Array.from({ length: 100 }, (_, u) => ({
+        code: `U${String(u).padStart(3, '0')}`,
+        name: `第${u}区`,
+        kind: u === 0 ? 'city' : 'county',
+        sort: u,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .execute();
   const s0 = performance.now();
   for (let i = 0; i < EXPORT_PROJECTS; i += 1000) {
-    await db.insertInto('projects').values(Array.from({ length: Math.min(1000, EXPORT_PROJECTS - i) }, (_, k) => {
-      const n = i + k;
-      return {
-        code: `P${String(n).padStart(7, '0')}`, name: `吉林省某某新材料产业园建设项目${n}`, unit_code: `U${String(n % 100).padStart(3, '0')}`,
-        owner: `责任人${n % 500}`, industry: '制造业', project_type: 'industrial', stage: 'negotiating',
-        total_investment_yuan: 10_000_000 + n, foreign_usd: 0, registered_on: '2026-01-01', created_at: now, updated_at: now,
-      };
-    })).execute();
+    await db
+      .insertInto('projects')
+      .values(
+        Array.from({ length: Math.min(1000, EXPORT_PROJECTS - i) }, (_, k) => {
+          const n = i + k;
+          return {
+            code: `P${String(n).padStart(7, '0')}`,
+            name: `吉林省某某新材料产业园建设项目${n}`,
+            unit_code: `U${String(n % 100).padStart(3, '0')}`,
+            owner: `责任人${n % 500}`,
+            industry: '制造业',
+            project_type: 'industrial',
+            stage: 'negotiating',
+            total_investment_yuan: 10_000_000 + n,
+            foreign_usd: 0,
+            registered_on: '2026-01-01',
+            created_at: now,
+            updated_at: now,
+          };
+        }),
+      )
+      .execute();
   }
   console.log(`seeded ${EXPORT_PROJECTS} projects in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
   const out = path.join(dir, 'export.xlsx');
@@ -267,8 +359,10 @@ if (PART !== 'import') {
   const counts = await exportLedger(db, SYSTEM_ACTOR, out);
   const secs = (performance.now() - t0) / 1000;
   sample();
-  console.log(`export: ${counts['项目']} projects in ${secs.toFixed(1)} s (${(fs.statSync(out).size / 1e6).toFixed(1)} MB); ` +
-    `peak RSS ${mb(peak)} (before ${mb(rssBefore)}; growth ${mb(peak - rssBefore)})`);
+  console.log(
+    `export: ${counts['项目']} projects in ${secs.toFixed(1)} s (${(fs.statSync(out).size / 1e6).toFixed(1)} MB); ` +
+      `peak RSS ${mb(peak)} (before ${mb(rssBefore)}; growth ${mb(peak - rssBefore)})`,
+  );
   await db.destroy();
   await target.drop();
 }

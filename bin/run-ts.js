@@ -6,6 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
 register();
 const file = process.argv[2];
-if (!file) { console.error('usage: node bin/run-ts.js FILE.ts'); process.exit(2); }
+if (!file) {
+  console.error('usage: node bin/run-ts.js FILE.ts');
+  process.exit(2);
+}
 process.argv.splice(1, 1);
 await import(pathToFileURL(path.resolve(file)).href);

@@ -6,17 +6,35 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import PizZip from 'pizzip';
 import { DB_KINDS } from '../src/test/harness';
-import { clickUntilClosed, launchBrowser, loginUi, newPage, screenshot, screenshotsOnFailure, setupViaApi, startServer, type TestServer } from './support';
+import {
+  clickUntilClosed,
+  launchBrowser,
+  loginUi,
+  newPage,
+  screenshot,
+  screenshotsOnFailure,
+  setupViaApi,
+  startServer,
+  type TestServer,
+} from './support';
 
 async function api(url: string, cookie: string, csrf: string, method: string, path: string, body: unknown) {
-  const r = await fetch(`${url}/api/v1${path}`, { method, headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
   return r.json();
 }
 async function signIn(url: string, username: string, password: string) {
-  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const me = await (await fetch(`${url}/api/v1/auth/me`, { headers: { cookie } })).json() as { csrfToken: string };
+  const me = (await (await fetch(`${url}/api/v1/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string };
   return { cookie, csrf: me.csrfToken };
 }
 const menu = (page: Page, name: string) => page.getByRole('menuitem', { name }).click();
@@ -31,13 +49,35 @@ describe.each(DB_KINDS)('activities and reserve journey on %s', (kind) => {
     const admin = await setupViaApi(server.url);
     const a = await signIn(server.url, admin.username, admin.password);
     await api(server.url, a.cookie, a.csrf, 'POST', '/units', { code: 'U01', name: '昌邑区', kind: 'county' });
-    await api(server.url, a.cookie, a.csrf, 'POST', '/users', { username: 'rep1', displayName: '张填报', password: 'Report-U01-2026', roles: ['reporter'], unitCode: 'U01' });
-    await api(server.url, a.cookie, a.csrf, 'POST', '/users', { username: 'office1', displayName: '李招商', password: 'Office-city-2026', roles: ['city_office'] });
-    await api(server.url, a.cookie, a.csrf, 'PATCH', '/settings', { cityAdvantages: '区位优越，产业基础雄厚，营商环境持续优化。', investorContact: '市招商办 0432-12345678' });
+    await api(server.url, a.cookie, a.csrf, 'POST', '/users', {
+      username: 'rep1',
+      displayName: '张填报',
+      password: 'Report-U01-2026',
+      roles: ['reporter'],
+      unitCode: 'U01',
+    });
+    await api(server.url, a.cookie, a.csrf, 'POST', '/users', {
+      username: 'office1',
+      displayName: '李招商',
+      password: 'Office-city-2026',
+      roles: ['city_office'],
+    });
+    await api(server.url, a.cookie, a.csrf, 'PATCH', '/settings', {
+      cityAdvantages: '区位优越，产业基础雄厚，营商环境持续优化。',
+      investorContact: '市招商办 0432-12345678',
+    });
     const r = await signIn(server.url, 'rep1', 'Report-U01-2026');
-    await api(server.url, r.cookie, r.csrf, 'POST', '/projects', { name: '苏州客商新材料项目', stage: 'contract', contractDate: '2026-03-20', totalInvestmentYuan: 300_000_000 });
+    await api(server.url, r.cookie, r.csrf, 'POST', '/projects', {
+      name: '苏州客商新材料项目',
+      stage: 'contract',
+      contractDate: '2026-03-20',
+      totalInvestmentYuan: 300_000_000,
+    });
   }, 120_000);
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 
   it('plans a trip, files its report and credits the contract it brought', async () => {
     const page = await newPage(browser, { width: 1440, height: 900 });
@@ -53,7 +93,10 @@ describe.each(DB_KINDS)('activities and reserve journey on %s', (kind) => {
     await dlg.getByLabel('目的地').fill('江苏省苏州市');
     await clickUntilClosed(dlg, dlg.getByRole('button', { name: /^保\s*存$/ }));
     await page.waitForURL(/\/activities\/\d+$/, { timeout: 45_000 });
-    await page.getByText(/报告逾期/).first().waitFor({ timeout: 45_000 });
+    await page
+      .getByText(/报告逾期/)
+      .first()
+      .waitFor({ timeout: 45_000 });
 
     await page.getByRole('button', { name: '提交报告' }).click();
     const rep = page.getByRole('dialog');
@@ -77,7 +120,10 @@ describe.each(DB_KINDS)('activities and reserve journey on %s', (kind) => {
     await screenshot(page, `activities-totals-${kind}`);
     const phone = await newPage(browser, { width: 390, height: 844 });
     await loginUi(phone, server.url, 'rep1', 'Report-U01-2026');
-    await phone.getByRole('button', { name: '展开/收起菜单' }).click().catch(() => {});
+    await phone
+      .getByRole('button', { name: '展开/收起菜单' })
+      .click()
+      .catch(() => {});
     await phone.getByRole('menuitem', { name: '招商活动' }).click();
     await phone.getByRole('link', { name: '赴苏州新材料产业链招商小分队' }).waitFor();
     await screenshot(phone, `activities-list-phone-${kind}`);
@@ -110,7 +156,10 @@ describe.each(DB_KINDS)('activities and reserve journey on %s', (kind) => {
     await screenshot(page, `reserve-investor-view-${kind}`);
 
     await page.getByRole('button', { name: '下载推介单页' }).hover();
-    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 45_000 }), page.getByRole('menuitem', { name: '中文单页' }).click()]);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download', { timeout: 45_000 }),
+      page.getByRole('menuitem', { name: '中文单页' }).click(),
+    ]);
     const file = await dl.path();
     const zip = new PizZip(fs.readFileSync(file!));
     expect(zip.file('word/document.xml')!.asText()).toContain('新材料产业园标准厂房项目');
@@ -121,7 +170,10 @@ describe.each(DB_KINDS)('activities and reserve journey on %s', (kind) => {
     await page.locator('.ant-tag').filter({ hasText: '已推介' }).first().waitFor({ timeout: 45_000 });
     const phone = await newPage(browser, { width: 390, height: 844 });
     await loginUi(phone, server.url, 'rep1', 'Report-U01-2026');
-    await phone.getByRole('button', { name: '展开/收起菜单' }).click().catch(() => {});
+    await phone
+      .getByRole('button', { name: '展开/收起菜单' })
+      .click()
+      .catch(() => {});
     await phone.getByRole('menuitem', { name: '项目储备' }).click();
     await phone.getByRole('link', { name: '新材料产业园标准厂房项目' }).click();
     await phone.getByText('12.83%').first().waitFor({ timeout: 45_000 });
@@ -130,7 +182,7 @@ describe.each(DB_KINDS)('activities and reserve journey on %s', (kind) => {
     await page.context().close();
   }, 240_000);
 
-  it('an investor\'s inquiry on the public page reaches the city office', async () => {
+  it("an investor's inquiry on the public page reaches the city office", async () => {
     const pub = await newPage(browser, { width: 1280, height: 900 });
     await pub.goto(`${server.url}/invest`);
     await pub.getByText('新材料产业园标准厂房项目').first().waitFor({ timeout: 45_000 });
@@ -146,8 +198,15 @@ describe.each(DB_KINDS)('activities and reserve journey on %s', (kind) => {
     const done = pub.getByText('已收到您的咨询');
     const end = Date.now() + 45_000;
     while (!(await done.isVisible()) && Date.now() < end) {
-      await form.getByRole('button', { name: '提交咨询' }).click().catch(() => {});
-      await done.or(pub.getByText('提交过快')).first().waitFor({ timeout: 10_000 }).catch(() => {});
+      await form
+        .getByRole('button', { name: '提交咨询' })
+        .click()
+        .catch(() => {});
+      await done
+        .or(pub.getByText('提交过快'))
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .catch(() => {});
     }
     await done.waitFor();
     const phone = await newPage(browser, { width: 390, height: 844 });

@@ -6,8 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DB_KINDS } from '../src/test/harness';
 import {
-  launchBrowser, loginUi, newPage, screenshot, screenshotsOnFailure, setupViaApi, startServer, waitForPageShown, watchForTrouble,
-  type DemoUser, type TestServer,
+  launchBrowser,
+  loginUi,
+  newPage,
+  screenshot,
+  screenshotsOnFailure,
+  setupViaApi,
+  startServer,
+  waitForPageShown,
+  watchForTrouble,
+  type DemoUser,
+  type TestServer,
 } from './support';
 
 /** The side menu's entries as shown, in order (their text and the path they lead to). */
@@ -47,7 +56,12 @@ async function clickEveryChartElement(page: Page, problems: string[]): Promise<n
       await page.mouse.click(b.x + p.x, b.y + p.y);
       clicks++;
       // Most items lead to a filtered list; an item with nothing behind it (no origin) stays.
-      const moved = await page.waitForURL((u) => u.toString() !== dash, { timeout: 10_000 }).then(() => true, () => false);
+      const moved = await page
+        .waitForURL((u) => u.toString() !== dash, { timeout: 10_000 })
+        .then(
+          () => true,
+          () => false,
+        );
       if (moved) {
         await waitForPageShown(page);
         expect(problems, `after clicking ${id} item ${p.i}`).toEqual([]);
@@ -65,7 +79,10 @@ async function clickEveryChartElement(page: Page, problems: string[]): Promise<n
 async function openFromListAndBack(page: Page, menuLabel: string, link: string, problems: string[]): Promise<boolean> {
   await clickMenu(page, menuLabel);
   const first = page.locator(`main .ant-table-row a[href^="${link}"]`).first();
-  const found = await first.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+  const found = await first.waitFor({ timeout: 15_000 }).then(
+    () => true,
+    () => false,
+  );
   if (!found) return false;
   const list = page.url();
   await first.click();
@@ -93,42 +110,49 @@ describe.each(DB_KINDS)('crawl on %s', (kind) => {
     admin = s;
     browser = await launchBrowser();
   }, 180_000);
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 
   // Every role on SQLite; on PostgreSQL the two kinds of dashboard and menu (city-wide, unit), since
   // the pages are the same code and the database difference lies in the data the API returns.
   const ROLES = kind === 'sqlite' ? ['city_office', 'leader', 'supervisor', 'reporter', 'unit_head', 'admin'] : ['city_office', 'reporter'];
-  it.each(ROLES)('%s: menu forwards and back, charts, lists and the back button', async (role) => {
-    const user = role === 'admin' ? { ...admin, role } : users.find((u) => u.role === role);
-    if (!user) throw new Error(`the demo has no ${role}`);
-    const page = await newPage(browser);
-    const problems = watchForTrouble(page);
-    await loginUi(page, server.url, user.username, user.password);
-    await waitForPageShown(page);
-    // Before signing in, the app asks who is signed in and hears 401: that is expected.
-    problems.length = 0;
+  it.each(ROLES)(
+    '%s: menu forwards and back, charts, lists and the back button',
+    async (role) => {
+      const user = role === 'admin' ? { ...admin, role } : users.find((u) => u.role === role);
+      if (!user) throw new Error(`the demo has no ${role}`);
+      const page = await newPage(browser);
+      const problems = watchForTrouble(page);
+      await loginUi(page, server.url, user.username, user.password);
+      await waitForPageShown(page);
+      // Before signing in, the app asks who is signed in and hears 401: that is expected.
+      problems.length = 0;
 
-    const entries = await menuEntries(page);
-    expect(entries.length).toBeGreaterThan(2);
-    for (const label of [...entries, ...[...entries].reverse()]) {
-      await clickMenu(page, label);
-      expect(problems, `after clicking 「${label}」`).toEqual([]);
-    }
+      const entries = await menuEntries(page);
+      expect(entries.length).toBeGreaterThan(2);
+      for (const label of [...entries, ...[...entries].reverse()]) {
+        await clickMenu(page, label);
+        expect(problems, `after clicking 「${label}」`).toEqual([]);
+      }
 
-    // Every chart element is clicked for one city-wide role and one unit role: the others see one of
-    // these two dashboards (same charts, same data), and clicking ~60 elements per role per database
-    // would cost CI minutes without reaching a new page.
-    if (entries.includes('驾驶舱') && (role === 'city_office' || role === 'reporter')) {
-      await clickMenu(page, '驾驶舱');
-      await page.getByTestId('kpi-funds').waitFor({ state: 'attached', timeout: 45_000 });
-      const clicks = await clickEveryChartElement(page, problems);
-      expect(clicks).toBeGreaterThan(5);
-    }
-    if (entries.includes('项目台账')) expect(await openFromListAndBack(page, '项目台账', '/projects/', problems)).toBe(true);
-    if (entries.includes('客商')) expect(await openFromListAndBack(page, '客商', '/investors/', problems)).toBe(true);
-    if (entries.includes('到位资金核实')) expect(await openFromListAndBack(page, '到位资金核实', '/projects/', problems)).toBe(true);
-    await screenshot(page, `crawl-${kind}-${role}`);
-    expect(problems).toEqual([]);
-    await page.context().close();
-  }, 600_000);
+      // Every chart element is clicked for one city-wide role and one unit role: the others see one of
+      // these two dashboards (same charts, same data), and clicking ~60 elements per role per database
+      // would cost CI minutes without reaching a new page.
+      if (entries.includes('驾驶舱') && (role === 'city_office' || role === 'reporter')) {
+        await clickMenu(page, '驾驶舱');
+        await page.getByTestId('kpi-funds').waitFor({ state: 'attached', timeout: 45_000 });
+        const clicks = await clickEveryChartElement(page, problems);
+        expect(clicks).toBeGreaterThan(5);
+      }
+      if (entries.includes('项目台账')) expect(await openFromListAndBack(page, '项目台账', '/projects/', problems)).toBe(true);
+      if (entries.includes('客商')) expect(await openFromListAndBack(page, '客商', '/investors/', problems)).toBe(true);
+      if (entries.includes('到位资金核实')) expect(await openFromListAndBack(page, '到位资金核实', '/projects/', problems)).toBe(true);
+      await screenshot(page, `crawl-${kind}-${role}`);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    },
+    600_000,
+  );
 });

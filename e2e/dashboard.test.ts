@@ -19,7 +19,10 @@ describe.each(DB_KINDS)('dashboard on %s', (kind) => {
     await db.destroy();
     browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 
   it('shows the API’s funds figure, and the briefing preview agrees', async () => {
     const page = await newPage(browser);
@@ -38,7 +41,10 @@ describe.each(DB_KINDS)('dashboard on %s', (kind) => {
     await page.getByTestId('chart-units').waitFor();
     await screenshot(page, `dashboard-${kind}`);
     await page.goto(`${server.url}/reports?period=2026-05`);
-    await page.getByTestId('briefing-preview').getByText(/实际到位资金4\.22亿元/).waitFor();
+    await page
+      .getByTestId('briefing-preview')
+      .getByText(/实际到位资金4\.22亿元/)
+      .waitFor();
     await screenshot(page, `briefing-${kind}`);
   });
 });

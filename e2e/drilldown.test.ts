@@ -20,7 +20,10 @@ describe('dashboard drill-down on sqlite', () => {
     await db.destroy();
     browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 
   it('lists the projects behind the funds card, totalling the card', async () => {
     const page = await newPage(browser, { width: 1400, height: 900 });

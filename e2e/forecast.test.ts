@@ -19,7 +19,10 @@ describe.each(DB_KINDS)('forecast on %s', (kind) => {
     await db.destroy();
     browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 
   it('the dashboard card states the forecast; its link opens the detail; back returns', async () => {
     const page = await newPage(browser);
@@ -31,12 +34,18 @@ describe.each(DB_KINDS)('forecast on %s', (kind) => {
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByTestId('user-menu').waitFor();
     const panel = page.getByTestId('forecast-panel');
-    await panel.getByText(/预计全年完成/).first().waitFor({ timeout: 45_000 });
+    await panel
+      .getByText(/预计全年完成/)
+      .first()
+      .waitFor({ timeout: 45_000 });
     const api = await page.evaluate(async () => (await fetch('/api/v1/forecast')).json());
     expect(api.expectedYuan).toBeGreaterThanOrEqual(api.fundsYtdYuan);
     await panel.getByRole('link', { name: '预测详情' }).click();
     await page.getByText('各单位全年预测').waitFor();
-    await page.getByText(/按目前进度预计全年完成/).first().waitFor();
+    await page
+      .getByText(/按目前进度预计全年完成/)
+      .first()
+      .waitFor();
     await screenshot(page, `forecast-${kind}`);
     await page.getByRole('tab', { name: '推进分析' }).click();
     await page.getByRole('cell', { name: '合计' }).waitFor();

@@ -12,7 +12,10 @@ describe.each(DB_KINDS)('first run on %s', (kind) => {
     server = await startServer(kind);
     browser = await launchBrowser();
   });
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 
   it('setup → demo city → browse units; a phone-width screen works too', async () => {
     const page = await newPage(browser);
@@ -32,7 +35,10 @@ describe.each(DB_KINDS)('first run on %s', (kind) => {
     await page.getByRole('cell', { name: '船营区' }).waitFor();
     await page.getByRole('cell', { name: '吉林市人民政府' }).waitFor();
     await page.getByText('开发区', { exact: true }).first().click();
-    await page.getByRole('cell', { name: /开发区|新加坡|高新/ }).first().waitFor();
+    await page
+      .getByRole('cell', { name: /开发区|新加坡|高新/ })
+      .first()
+      .waitFor();
     await screenshot(page, `foundation-units-${kind}`);
 
     // Sign out and back in through the login page.

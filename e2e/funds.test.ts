@@ -18,13 +18,42 @@ describe.each(DB_KINDS)('funds journey on %s', (kind) => {
     try {
       await seedBasics(db);
       const t = nowIso();
-      await db.insertInto('projects').values([
-        { unit_code: 'U01', code: 'CY-001', name: '昌邑化纤新材料项目', stage: 'contract', total_investment_yuan: 500_000_000, created_at: t, updated_at: t },
-        { unit_code: 'U01', code: 'CY-002', name: '昌邑冷链物流园', stage: 'started', total_investment_yuan: 200_000_000, created_at: t, updated_at: t },
-        { unit_code: 'U02', code: 'CYQ-001', name: '船营文旅综合体', stage: 'started', total_investment_yuan: 300_000_000, created_at: t, updated_at: t },
-      ]).execute();
+      await db
+        .insertInto('projects')
+        .values([
+          {
+            unit_code: 'U01',
+            code: 'CY-001',
+            name: '昌邑化纤新材料项目',
+            stage: 'contract',
+            total_investment_yuan: 500_000_000,
+            created_at: t,
+            updated_at: t,
+          },
+          {
+            unit_code: 'U01',
+            code: 'CY-002',
+            name: '昌邑冷链物流园',
+            stage: 'started',
+            total_investment_yuan: 200_000_000,
+            created_at: t,
+            updated_at: t,
+          },
+          {
+            unit_code: 'U02',
+            code: 'CYQ-001',
+            name: '船营文旅综合体',
+            stage: 'started',
+            total_investment_yuan: 300_000_000,
+            created_at: t,
+            updated_at: t,
+          },
+        ])
+        .execute();
       await db.insertInto('exchange_rates').values({ period: PERIOD, cny_per_usd_e4: 71234, updated_at: t }).execute();
-    } finally { await db.destroy(); }
+    } finally {
+      await db.destroy();
+    }
     browser = await launchBrowser();
     // The first load compiles the bundle in a cold browser; on a busy machine it can take a while.
     const warm = await newPage(browser);
@@ -32,7 +61,10 @@ describe.each(DB_KINDS)('funds journey on %s', (kind) => {
     await warm.getByLabel('用户名').waitFor({ timeout: 90_000 });
     await warm.context().close();
   });
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 
   // On a failure, every page still open is saved, to see what the user saw.
   let open: Page[] = [];
@@ -87,7 +119,10 @@ describe.each(DB_KINDS)('funds journey on %s', (kind) => {
       document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
     });
     await rep.getByTestId('paste-summary').getByText('共 1 行：新增 0，修改 0，重复 1').waitFor();
-    await rep.locator('.ant-modal').getByRole('button', { name: /取\s*消/ }).click();
+    await rep
+      .locator('.ant-modal')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await rep.getByTestId('paste-summary').waitFor({ state: 'detached' });
     await rep.getByRole('button', { name: /保\s*存（2）/ }).click();
     await rep.getByText('已保存 2 行').waitFor();
@@ -95,7 +130,9 @@ describe.each(DB_KINDS)('funds journey on %s', (kind) => {
 
     // Evidence for the first entry.
     await rep.locator('tr', { hasText: 'CY-001' }).getByTestId('attachments-button').click();
-    await rep.locator('.ant-drawer input[type=file]').setInputFiles({ name: '银行回单.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% bank slip\n') });
+    await rep
+      .locator('.ant-drawer input[type=file]')
+      .setInputFiles({ name: '银行回单.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% bank slip\n') });
     await rep.locator('.ant-drawer').getByText('银行回单.pdf').waitFor();
     await rep.keyboard.press('Escape');
     await rep.locator('.ant-drawer-content-wrapper').waitFor({ state: 'hidden' });
@@ -103,7 +140,10 @@ describe.each(DB_KINDS)('funds journey on %s', (kind) => {
     await screenshot(rep, `funds-entry-grid-${kind}`);
 
     await rep.getByRole('button', { name: '报送月报' }).click();
-    await rep.locator('.ant-modal-confirm').getByText(/共 2 条，合计 1,500.50万元/).waitFor();
+    await rep
+      .locator('.ant-modal-confirm')
+      .getByText(/共 2 条，合计 1,500.50万元/)
+      .waitFor();
     await clickUntilClosed(rep.locator('.ant-modal-confirm'), rep.locator('.ant-modal-confirm').getByRole('button', { name: /报\s*送/ }));
     await rep.getByTestId('submission-status').filter({ hasText: '已报送' }).waitFor();
     await expect(rep.getByRole('button', { name: /保\s*存/ }).count()).resolves.toBe(0);
@@ -121,7 +161,10 @@ describe.each(DB_KINDS)('funds journey on %s', (kind) => {
     await office.locator('tr', { hasText: 'CY-001' }).locator('.ant-table-row-expand-icon').click();
     await office.getByText('银行回单.pdf').waitFor();
     await screenshot(office, `funds-verify-queue-${kind}`);
-    await office.locator('tr', { hasText: 'CY-001' }).getByRole('button', { name: /核\s*实/ }).click();
+    await office
+      .locator('tr', { hasText: 'CY-001' })
+      .getByRole('button', { name: /核\s*实/ })
+      .click();
     await office.getByText('已核实', { exact: true }).first().waitFor();
     await office.locator('thead .ant-checkbox-input').check();
     await office.getByRole('button', { name: /批量核实（1）/ }).click();
@@ -154,7 +197,10 @@ describe.each(DB_KINDS)('funds journey on %s', (kind) => {
     await office.getByLabel('说明').fill('10月调度会后封账');
     // The checklist lists what is unfinished; locking anyway needs the explicit choice.
     await office.getByTestId('lock-checklist').getByText('我已知晓以上未完成事项').click();
-    await office.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await office
+      .locator('.ant-modal')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await office.getByTestId('lock-banner').waitFor();
 
     // rep2's page was open before the lock; the edit is refused by the server.
@@ -170,7 +216,10 @@ describe.each(DB_KINDS)('funds journey on %s', (kind) => {
     // Unlocking needs a reason and shows in the history.
     await office.getByRole('button', { name: /解\s*锁/ }).click();
     await office.getByLabel('说明').fill('船营区补报');
-    await office.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await office
+      .locator('.ant-modal')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await office.getByText(/解锁报告期 2026-10，原因：船营区补报/).waitFor();
     await screenshot(office, `funds-unlock-history-${kind}`);
     for (const p of [rep2, office]) await p.context().close();

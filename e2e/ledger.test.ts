@@ -25,14 +25,20 @@ describe.each(DB_KINDS)('ledger journey on %s', (kind) => {
       await seedBasics(db);
       // The sample creates units: the 单位 sheet takes the admin role besides the city office's.
       await addUser(db, 'chief', ['city_office', 'admin']);
-    } finally { await db.destroy(); }
+    } finally {
+      await db.destroy();
+    }
     browser = await launchBrowser();
     const warm = await newPage(browser);
     await warm.goto(`${server.url}/login`);
     await warm.getByLabel('用户名').waitFor({ timeout: 90_000 });
     await warm.context().close();
   });
-  afterAll(async () => { await browser?.close(); await server?.stop(); fs.rmSync(tmp, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
 
   let open: Page[] = [];
   afterEach(async (ctx) => {
@@ -79,9 +85,14 @@ describe.each(DB_KINDS)('ledger journey on %s', (kind) => {
     await screenshot(page, `ledger-done-${kind}`);
     const db = createDb(server.databaseUrl);
     try {
-      const n = await db.selectFrom('fund_entries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const n = await db
+        .selectFrom('fund_entries')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(41);
-    } finally { await db.destroy(); }
+    } finally {
+      await db.destroy();
+    }
   });
 
   it('uploads a bad ledger and sees every error listed', async () => {
@@ -118,7 +129,9 @@ describe.each(DB_KINDS)('ledger journey on %s', (kind) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const units = new Set<unknown>();
-    wb.getWorksheet('项目')!.eachRow((r, n) => { if (n > 1) units.add(r.getCell(3).value); });
+    wb.getWorksheet('项目')!.eachRow((r, n) => {
+      if (n > 1) units.add(r.getCell(3).value);
+    });
     expect([...units]).toEqual(['U01']);
     await screenshot(page, `ledger-reporter-${kind}`);
   });

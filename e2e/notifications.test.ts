@@ -10,7 +10,16 @@ import { createDb } from '../src/db/database';
 import { addDays, todayIso } from '../src/domain/period';
 import { dingtalkSign } from '../src/domain/robots';
 import { nowIso } from '../src/modules/audit/audit.service';
-import { clickUntilClosed, launchBrowser, loginUi, newPage, screenshot, screenshotsOnFailure, startServer, type TestServer } from './support';
+import {
+  clickUntilClosed,
+  launchBrowser,
+  loginUi,
+  newPage,
+  screenshot,
+  screenshotsOnFailure,
+  startServer,
+  type TestServer,
+} from './support';
 
 const PROJECT = '吉化新材料产业园项目';
 const SECRET = 'SECe2eSigningSecret42';
@@ -29,8 +38,14 @@ describe.each(DB_KINDS)('notifications journey on %s', (kind) => {
   beforeAll(async () => {
     receiver = http.createServer((req, res) => {
       let data = '';
-      req.on('data', (c: Buffer) => { data += c.toString('utf8'); });
-      req.on('end', () => { received.push({ url: req.url ?? '', body: JSON.parse(data) }); res.setHeader('content-type', 'application/json'); res.end('{"errcode":0,"errmsg":"ok"}'); });
+      req.on('data', (c: Buffer) => {
+        data += c.toString('utf8');
+      });
+      req.on('end', () => {
+        received.push({ url: req.url ?? '', body: JSON.parse(data) });
+        res.setHeader('content-type', 'application/json');
+        res.end('{"errcode":0,"errmsg":"ok"}');
+      });
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     rxUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
@@ -40,16 +55,29 @@ describe.each(DB_KINDS)('notifications journey on %s', (kind) => {
     await addUnit(db, 'U01', '昌邑区', 'county');
     await addUser(db, 'office', ['city_office']);
     const ts = nowIso();
-    await db.insertInto('projects').values({
-      code: 'U01-2026-001', name: PROJECT, unit_code: 'U01', stage: 'negotiating', owner: '赵经理', registered_on: addDays(todayIso(), -200),
-      last_follow_up_on: addDays(todayIso(), -100), total_investment_yuan: 500_000_000, created_at: ts, updated_at: ts,
-    }).execute();
+    await db
+      .insertInto('projects')
+      .values({
+        code: 'U01-2026-001',
+        name: PROJECT,
+        unit_code: 'U01',
+        stage: 'negotiating',
+        owner: '赵经理',
+        registered_on: addDays(todayIso(), -200),
+        last_follow_up_on: addDays(todayIso(), -100),
+        total_investment_yuan: 500_000_000,
+        created_at: ts,
+        updated_at: ts,
+      })
+      .execute();
     await db.destroy();
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
-    await browser?.close(); await server?.stop();
-    receiver?.closeAllConnections(); await new Promise((r) => receiver?.close(r));
+    await browser?.close();
+    await server?.stop();
+    receiver?.closeAllConnections();
+    await new Promise((r) => receiver?.close(r));
   });
 
   it('bell → warning; robot → signed test message → digest preview → delivery log', async () => {

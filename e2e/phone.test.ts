@@ -5,8 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DB_KINDS } from '../src/test/harness';
 import {
-  launchBrowser, loginUi, newPage, screenshot, screenshotsOnFailure, setupViaApi, startServer, waitForPageShown, watchForTrouble,
-  type DemoUser, type TestServer,
+  launchBrowser,
+  loginUi,
+  newPage,
+  screenshot,
+  screenshotsOnFailure,
+  setupViaApi,
+  startServer,
+  waitForPageShown,
+  watchForTrouble,
+  type DemoUser,
+  type TestServer,
 } from './support';
 
 async function openMenu(page: Page, label: string) {
@@ -31,7 +40,10 @@ describe.each(DB_KINDS)('phone journey on %s', (kind) => {
     reporter = s.demoUsers.find((u) => u.role === 'reporter')!;
     browser = await launchBrowser();
   }, 180_000);
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 
   it('a reporter enters the month and adds a follow-up on a phone', async () => {
     const page = await newPage(browser, { width: 390, height: 844 });
@@ -41,7 +53,10 @@ describe.each(DB_KINDS)('phone journey on %s', (kind) => {
     problems.length = 0;
 
     // Home: this month's entry and what was returned.
-    await page.getByText(/本月填报/).first().waitFor();
+    await page
+      .getByText(/本月填报/)
+      .first()
+      .waitFor();
     await page.getByText('退回给我们的').waitFor();
     await noSidewaysScroll(page);
     await screenshot(page, `phone-home-${kind}`);
@@ -67,7 +82,10 @@ describe.each(DB_KINDS)('phone journey on %s', (kind) => {
     await page.getByRole('button', { name: '新增跟进记录' }).click();
     const text = `电话回访企业，确认下月到位计划 ${kind}`;
     await page.getByRole('dialog').getByLabel('跟进内容').fill(text);
-    await page.getByRole('dialog').getByRole('button', { name: /^保\s*存$/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^保\s*存$/ })
+      .click();
     await page.getByText(text).first().waitFor({ timeout: 45_000 });
     await screenshot(page, `phone-follow-up-${kind}`);
     expect(problems).toEqual([]);

@@ -7,7 +7,11 @@ import { DB_KINDS } from '../src/test/harness';
 import { launchBrowser, loginUi, newPage, screenshot, screenshotsOnFailure, setupViaApi, startServer, type TestServer } from './support';
 
 async function api(url: string, cookie: string, csrf: string, method: string, path: string, body: unknown) {
-  const r = await fetch(`${url}/api/v1${path}`, { method, headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
   return r.json();
 }
@@ -20,13 +24,26 @@ describe.each(DB_KINDS)('projects journey on %s', (kind) => {
     server = await startServer(kind);
     browser = await launchBrowser();
     const admin = await setupViaApi(server.url);
-    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(admin),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const me = await (await fetch(`${server.url}/api/v1/auth/me`, { headers: { cookie } })).json() as { csrfToken: string };
+    const me = (await (await fetch(`${server.url}/api/v1/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string };
     await api(server.url, cookie, me.csrfToken, 'POST', '/units', { code: 'U01', name: '昌邑区', kind: 'county' });
-    await api(server.url, cookie, me.csrfToken, 'POST', '/users', { username: 'rep1', displayName: '张填报', password: 'Report-U01-2026', roles: ['reporter'], unitCode: 'U01' });
+    await api(server.url, cookie, me.csrfToken, 'POST', '/users', {
+      username: 'rep1',
+      displayName: '张填报',
+      password: 'Report-U01-2026',
+      roles: ['reporter'],
+      unitCode: 'U01',
+    });
   });
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 
   it('investor → project → follow-up → kanban move → table filter', async () => {
     const page = await newPage(browser, { width: 1440, height: 900 });
@@ -40,10 +57,16 @@ describe.each(DB_KINDS)('projects journey on %s', (kind) => {
     await page.getByLabel('客商名称').fill('杭州某某汽车零部件有限公司');
     await page.getByLabel('统一社会信用代码').fill(wrong);
     await page.getByLabel('投资方所在地').fill('浙江省杭州市');
-    await page.getByText(/校验位应为/).first().waitFor();
+    await page
+      .getByText(/校验位应为/)
+      .first()
+      .waitFor();
     await screenshot(page, `projects-investor-wrong-code-${kind}`);
     await page.getByLabel('统一社会信用代码').fill(code);
-    await page.getByRole('dialog').getByRole('button', { name: /^保\s*存$/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^保\s*存$/ })
+      .click();
     await page.waitForURL(/\/investors\/\d+$/);
     await page.getByText('省外').first().waitFor();
 
@@ -55,13 +78,20 @@ describe.each(DB_KINDS)('projects journey on %s', (kind) => {
     await dlg.getByLabel('责任人').fill('张三');
     await dlg.getByLabel('投资方（客商）').click();
     await page.keyboard.type('杭州');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '杭州某某汽车零部件有限公司' }).first().click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '杭州某某汽车零部件有限公司' })
+      .first()
+      .click();
     // The industry is a GB/T 4754 section, as for investors; the source activity a search-select.
     await dlg.getByLabel('行业门类').click();
     await page.keyboard.type('制造');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'C 制造业' }).first().click();
     await dlg.getByLabel('总投资（万元）').fill('50000');
-    await page.getByRole('dialog').getByRole('button', { name: /^保\s*存$/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^保\s*存$/ })
+      .click();
     await page.waitForURL(/\/projects\/\d+$/);
     await page.getByText('U01-').first().waitFor();
     await page.getByText('50,000.00万元').waitFor();
@@ -71,7 +101,10 @@ describe.each(DB_KINDS)('projects journey on %s', (kind) => {
     await page.getByRole('tab', { name: '跟进记录' }).click();
     await page.getByRole('button', { name: '新增跟进记录' }).click();
     await page.getByRole('dialog').getByLabel('跟进内容').fill('赴杭州拜访企业总部，对接用地需求');
-    await page.getByRole('dialog').getByRole('button', { name: /^保\s*存$/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^保\s*存$/ })
+      .click();
     await page.getByRole('cell', { name: '赴杭州拜访企业总部，对接用地需求' }).waitFor();
     await page.getByRole('tab', { name: '时间线' }).click();
     await page.getByText(/走访：赴杭州拜访/).waitFor();

@@ -18,18 +18,67 @@ describe.each(DB_KINDS)('revisions journey on %s', (kind) => {
     try {
       await seedBasics(db);
       const t = nowIso();
-      const inv = await db.insertInto('investors').values({ name: '杭州远景集团', origin_input: '浙江省杭州市', origin_code: '330100', origin_name: '浙江省杭州市', origin_kind: 'region', origin_scope: 'domestic', created_at: t, updated_at: t }).returning('id').executeTakeFirstOrThrow();
-      const p = await db.insertInto('projects').values({ unit_code: 'U01', code: 'CY-001', name: '昌邑化纤新材料项目', stage: 'started', investor_id: inv.id, contract_date: '2026-02-01', total_investment_yuan: 500_000_000, created_at: t, updated_at: t }).returning('id').executeTakeFirstOrThrow();
-      await db.insertInto('fund_entries').values({ project_id: p.id, unit_code: 'U01', period: '2026-10', year: 2026, month: 10, kind: 'regular', amount_yuan: 135_000_000, foreign_usd: 0, status: 'verified', created_at: t, updated_at: t }).execute();
+      const inv = await db
+        .insertInto('investors')
+        .values({
+          name: '杭州远景集团',
+          origin_input: '浙江省杭州市',
+          origin_code: '330100',
+          origin_name: '浙江省杭州市',
+          origin_kind: 'region',
+          origin_scope: 'domestic',
+          created_at: t,
+          updated_at: t,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const p = await db
+        .insertInto('projects')
+        .values({
+          unit_code: 'U01',
+          code: 'CY-001',
+          name: '昌邑化纤新材料项目',
+          stage: 'started',
+          investor_id: inv.id,
+          contract_date: '2026-02-01',
+          total_investment_yuan: 500_000_000,
+          created_at: t,
+          updated_at: t,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('fund_entries')
+        .values({
+          project_id: p.id,
+          unit_code: 'U01',
+          period: '2026-10',
+          year: 2026,
+          month: 10,
+          kind: 'regular',
+          amount_yuan: 135_000_000,
+          foreign_usd: 0,
+          status: 'verified',
+          created_at: t,
+          updated_at: t,
+        })
+        .execute();
       const office = makeActor({ userId: null, name: '市招商办', roles: ['city_office'], unitCode: null, via: 'system' });
       await db.transaction().execute((tx) => lockPeriod(tx, office, '2026-10', '调度会后封账'));
-    } finally { await db.destroy(); }
+    } finally {
+      await db.destroy();
+    }
     browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 
   let page: Page;
-  afterEach(async (ctx) => { if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `revisions-FAILED-${kind}`).catch(() => {}); });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `revisions-FAILED-${kind}`).catch(() => {});
+  });
 
   it('requests, approves and shows before → after', async () => {
     page = await newPage(browser, { width: 1400, height: 900 });

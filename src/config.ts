@@ -7,7 +7,12 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS: z.enum(['on', 'off']).default('on'),
@@ -16,8 +21,15 @@ const schema = z.object({
 });
 
 export type Config = {
-  databaseUrl: string; dataDir: string; port: number; host: string; sessionHours: number;
-  cookieSecure: 'auto' | 'true' | 'false'; logLevel: string; jobs: boolean; trustProxy: string;
+  databaseUrl: string;
+  dataDir: string;
+  port: number;
+  host: string;
+  sessionHours: number;
+  cookieSecure: 'auto' | 'true' | 'false';
+  logLevel: string;
+  jobs: boolean;
+  trustProxy: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,7 +41,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = r.data;
   return {
     databaseUrl: e.DATABASE_URL ?? path.join(e.DATA_DIR, 'zhaoshang.db'),
-    dataDir: e.DATA_DIR, port: e.PORT, host: e.HOST, sessionHours: e.SESSION_HOURS,
-    cookieSecure: e.COOKIE_SECURE, logLevel: e.LOG_LEVEL, jobs: e.JOBS === 'on', trustProxy: e.TRUST_PROXY,
+    dataDir: e.DATA_DIR,
+    port: e.PORT,
+    host: e.HOST,
+    sessionHours: e.SESSION_HOURS,
+    cookieSecure: e.COOKIE_SECURE,
+    logLevel: e.LOG_LEVEL,
+    jobs: e.JOBS === 'on',
+    trustProxy: e.TRUST_PROXY,
   };
 }

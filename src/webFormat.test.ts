@@ -1,7 +1,17 @@
 // The web app's one number formatter (web/src/shared/format.ts), tested here because vitest
 // collects tests under src/.
 import { describe, expect, it } from 'vitest';
-import { count, groupThousands, growth, moneyTotal, moneyWan, moneyWanUsd, moneyYi, percent, percentPoints } from '../web/src/shared/format';
+import {
+  count,
+  groupThousands,
+  growth,
+  moneyTotal,
+  moneyWan,
+  moneyWanUsd,
+  moneyYi,
+  percent,
+  percentPoints,
+} from '../web/src/shared/format';
 
 describe('web number formatter', () => {
   it('groups thousands without touching decimals', () => {

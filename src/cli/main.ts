@@ -16,7 +16,9 @@ import { backupCli } from '../modules/backup/backup.cli';
 const program = new Command();
 program.name('zhaoshang').description('招商引资调度平台 — 命令行').showHelpAfterError();
 
-program.command('serve').description('启动服务（迁移数据库、提供网页与 API）')
+program
+  .command('serve')
+  .description('启动服务（迁移数据库、提供网页与 API）')
   .option('-p, --port <port>', '端口（默认读取 PORT，否则 3000）')
   .action(async (o: { port?: string }) => {
     if (o.port) process.env.PORT = o.port;
@@ -24,18 +26,25 @@ program.command('serve').description('启动服务（迁移数据库、提供网
     await serve();
   });
 
-program.command('migrate').description('执行数据库迁移').action(async () => {
-  await withDb(async (_db, config) => console.log(`数据库已是最新：${config.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`));
-});
+program
+  .command('migrate')
+  .description('执行数据库迁移')
+  .action(async () => {
+    await withDb(async (_db, config) => console.log(`数据库已是最新：${config.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`));
+  });
 
-program.command('demo').description('加载演示数据：虚构的吉林市（约300个项目、三年的到位资金）')
+program
+  .command('demo')
+  .description('加载演示数据：虚构的吉林市（约300个项目、三年的到位资金）')
   .option('--seed <n>', '随机种子', '2026')
   .option('--as <user>', '以该用户名义记入审计日志')
   .option('--fixed-password', '演示账号使用固定密码 demo1234（默认为每个账号生成随机密码，只显示这一次）')
   .action(async (o: { seed: string; as?: string; fixedPassword?: boolean }) => {
     await withDb(async (db) => {
       const s = await loadDemo(db, await cliActor(db, o.as), { seed: Number(o.seed), fixedPassword: !!o.fixedPassword });
-      console.log(`已加载演示数据：${s.units} 个单位，${s.investors} 个客商，${s.projects} 个项目，${s.fundEntries} 条到位资金，${s.targets} 条目标，${s.activities} 次招商活动，${s.reserveProjects} 个储备项目`);
+      console.log(
+        `已加载演示数据：${s.units} 个单位，${s.investors} 个客商，${s.projects} 个项目，${s.fundEntries} 条到位资金，${s.targets} 条目标，${s.activities} 次招商活动，${s.reserveProjects} 个储备项目`,
+      );
       if (s.users.length) {
         console.log(o.fixedPassword ? '演示账号（仅供试用）：' : '演示账号（仅供试用；随机密码只显示这一次，请现在记下）：');
         for (const u of s.users) console.log(`  ${u.username} / ${u.password}  ${u.role}${u.unitCode ? ` ${u.unitCode}` : ''}`);
@@ -44,7 +53,9 @@ program.command('demo').description('加载演示数据：虚构的吉林市（�
   });
 
 const user = program.command('user').description('用户管理');
-user.command('add').description('新增用户')
+user
+  .command('add')
+  .description('新增用户')
   .requiredOption('-u, --username <name>', '用户名')
   .requiredOption('--password <pw>', '密码（至少10位，不能是常见密码）')
   .option('-n, --name <displayName>', '姓名')
@@ -53,9 +64,20 @@ user.command('add').description('新增用户')
   .action(async (o: { username: string; password: string; name?: string; role: string; unit?: string }) => {
     const roles = o.role.split(',').map((r) => roleSchema.parse(r.trim()));
     await withDb(async (db) => {
-      const u = await db.transaction().execute(async (tx) => createUser(tx, await cliActor(db), {
-        username: o.username, displayName: o.name ?? o.username, password: o.password, roles, unitCode: o.unit ?? null,
-      }, { skipPermission: true }));
+      const u = await db.transaction().execute(async (tx) =>
+        createUser(
+          tx,
+          await cliActor(db),
+          {
+            username: o.username,
+            displayName: o.name ?? o.username,
+            password: o.password,
+            roles,
+            unitCode: o.unit ?? null,
+          },
+          { skipPermission: true },
+        ),
+      );
       console.log(`已新增用户 ${u.username}（${u.roles.join(',')}${u.unitCode ? `，${u.unitCode}` : ''}）`);
     });
   });
@@ -70,7 +92,16 @@ financeCli(program);
 notificationsCli(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  if (err instanceof AppError) console.error(`错误：${err.message}${err.fields ? `\n${Object.entries(err.fields).map(([k, v]) => `  ${k}: ${v}`).join('\n')}` : ''}`);
+  if (err instanceof AppError)
+    console.error(
+      `错误：${err.message}${
+        err.fields
+          ? `\n${Object.entries(err.fields)
+              .map(([k, v]) => `  ${k}: ${v}`)
+              .join('\n')}`
+          : ''
+      }`,
+    );
   else console.error(err instanceof Error ? `错误：${err.message}` : err);
   process.exitCode = 1;
 });

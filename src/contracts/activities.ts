@@ -17,8 +17,14 @@ export const enterpriseSchema = z.object({
 });
 
 export const signedProjectSchema = z.object({
-  id: z.number(), code: z.string(), name: z.string(), unitCode: z.string(), unitName: z.string().nullable(),
-  stage: z.string(), contractDate: z.string().nullable(), totalInvestmentYuan: z.number(),
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  unitCode: z.string(),
+  unitName: z.string().nullable(),
+  stage: z.string(),
+  contractDate: z.string().nullable(),
+  totalInvestmentYuan: z.number(),
 });
 
 export const activitySchema = z.object({
@@ -68,7 +74,9 @@ const fields = {
 export const activityCreateSchema = z.object(fields);
 export type ActivityCreate = z.infer<typeof activityCreateSchema>;
 export const activityUpdateSchema = z.object({
-  ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> },
+  ...(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]>;
+  }),
   version: z.number().int().positive(),
 });
 export type ActivityUpdate = z.infer<typeof activityUpdateSchema>;
@@ -95,15 +103,27 @@ export const activityPageSchema = page(activitySchema);
 
 export const calendarQuerySchema = z.object({ from: dateSchema, to: dateSchema, unitCode: z.string().max(32).optional() });
 export const calendarItemSchema = z.object({
-  id: z.number(), name: z.string(), kind: activityKindSchema, startDate: z.string(), endDate: z.string().nullable(),
-  unitCode: z.string().nullable(), reportOverdue: z.boolean(),
+  id: z.number(),
+  name: z.string(),
+  kind: activityKindSchema,
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  unitCode: z.string().nullable(),
+  reportOverdue: z.boolean(),
 });
 
 /** Totals for a period (from..to), per organising unit and per destination region. */
 export const activityTotalsQuerySchema = z.object({ from: dateSchema, to: dateSchema });
-const totalsRow = { activities: z.number(), trips: z.number(), personTimes: z.number(), signedCount: z.number(), signedInvestmentYuan: z.number() };
+const totalsRow = {
+  activities: z.number(),
+  trips: z.number(),
+  personTimes: z.number(),
+  signedCount: z.number(),
+  signedInvestmentYuan: z.number(),
+};
 export const activityTotalsSchema = z.object({
-  from: z.string(), to: z.string(),
+  from: z.string(),
+  to: z.string(),
   byUnit: z.array(z.object({ unitCode: z.string().nullable(), unitName: z.string().nullable(), ...totalsRow })),
   byRegion: z.array(z.object({ region: destinationGroupSchema, label: z.string(), ...totalsRow })),
   total: z.object(totalsRow),
@@ -122,10 +142,19 @@ export const activityDispatchSchema = z.object({
   signedInvestmentYuan: z.number(),
   delegations: z.object({ count: z.number(), enterprises: z.number(), representatives: z.number(), projectsPromoted: z.number() }),
   tripsByRegion: z.array(z.object({ region: destinationGroupSchema, label: z.string(), trips: z.number(), personTimes: z.number() })),
-  perActivity: z.array(z.object({
-    id: z.number(), name: z.string(), kind: activityKindSchema, startDate: z.string(),
-    signedCount: z.number(), signedInvestmentYuan: z.number(), enterprises: z.number(), representatives: z.number(), promoted: z.number(),
-  })),
+  perActivity: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      kind: activityKindSchema,
+      startDate: z.string(),
+      signedCount: z.number(),
+      signedInvestmentYuan: z.number(),
+      enterprises: z.number(),
+      representatives: z.number(),
+      promoted: z.number(),
+    }),
+  ),
   reportsOverdue: z.number(),
   /** 「共签约合同项目X个，引进资金达X亿元」 */
   signedSentence: z.string(),

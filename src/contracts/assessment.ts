@@ -7,14 +7,29 @@ export const assessmentQuerySchema = z.object({
 });
 
 const indicatorScore = z.object({
-  indicator: z.enum(['funds', 'foreign', 'contracts']), label: z.string(), unitLabel: z.string(),
-  value: z.number(), target: z.number().nullable(), completion: z.number().nullable(), counted: z.number().nullable(),
-  weight: z.number(), effectiveWeight: z.number(), efficacy: z.number().nullable(), points: z.number(), note: z.string(),
+  indicator: z.enum(['funds', 'foreign', 'contracts']),
+  label: z.string(),
+  unitLabel: z.string(),
+  value: z.number(),
+  target: z.number().nullable(),
+  completion: z.number().nullable(),
+  counted: z.number().nullable(),
+  weight: z.number(),
+  effectiveWeight: z.number(),
+  efficacy: z.number().nullable(),
+  points: z.number(),
+  note: z.string(),
 });
 export const unitScoreSchema = z.object({
-  code: z.string(), name: z.string(), assessed: z.boolean(), indicators: z.array(indicatorScore), subtotal: z.number(),
-  deductions: z.array(z.object({ kind: z.string(), reason: z.string(), points: z.number() })), deductionTotal: z.number(),
-  score: z.number(), rank: z.number().int().nullable(),
+  code: z.string(),
+  name: z.string(),
+  assessed: z.boolean(),
+  indicators: z.array(indicatorScore),
+  subtotal: z.number(),
+  deductions: z.array(z.object({ kind: z.string(), reason: z.string(), points: z.number() })),
+  deductionTotal: z.number(),
+  score: z.number(),
+  rank: z.number().int().nullable(),
 });
 export const assessmentSchema = z.object({
   year: z.number().int(),

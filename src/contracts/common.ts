@@ -9,8 +9,13 @@ export const UNIT_KINDS = ['city', 'county', 'zone', 'department'] as const;
 export const unitKindSchema = z.enum(UNIT_KINDS);
 export type UnitKind = z.infer<typeof unitKindSchema>;
 
-export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '报告期格式应为 YYYY-MM，例如 2026-05')
-  .refine((p) => { const y = Number(p.slice(0, 4)); return y >= 2000 && y <= 2100; }, '报告期应在 2000-01 至 2100-12 之间');
+export const periodSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '报告期格式应为 YYYY-MM，例如 2026-05')
+  .refine((p) => {
+    const y = Number(p.slice(0, 4));
+    return y >= 2000 && y <= 2100;
+  }, '报告期应在 2000-01 至 2100-12 之间');
 export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
 export const versionField = z.number().int().positive();

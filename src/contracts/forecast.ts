@@ -33,10 +33,16 @@ export const scopeForecastSchema = z.object({
 
 export const backtestSchema = z.object({
   asOfMonth: z.number().int(),
-  years: z.array(z.object({
-    year: z.number().int(), predictedYuan: yuan, actualYuan: yuan, errorPct: z.number().nullable(),
-    timeSeriesYuan: yuan, structuralYuan: yuan.nullable(),
-  })),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      predictedYuan: yuan,
+      actualYuan: yuan,
+      errorPct: z.number().nullable(),
+      timeSeriesYuan: yuan,
+      structuralYuan: yuan.nullable(),
+    }),
+  ),
   mape: z.number().nullable(),
   timeSeriesMape: z.number().nullable(),
   structuralMape: z.number().nullable(),
@@ -57,15 +63,31 @@ export type ForecastDto = z.infer<typeof forecastSchema>;
 export const pipelineGroupBySchema = z.enum(['unit', 'industry', 'originScope']);
 export const pipelineQuerySchema = z.object({
   groupBy: pipelineGroupBySchema.default('unit'),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export const stageStatSchema = z.object({
-  stage: z.string(), label: z.string(), entered: z.number().int(), advanced: z.number().int(),
-  conversion: z.number().nullable(), medianDays: z.number().nullable(), p25Days: z.number().nullable(), p75Days: z.number().nullable(),
+  stage: z.string(),
+  label: z.string(),
+  entered: z.number().int(),
+  advanced: z.number().int(),
+  conversion: z.number().nullable(),
+  medianDays: z.number().nullable(),
+  p25Days: z.number().nullable(),
+  p75Days: z.number().nullable(),
 });
 export const pipelineGroupSchema = z.object({
-  key: z.string(), label: z.string(), projects: z.number().int(), dropped: z.number().int(), droppedShare: z.number().nullable(),
+  key: z.string(),
+  label: z.string(),
+  projects: z.number().int(),
+  dropped: z.number().int(),
+  droppedShare: z.number().nullable(),
   dropReasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),
   stages: z.array(stageStatSchema),
 });

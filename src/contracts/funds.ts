@@ -31,11 +31,18 @@ export const SUBMISSION_STATUS_TEXT: Readonly<Record<SubmissionStatus, string>> 
   returned: '已退回·待修改重报',
 };
 
-const money = (what: string) => z.number({ error: `${what}应为整数（元）` }).int(`${what}应为整数（元）`)
-  .refine((n) => Math.abs(n) <= 1e15, `${what}超出范围`);
+const money = (what: string) =>
+  z
+    .number({ error: `${what}应为整数（元）` })
+    .int(`${what}应为整数（元）`)
+    .refine((n) => Math.abs(n) <= 1e15, `${what}超出范围`);
 
 export const attachmentSchema = z.object({
-  id: z.number(), filename: z.string(), mime: z.string(), size: z.number(), createdAt: z.string(),
+  id: z.number(),
+  filename: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  createdAt: z.string(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
@@ -97,14 +104,19 @@ export const fundEntryQuerySchema = z.object({
 /** Rows pasted from Excel (or typed in the grid) saved in one go: all or nothing. */
 export const fundEntryBatchSchema = z.object({
   period: periodSchema,
-  rows: z.array(z.object({
-    projectCode: z.string().trim().min(1, '项目编号不能为空'),
-    amountYuan: money('到位金额'),
-    foreignUsd: money('其中外资').default(0),
-    note: z.string().trim().max(500).nullish(),
-    // An existing entry of the period is only overwritten when the person chose 替换 for it.
-    replace: z.boolean().optional(),
-  })).min(1, '没有要保存的行').max(1000, '一次最多1000行'),
+  rows: z
+    .array(
+      z.object({
+        projectCode: z.string().trim().min(1, '项目编号不能为空'),
+        amountYuan: money('到位金额'),
+        foreignUsd: money('其中外资').default(0),
+        note: z.string().trim().max(500).nullish(),
+        // An existing entry of the period is only overwritten when the person chose 替换 for it.
+        replace: z.boolean().optional(),
+      }),
+    )
+    .min(1, '没有要保存的行')
+    .max(1000, '一次最多1000行'),
 });
 export type FundEntryBatch = z.input<typeof fundEntryBatchSchema>;
 export const fundEntryBatchResultSchema = z.object({
@@ -112,8 +124,13 @@ export const fundEntryBatchResultSchema = z.object({
 });
 
 export const projectOptionSchema = z.object({
-  id: z.number(), code: z.string(), name: z.string(), unitCode: z.string(), stage: z.string(),
-  totalInvestmentYuan: z.number(), fundsToDateYuan: z.number(),
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  unitCode: z.string(),
+  stage: z.string(),
+  totalInvestmentYuan: z.number(),
+  fundsToDateYuan: z.number(),
 });
 export type ProjectOption = z.infer<typeof projectOptionSchema>;
 
@@ -136,7 +153,12 @@ export const submissionSchema = z.object({
   returnedReason: z.string().nullable(),
   version: z.number().nullable(),
   counts: z.object({
-    draft: z.number(), submitted: z.number(), approved: z.number(), verified: z.number(), returned: z.number(), total: z.number(),
+    draft: z.number(),
+    submitted: z.number(),
+    approved: z.number(),
+    verified: z.number(),
+    returned: z.number(),
+    total: z.number(),
   }),
   amountYuan: z.number(),
   verifiedYuan: z.number(),
@@ -169,7 +191,11 @@ export const exchangeRateSchema = z.object({
 export type ExchangeRate = z.infer<typeof exchangeRateSchema>;
 export const exchangeRatePutSchema = z.object({
   period: periodSchema,
-  cnyPerUsdE4: z.number().int('汇率最多4位小数').min(10_000, '汇率应在 1 到 100 元/美元之间').max(1_000_000, '汇率应在 1 到 100 元/美元之间'),
+  cnyPerUsdE4: z
+    .number()
+    .int('汇率最多4位小数')
+    .min(10_000, '汇率应在 1 到 100 元/美元之间')
+    .max(1_000_000, '汇率应在 1 到 100 元/美元之间'),
   version: z.number().int().positive().optional(),
 });
 

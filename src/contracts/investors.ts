@@ -6,12 +6,39 @@ export const ORIGIN_SCOPES = ['local', 'province', 'domestic', 'abroad'] as cons
 export const originScopeSchema = z.enum(ORIGIN_SCOPES);
 export const OWNERSHIPS = ['soe', 'private', 'foreign', 'hmt', 'other'] as const;
 export const ownershipSchema = z.enum(OWNERSHIPS);
-export const INDUSTRY_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T'] as const;
+export const INDUSTRY_SECTIONS = [
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'I',
+  'J',
+  'K',
+  'L',
+  'M',
+  'N',
+  'O',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
+] as const;
 export const industrySectionSchema = z.enum(INDUSTRY_SECTIONS);
 
 export const contactSchema = z.object({
   name: z.string().trim().min(1, '联系人姓名不能为空').max(50),
-  phone: z.string().trim().max(30).regex(/^[0-9+\-() ]*$/, '电话只能包含数字、+、-、括号和空格').optional().nullable(),
+  phone: z
+    .string()
+    .trim()
+    .max(30)
+    .regex(/^[0-9+\-() ]*$/, '电话只能包含数字、+、-、括号和空格')
+    .optional()
+    .nullable(),
   role: z.string().trim().max(50).optional().nullable(),
 });
 export type Contact = z.infer<typeof contactSchema>;
@@ -64,8 +91,13 @@ export type InvestorQuery = z.infer<typeof investorQuerySchema>;
 export const investorPageSchema = page(investorSchema);
 
 export const investorProjectSchema = z.object({
-  id: z.number(), code: z.string(), name: z.string(), unitCode: z.string(), stage: z.string(),
-  totalInvestmentYuan: z.number(), owner: z.string().nullable(),
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  unitCode: z.string(),
+  stage: z.string(),
+  totalInvestmentYuan: z.number(),
+  owner: z.string().nullable(),
 });
 export const investorDetailSchema = investorSchema.extend({ projects: z.array(investorProjectSchema) });
 export type InvestorDetail = z.infer<typeof investorDetailSchema>;

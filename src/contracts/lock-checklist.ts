@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** What is unfinished in a period before it is locked (issue [K]: guard the month). */
 export const lockChecklistUnitSchema = z.object({
-  unitCode: z.string(), unitName: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
   /** the unit's submission status (not_started, draft, returned, submitted, approved) */
   status: z.string(),
   entries: z.number().int(),

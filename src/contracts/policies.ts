@@ -8,8 +8,16 @@ export const REVIEW_DECISIONS = ['keep', 'revise', 'abolish'] as const;
 export const REVIEW_DECISION_LABELS = { keep: '继续有效', revise: '修订', abolish: '废止' } as const;
 
 export const policySchema = z.object({
-  id: z.number(), docNumber: z.string(), title: z.string(), issuer: z.string(), issuedOn: z.string(), expiresOn: z.string().nullable(),
-  status: z.enum(POLICY_STATUSES), reviewDue: z.string().nullable(), summary: z.string().nullable(), version: z.number(),
+  id: z.number(),
+  docNumber: z.string(),
+  title: z.string(),
+  issuer: z.string(),
+  issuedOn: z.string(),
+  expiresOn: z.string().nullable(),
+  status: z.enum(POLICY_STATUSES),
+  reviewDue: z.string().nullable(),
+  summary: z.string().nullable(),
+  version: z.number(),
   projects: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), unitCode: z.string() })),
   /** Review due date passed (or expired) while still active. */
   reviewOverdue: z.boolean(),
@@ -31,16 +39,24 @@ export const policyUpdateSchema = policyCreateSchema.partial().extend({ version:
 
 export const reviewItemSchema = z.object({
   policy: policySchema,
-  decision: z.enum(REVIEW_DECISIONS).nullable(), reason: z.string().nullable(), decidedBy: z.string().nullable(), decidedAt: z.string().nullable(),
+  decision: z.enum(REVIEW_DECISIONS).nullable(),
+  reason: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
 });
 export const reviewCampaignSchema = z.object({
-  campaign: z.string(), total: z.number(), decided: z.number(),
+  campaign: z.string(),
+  total: z.number(),
+  decided: z.number(),
   counts: z.object({ keep: z.number(), revise: z.number(), abolish: z.number() }),
   items: z.array(reviewItemSchema),
 });
 export type ReviewCampaign = z.infer<typeof reviewCampaignSchema>;
 export const reviewDecisionSchema = z.object({
-  campaign: z.string().trim().regex(/^[\w\-—]{1,32}$/u, '清理批次名称只能用字母、数字、短横线，例如 2026'),
+  campaign: z
+    .string()
+    .trim()
+    .regex(/^[\w\-—]{1,32}$/u, '清理批次名称只能用字母、数字、短横线，例如 2026'),
   decision: z.enum(REVIEW_DECISIONS),
   reason: z.string().trim().min(2, '请写明理由').max(2000),
 });

@@ -65,7 +65,13 @@ const projectFields = {
   totalInvestmentYuan: yuan.optional(),
   foreignUsd: yuan.optional(),
   location: optText(200),
-  landAreaMu: z.string().trim().regex(/^\d+(\.\d{1,4})?$/, '用地面积应为数字（亩），最多4位小数').optional().nullable().or(z.literal('')),
+  landAreaMu: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d{1,4})?$/, '用地面积应为数字（亩），最多4位小数')
+    .optional()
+    .nullable()
+    .or(z.literal('')),
   annualOutputYuan: yuan.optional().nullable(),
   annualTaxYuan: yuan.optional().nullable(),
   jobs: z.number().int().min(0, '不能为负').optional().nullable(),
@@ -84,7 +90,13 @@ const projectFields = {
 
 export const projectCreateSchema = z.object({
   ...projectFields,
-  code: z.string().trim().max(64, '项目编号最长64位').regex(/^[A-Za-z0-9_\-.]*$/, '项目编号只能包含字母、数字、-、_、.').optional().nullable(),
+  code: z
+    .string()
+    .trim()
+    .max(64, '项目编号最长64位')
+    .regex(/^[A-Za-z0-9_\-.]*$/, '项目编号只能包含字母、数字、-、_、.')
+    .optional()
+    .nullable(),
   unitCode: z.string().trim().max(32).optional(),
   stage: stageSchema.optional(),
   droppedReason: optText(2000),
@@ -92,25 +104,51 @@ export const projectCreateSchema = z.object({
 export type ProjectCreate = z.infer<typeof projectCreateSchema>;
 
 export const projectUpdateSchema = z.object({
-  ...Object.fromEntries(Object.entries(projectFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof projectFields]: z.ZodOptional<(typeof projectFields)[K]> },
-  code: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_\-.]+$/, '项目编号只能包含字母、数字、-、_、.').optional(),
+  ...(Object.fromEntries(Object.entries(projectFields).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof typeof projectFields]: z.ZodOptional<(typeof projectFields)[K]>;
+  }),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_\-.]+$/, '项目编号只能包含字母、数字、-、_、.')
+    .optional(),
   unitCode: z.string().trim().max(32).optional(),
   droppedReason: optText(2000),
   version: z.number().int().positive(),
 });
 export type ProjectUpdate = z.infer<typeof projectUpdateSchema>;
 
-export const PROJECT_SORTS = ['code', 'name', 'unitCode', 'stage', 'totalInvestmentYuan', 'lastFollowUpOn', 'contractDate', 'updatedAt', 'registeredOn'] as const;
+export const PROJECT_SORTS = [
+  'code',
+  'name',
+  'unitCode',
+  'stage',
+  'totalInvestmentYuan',
+  'lastFollowUpOn',
+  'contractDate',
+  'updatedAt',
+  'registeredOn',
+] as const;
 
 /** The project list query; the same query drives the table, the kanban and the Excel export. */
 export const projectQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
   unitCode: z.string().trim().max(32).optional(),
   /** one stage or several, comma separated */
-  stage: z.string().trim().max(200).optional()
+  stage: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
     .refine((s) => !s || s.split(',').every((x) => (STAGE_CODES as readonly string[]).includes(x)), '阶段取值不正确'),
   industry: z.string().trim().max(100).optional(),
-  originScope: z.string().trim().max(100).optional()
+  originScope: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
     .refine((s) => !s || s.split(',').every((x) => (ORIGIN_SCOPES as readonly string[]).includes(x)), '投资方来源取值不正确'),
   /** 长三角 / 珠三角 / 京津冀, by the investor's region code */
   originGroup: z.enum(['yrd', 'prd', 'jjj']).optional(),
@@ -138,15 +176,28 @@ export const moveCreateSchema = z.object({
 });
 export type MoveCreate = z.infer<typeof moveCreateSchema>;
 export const stageMoveSchema = z.object({
-  id: z.number(), projectId: z.number(), from: stageSchema.nullable(), to: stageSchema, date: z.string(),
-  actorName: z.string().nullable(), reason: z.string().nullable(), createdAt: z.string(),
+  id: z.number(),
+  projectId: z.number(),
+  from: stageSchema.nullable(),
+  to: stageSchema,
+  date: z.string(),
+  actorName: z.string().nullable(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
 });
 export type StageMove = z.infer<typeof stageMoveSchema>;
 
 export const kanbanCardSchema = z.object({
-  id: z.number(), code: z.string(), name: z.string(), unitCode: z.string(), owner: z.string().nullable(),
-  investorName: z.string().nullable(), totalInvestmentYuan: z.number(), lastFollowUpOn: z.string().nullable(),
-  stage: stageSchema, version: z.number(),
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  unitCode: z.string(),
+  owner: z.string().nullable(),
+  investorName: z.string().nullable(),
+  totalInvestmentYuan: z.number(),
+  lastFollowUpOn: z.string().nullable(),
+  stage: stageSchema,
+  version: z.number(),
 });
 export type KanbanCard = z.infer<typeof kanbanCardSchema>;
 export const kanbanSchema = z.object({
@@ -158,63 +209,123 @@ export type Kanban = z.infer<typeof kanbanSchema>;
 
 export const FOLLOW_UP_KINDS = ['visit', 'call', 'meeting', 'negotiation', 'inspection'] as const;
 export const followUpSchema = z.object({
-  id: z.number(), projectId: z.number(), date: z.string(), kind: z.enum(FOLLOW_UP_KINDS), participants: z.string().nullable(),
-  content: z.string(), nextStep: z.string().nullable(), nextDate: z.string().nullable(), createdBy: z.number().nullable(),
-  version: z.number(), createdAt: z.string(), updatedAt: z.string(),
+  id: z.number(),
+  projectId: z.number(),
+  date: z.string(),
+  kind: z.enum(FOLLOW_UP_KINDS),
+  participants: z.string().nullable(),
+  content: z.string(),
+  nextStep: z.string().nullable(),
+  nextDate: z.string().nullable(),
+  createdBy: z.number().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 export const followUpCreateSchema = z.object({
-  date: dateSchema, kind: z.enum(FOLLOW_UP_KINDS), participants: optText(300),
-  content: z.string().trim().min(1, '跟进内容不能为空').max(5000), nextStep: optText(2000), nextDate: optDate,
+  date: dateSchema,
+  kind: z.enum(FOLLOW_UP_KINDS),
+  participants: optText(300),
+  content: z.string().trim().min(1, '跟进内容不能为空').max(5000),
+  nextStep: optText(2000),
+  nextDate: optDate,
 });
 export const followUpUpdateSchema = followUpCreateSchema.partial().extend({ version: z.number().int().positive() });
 
 export const BLOCKER_STATUSES = ['open', 'resolved'] as const;
 export const blockerSchema = z.object({
-  id: z.number(), projectId: z.number(), title: z.string(), coordinatingDept: z.string().nullable(), dueDate: z.string().nullable(),
-  status: z.enum(BLOCKER_STATUSES), resolution: z.string().nullable(), resolvedOn: z.string().nullable(),
-  version: z.number(), createdAt: z.string(), updatedAt: z.string(),
+  id: z.number(),
+  projectId: z.number(),
+  title: z.string(),
+  coordinatingDept: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  status: z.enum(BLOCKER_STATUSES),
+  resolution: z.string().nullable(),
+  resolvedOn: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });
 export type Blocker = z.infer<typeof blockerSchema>;
 export const blockerCreateSchema = z.object({
-  title: z.string().trim().min(1, '问题不能为空').max(2000), coordinatingDept: optText(100), dueDate: optDate,
-  status: z.enum(BLOCKER_STATUSES).optional(), resolution: optText(5000), resolvedOn: optDate,
+  title: z.string().trim().min(1, '问题不能为空').max(2000),
+  coordinatingDept: optText(100),
+  dueDate: optDate,
+  status: z.enum(BLOCKER_STATUSES).optional(),
+  resolution: optText(5000),
+  resolvedOn: optDate,
 });
 export const blockerUpdateSchema = blockerCreateSchema.partial().extend({ version: z.number().int().positive() });
 
 export const COMMITMENT_STATUSES = ['pending', 'fulfilled'] as const;
 export const commitmentSchema = z.object({
-  id: z.number(), projectId: z.number(), title: z.string(), dueDate: z.string().nullable(), status: z.enum(COMMITMENT_STATUSES),
-  evidence: z.string().nullable(), fulfilledOn: z.string().nullable(), version: z.number(), createdAt: z.string(), updatedAt: z.string(),
+  id: z.number(),
+  projectId: z.number(),
+  title: z.string(),
+  dueDate: z.string().nullable(),
+  status: z.enum(COMMITMENT_STATUSES),
+  evidence: z.string().nullable(),
+  fulfilledOn: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 export const commitmentCreateSchema = z.object({
-  title: z.string().trim().min(1, '承诺事项不能为空').max(2000), dueDate: optDate, status: z.enum(COMMITMENT_STATUSES).optional(),
-  evidence: optText(5000), fulfilledOn: optDate,
+  title: z.string().trim().min(1, '承诺事项不能为空').max(2000),
+  dueDate: optDate,
+  status: z.enum(COMMITMENT_STATUSES).optional(),
+  evidence: optText(5000),
+  fulfilledOn: optDate,
 });
 export const commitmentUpdateSchema = commitmentCreateSchema.partial().extend({ version: z.number().int().positive() });
 
 export const APPROVAL_KINDS = ['filing', 'land', 'planning', 'environment', 'energy', 'construction'] as const;
 export const APPROVAL_KIND_LABELS: Record<(typeof APPROVAL_KINDS)[number], string> = {
-  filing: '立项/备案', land: '用地', planning: '规划许可', environment: '环评', energy: '能评', construction: '施工许可',
+  filing: '立项/备案',
+  land: '用地',
+  planning: '规划许可',
+  environment: '环评',
+  energy: '能评',
+  construction: '施工许可',
 };
 export const APPROVAL_STATUSES = ['pending', 'applied', 'approved', 'not_needed'] as const;
 export const APPROVAL_STATUS_LABELS: Record<(typeof APPROVAL_STATUSES)[number], string> = {
-  pending: '未申报', applied: '办理中', approved: '已办结', not_needed: '无需办理',
+  pending: '未申报',
+  applied: '办理中',
+  approved: '已办结',
+  not_needed: '无需办理',
 };
 export const approvalItemSchema = z.object({
-  id: z.number(), projectId: z.number(), kind: z.enum(APPROVAL_KINDS), status: z.enum(APPROVAL_STATUSES),
-  appliedOn: z.string().nullable(), approvedOn: z.string().nullable(), note: z.string().nullable(),
-  version: z.number(), createdAt: z.string(), updatedAt: z.string(),
+  id: z.number(),
+  projectId: z.number(),
+  kind: z.enum(APPROVAL_KINDS),
+  status: z.enum(APPROVAL_STATUSES),
+  appliedOn: z.string().nullable(),
+  approvedOn: z.string().nullable(),
+  note: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });
 export type ApprovalItem = z.infer<typeof approvalItemSchema>;
 export const approvalItemCreateSchema = z.object({
-  kind: z.enum(APPROVAL_KINDS), status: z.enum(APPROVAL_STATUSES).optional(), appliedOn: optDate, approvedOn: optDate, note: optText(2000),
+  kind: z.enum(APPROVAL_KINDS),
+  status: z.enum(APPROVAL_STATUSES).optional(),
+  appliedOn: optDate,
+  approvedOn: optDate,
+  note: optText(2000),
 });
 export const approvalItemUpdateSchema = approvalItemCreateSchema.partial().extend({ version: z.number().int().positive() });
 
 export const attachmentSchema = z.object({
-  id: z.number(), filename: z.string(), mime: z.string(), size: z.number(), createdBy: z.number().nullable(), createdAt: z.string(),
+  id: z.number(),
+  filename: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  createdBy: z.number().nullable(),
+  createdAt: z.string(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
@@ -229,7 +340,11 @@ export const timelineItemSchema = z.object({
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 
 export const savedFilterSchema = z.object({
-  id: z.number(), scope: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()), createdAt: z.string(),
+  id: z.number(),
+  scope: z.string(),
+  name: z.string(),
+  query: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
 });
 export type SavedFilter = z.infer<typeof savedFilterSchema>;
 export const savedFilterCreateSchema = z.object({

@@ -2,20 +2,36 @@
 import { z } from 'zod';
 
 /** Untrusted input: trimmed, bounded, and no markup at all (shown as text, never as HTML). */
-const plain = (min: number, max: number, what: string) => z.string().trim()
-  .min(min, min > 0 ? `请填写${what}` : undefined).max(max, `${what}最长${max}字`)
-  .refine((s) => !/[<>]/.test(s), `${what}不能包含 < 或 >`);
+const plain = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(min, min > 0 ? `请填写${what}` : undefined)
+    .max(max, `${what}最长${max}字`)
+    .refine((s) => !/[<>]/.test(s), `${what}不能包含 < 或 >`);
 
 export const publicInfoSchema = z.object({
-  cityName: z.string(), cityAdvantages: z.string(), contact: z.string(), inquiryResponseHours: z.number(),
+  cityName: z.string(),
+  cityAdvantages: z.string(),
+  contact: z.string(),
+  inquiryResponseHours: z.number(),
   /** a signed timestamp the inquiry form sends back (minimum fill time) */
   formToken: z.string(),
 });
 
 export const publicReserveSchema = z.object({
-  id: z.number(), name: z.string(), nameEn: z.string().nullable(), industry: z.string().nullable(), location: z.string().nullable(),
-  totalInvestmentYuan: z.number(), description: z.string().nullable(), marketOutlook: z.string().nullable(), advantages: z.string().nullable(),
-  npv: z.number().nullable(), irr: z.number().nullable(), paybackYears: z.number().nullable(),
+  id: z.number(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  industry: z.string().nullable(),
+  location: z.string().nullable(),
+  totalInvestmentYuan: z.number(),
+  description: z.string().nullable(),
+  marketOutlook: z.string().nullable(),
+  advantages: z.string().nullable(),
+  npv: z.number().nullable(),
+  irr: z.number().nullable(),
+  paybackYears: z.number().nullable(),
 });
 
 export const inquiryCreateSchema = z.object({
@@ -32,9 +48,17 @@ export type InquiryCreate = z.infer<typeof inquiryCreateSchema>;
 
 export const INQUIRY_STATUSES = ['new', 'answered', 'closed'] as const;
 export const inquirySchema = z.object({
-  id: z.number(), reserveProjectId: z.number().nullable(), reserveProjectName: z.string().nullable(), name: z.string(),
-  company: z.string().nullable(), contact: z.string(), message: z.string(), status: z.enum(INQUIRY_STATUSES),
-  answer: z.string().nullable(), answeredAt: z.string().nullable(), createdAt: z.string(),
+  id: z.number(),
+  reserveProjectId: z.number().nullable(),
+  reserveProjectName: z.string().nullable(),
+  name: z.string(),
+  company: z.string().nullable(),
+  contact: z.string(),
+  message: z.string(),
+  status: z.enum(INQUIRY_STATUSES),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  createdAt: z.string(),
   /** when the answer is due (created + inquiryResponseHours) */
   dueAt: z.string(),
   /** unanswered past dueAt: the warnings branch turns this into a warning */
@@ -51,14 +75,31 @@ export const inquiryUpdateSchema = z.object({
 
 export const commitmentLinkSchema = z.object({ url: z.string(), token: z.string(), expiresAt: z.string() });
 export const publicCommitmentSchema = z.object({
-  projectName: z.string(), title: z.string(), fulfilledOn: z.string().nullable(), evidence: z.string().nullable(),
-  expiresAt: z.string(), cityName: z.string(),
+  projectName: z.string(),
+  title: z.string(),
+  fulfilledOn: z.string().nullable(),
+  evidence: z.string().nullable(),
+  expiresAt: z.string(),
+  cityName: z.string(),
 });
 export const commitmentAnswerSchema = z.object({
   answer: z.enum(['confirm', 'dispute']),
-  comment: z.string().trim().max(2000).refine((s) => !/[<>]/.test(s), '说明不能包含 < 或 >').optional(),
+  comment: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((s) => !/[<>]/.test(s), '说明不能包含 < 或 >')
+    .optional(),
 });
 export const disputedCommitmentSchema = z.object({
-  id: z.number(), projectId: z.number(), projectCode: z.string(), projectName: z.string(), unitCode: z.string(), title: z.string(),
-  fulfilledOn: z.string().nullable(), investorCheck: z.string(), investorComment: z.string().nullable(), investorCheckedAt: z.string().nullable(),
+  id: z.number(),
+  projectId: z.number(),
+  projectCode: z.string(),
+  projectName: z.string(),
+  unitCode: z.string(),
+  title: z.string(),
+  fulfilledOn: z.string().nullable(),
+  investorCheck: z.string(),
+  investorComment: z.string().nullable(),
+  investorCheckedAt: z.string().nullable(),
 });

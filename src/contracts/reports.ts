@@ -11,14 +11,31 @@ export const briefingQuerySchema = z.object({
 });
 
 export const briefingUnitRowSchema = z.object({
-  rank: z.string(), code: z.string(), name: z.string(), targetYi: z.string(), fundsYi: z.string(),
-  completionText: z.string(), yoyText: z.string(), gapText: z.string(), behind: z.boolean(),
-  targetStretchYi: z.string(), completionStretchText: z.string(), monthlyNeededText: z.string(),
+  rank: z.string(),
+  code: z.string(),
+  name: z.string(),
+  targetYi: z.string(),
+  fundsYi: z.string(),
+  completionText: z.string(),
+  yoyText: z.string(),
+  gapText: z.string(),
+  behind: z.boolean(),
+  targetStretchYi: z.string(),
+  completionStretchText: z.string(),
+  monthlyNeededText: z.string(),
 });
 /** A blocker or commitment as the briefing lists it (read out, or in the annex table). */
 export const briefingBlockerSchema = z.object({
-  index: z.number().int(), kind: z.string(), projectCode: z.string(), projectName: z.string(), unitName: z.string(), title: z.string(),
-  dueDate: z.string(), coordinatingDept: z.string(), overdueText: z.string(), daysOverdue: z.number().int().nullable(),
+  index: z.number().int(),
+  kind: z.string(),
+  projectCode: z.string(),
+  projectName: z.string(),
+  unitName: z.string(),
+  title: z.string(),
+  dueDate: z.string(),
+  coordinatingDept: z.string(),
+  overdueText: z.string(),
+  daysOverdue: z.number().int().nullable(),
 });
 export const briefingSectionSchema = z.object({ heading: z.string(), paragraphs: z.array(z.string()) });
 

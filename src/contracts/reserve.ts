@@ -6,7 +6,11 @@ export const RESERVE_STATUSES = ['reserve', 'promoted', 'converted', 'withdrawn'
 export const reserveStatusSchema = z.enum(RESERVE_STATUSES);
 export const REVIEW_VERDICTS = ['pass', 'revise', 'fail'] as const;
 export const reviewVerdictSchema = z.enum(REVIEW_VERDICTS);
-export const REVIEW_VERDICT_LABELS: Record<(typeof REVIEW_VERDICTS)[number], string> = { pass: '通过', revise: '修改后通过', fail: '不通过' };
+export const REVIEW_VERDICT_LABELS: Record<(typeof REVIEW_VERDICTS)[number], string> = {
+  pass: '通过',
+  revise: '修改后通过',
+  fail: '不通过',
+};
 
 const text = (max: number) => z.string().trim().max(max, `最长${max}字`);
 const optText = (max: number) => text(max).optional().nullable();
@@ -31,7 +35,10 @@ export const expertReviewSchema = z.object({
 });
 
 export const sensitivityRowSchema = z.object({
-  variable: z.enum(['revenue', 'investment']), change: z.number(), npv: z.number(), irr: z.number().nullable(),
+  variable: z.enum(['revenue', 'investment']),
+  change: z.number(),
+  npv: z.number(),
+  irr: z.number().nullable(),
 });
 export const financeSchema = z.object({
   flows: z.array(z.number()),
@@ -45,7 +52,11 @@ export const financeSchema = z.object({
 export type FinanceDto = z.infer<typeof financeSchema>;
 
 export const rolloverSchema = z.object({
-  year: z.number(), decision: z.enum(['carry', 'retire']), note: z.string().nullable(), actorName: z.string().nullable(), createdAt: z.string(),
+  year: z.number(),
+  decision: z.enum(['carry', 'retire']),
+  note: z.string().nullable(),
+  actorName: z.string().nullable(),
+  createdAt: z.string(),
 });
 
 export const reserveProjectSchema = z.object({
@@ -64,7 +75,12 @@ export const reserveProjectSchema = z.object({
   descriptionEn: z.string().nullable(),
   marketOutlookEn: z.string().nullable(),
   advantagesEn: z.string().nullable(),
-  review: z.object({ experts: z.string().nullable(), date: z.string().nullable(), verdict: reviewVerdictSchema.nullable(), comments: z.string().nullable() }),
+  review: z.object({
+    experts: z.string().nullable(),
+    date: z.string().nullable(),
+    verdict: reviewVerdictSchema.nullable(),
+    comments: z.string().nullable(),
+  }),
   cashflow: cashFlowInputsSchema.nullable(),
   /** the pipeline project it became (已转化) */
   projectId: z.number().nullable(),
@@ -104,7 +120,9 @@ const fields = {
 export const reserveCreateSchema = z.object(fields);
 export type ReserveCreate = z.infer<typeof reserveCreateSchema>;
 export const reserveUpdateSchema = z.object({
-  ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> },
+  ...(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]>;
+  }),
   version: z.number().int().positive(),
 });
 export type ReserveUpdate = z.infer<typeof reserveUpdateSchema>;
@@ -131,13 +149,24 @@ export const convertSchema = z.object({
 export const rolloverQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const rolloverInputSchema = z.object({
   year: z.number().int().min(2000).max(2100),
-  decisions: z.array(z.object({ id: z.number().int().positive(), decision: z.enum(['carry', 'retire']), note: optText(500) })).min(1).max(2000),
+  decisions: z
+    .array(z.object({ id: z.number().int().positive(), decision: z.enum(['carry', 'retire']), note: optText(500) }))
+    .min(1)
+    .max(2000),
 });
 export const rolloverListSchema = z.object({
   year: z.number(),
-  items: z.array(z.object({
-    id: z.number(), name: z.string(), unitCode: z.string(), unitName: z.string().nullable(), status: reserveStatusSchema,
-    totalInvestmentYuan: z.number(), decision: z.enum(['carry', 'retire']).nullable(), note: z.string().nullable(),
-  })),
+  items: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      unitCode: z.string(),
+      unitName: z.string().nullable(),
+      status: reserveStatusSchema,
+      totalInvestmentYuan: z.number(),
+      decision: z.enum(['carry', 'retire']).nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
 });
 export type RolloverList = z.infer<typeof rolloverListSchema>;

@@ -10,8 +10,18 @@ export const REVISION_STATUS_TEXT: Readonly<Record<RevisionStatus, string>> = { 
 
 const reason = z.string().trim().min(2, '请说明修订原因（至少2个字）').max(500, '原因最长500字');
 export const revisionCreateSchema = z.discriminatedUnion('entity', [
-  z.object({ entity: z.literal('investor'), entityId: z.number().int().positive(), origin: z.string().trim().min(1, '请填写新的所在地').max(100), reason }),
-  z.object({ entity: z.literal('project'), entityId: z.number().int().positive(), unitCode: z.string().trim().min(1, '请选择新的承办单位').max(32), reason }),
+  z.object({
+    entity: z.literal('investor'),
+    entityId: z.number().int().positive(),
+    origin: z.string().trim().min(1, '请填写新的所在地').max(100),
+    reason,
+  }),
+  z.object({
+    entity: z.literal('project'),
+    entityId: z.number().int().positive(),
+    unitCode: z.string().trim().min(1, '请选择新的承办单位').max(32),
+    reason,
+  }),
 ]);
 export type RevisionCreate = z.infer<typeof revisionCreateSchema>;
 
@@ -19,7 +29,12 @@ export const revisionDecisionSchema = z.object({ version: versionField, note: z.
 
 /** One figure of one locked period that the revision changed. scope '*' is the whole city. */
 export const revisionFigureSchema = z.object({
-  period: z.string(), scope: z.string(), basis: z.string(), field: z.string(), before: z.number().nullable(), after: z.number().nullable(),
+  period: z.string(),
+  scope: z.string(),
+  basis: z.string(),
+  field: z.string(),
+  before: z.number().nullable(),
+  after: z.number().nullable(),
 });
 export type RevisionFigure = z.infer<typeof revisionFigureSchema>;
 

@@ -3,7 +3,10 @@ import { z } from 'zod';
 // Every setting with its default. Thresholds are in 万元 as people set them; services convert to 元.
 export const settingsSchema = z.object({
   cityName: z.string().min(1).max(50).default('示例市'),
-  homeRegionCode: z.string().regex(/^\d{6}$/, '应为6位行政区划代码，例如 220200').default('220200'),
+  homeRegionCode: z
+    .string()
+    .regex(/^\d{6}$/, '应为6位行政区划代码，例如 220200')
+    .default('220200'),
   largeProjectThresholdWan: z.number().int().min(0).default(5000),
   reserveThresholdWan: z.number().int().min(0).default(1000),
   // Warnings (days unless named otherwise); [F] reads these.
@@ -50,6 +53,7 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 // Without the defaults: a patch naming one key must not reset every other key to its default.
-export const settingsPatchSchema = z.object(Object.fromEntries(Object.entries(settingsSchema.shape)
-  .map(([k, v]) => [k, v.unwrap().optional()]))) as unknown as z.ZodType<Partial<Settings>, Partial<Settings>>;
+export const settingsPatchSchema = z.object(
+  Object.fromEntries(Object.entries(settingsSchema.shape).map(([k, v]) => [k, v.unwrap().optional()])),
+) as unknown as z.ZodType<Partial<Settings>, Partial<Settings>>;
 export const SETTINGS_DEFAULTS: Settings = settingsSchema.parse({});

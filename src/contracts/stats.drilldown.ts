@@ -3,8 +3,16 @@ import { z } from 'zod';
 import { dispatchQuerySchema } from './stats';
 
 export const DRILLDOWN_FIGURES = [
-  'fundsYtd', 'headlineYtd', 'localYtd', 'fundsYtdLastYear', 'foreignUsdYtd',
-  'outsideRegionYtd', 'outOfProvinceYtd', 'abroadYtd', 'largeProjects', 'contractsYtd',
+  'fundsYtd',
+  'headlineYtd',
+  'localYtd',
+  'fundsYtdLastYear',
+  'foreignUsdYtd',
+  'outsideRegionYtd',
+  'outOfProvinceYtd',
+  'abroadYtd',
+  'largeProjects',
+  'contractsYtd',
 ] as const;
 export const drilldownFigureSchema = z.enum(DRILLDOWN_FIGURES);
 export type DrilldownFigure = z.infer<typeof drilldownFigureSchema>;

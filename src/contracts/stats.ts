@@ -39,8 +39,14 @@ export const dispatchUnitSchema = z.object({
 
 const countTotal = z.object({ count: z.number().int(), totalInvestmentYuan: z.number() });
 const stageCountsSchema = z.object({
-  lead: z.number().int(), negotiating: z.number().int(), intent: z.number().int(), agreement: z.number().int(),
-  contract: z.number().int(), started: z.number().int(), operating: z.number().int(), dropped: z.number().int(),
+  lead: z.number().int(),
+  negotiating: z.number().int(),
+  intent: z.number().int(),
+  agreement: z.number().int(),
+  contract: z.number().int(),
+  started: z.number().int(),
+  operating: z.number().int(),
+  dropped: z.number().int(),
 });
 
 /** An open blocker or commitment as of the period, with how late it is. */
@@ -79,10 +85,21 @@ export const speechUnitSchema = z.object({
 
 /** A large non-local project (DESIGN "largeProjects"), with its funds; countedThisYear ⇔ it is in largeProjects.count. */
 export const speechLargeProjectSchema = z.object({
-  projectId: z.number().int(), code: z.string(), name: z.string(), unitCode: z.string(), unitName: z.string(),
-  originName: z.string().nullable(), totalInvestmentYuan: z.number(), stage: z.string(),
-  contractDate: z.string().nullable(), startDate: z.string().nullable(), owner: z.string().nullable(), sponsor: z.string().nullable(),
-  fundsYtdYuan: z.number(), fundsToDateYuan: z.number(), countedThisYear: z.boolean(),
+  projectId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  originName: z.string().nullable(),
+  totalInvestmentYuan: z.number(),
+  stage: z.string(),
+  contractDate: z.string().nullable(),
+  startDate: z.string().nullable(),
+  owner: z.string().nullable(),
+  sponsor: z.string().nullable(),
+  fundsYtdYuan: z.number(),
+  fundsToDateYuan: z.number(),
+  countedThisYear: z.boolean(),
 });
 
 export const dispatchSpeechSchema = z.object({
@@ -108,7 +125,12 @@ export const dispatchSpeechSchema = z.object({
     unverifiedYuan: z.number(),
   }),
   /** Funds booked on the city's own unit (and inactive units): fundsYtdYuan less the units' rows. */
-  cityOwn: z.object({ fundsYtdYuan: z.number(), fundsYtdLastYearYuan: z.number(), foreignUsdYtd: z.number(), foreignUsdYtdLastYear: z.number() }),
+  cityOwn: z.object({
+    fundsYtdYuan: z.number(),
+    fundsYtdLastYearYuan: z.number(),
+    foreignUsdYtd: z.number(),
+    foreignUsdYtdLastYear: z.number(),
+  }),
   units: z.array(speechUnitSchema),
   largeProjectList: z.array(speechLargeProjectSchema),
   /** Setting countLocalFundsInHeadline: whether funds from local investors count in the headline. */
@@ -136,8 +158,14 @@ export const dispatchStatsSchema = z.object({
   activities: z.object({ trips: z.number().int(), personTimes: z.number().int() }),
   contractsYtd: z.object({ count: z.number().int(), totalInvestmentYuan: z.number() }),
   stageCounts: z.object({
-    lead: z.number().int(), negotiating: z.number().int(), intent: z.number().int(), agreement: z.number().int(),
-    contract: z.number().int(), started: z.number().int(), operating: z.number().int(), dropped: z.number().int(),
+    lead: z.number().int(),
+    negotiating: z.number().int(),
+    intent: z.number().int(),
+    agreement: z.number().int(),
+    contract: z.number().int(),
+    started: z.number().int(),
+    operating: z.number().int(),
+    dropped: z.number().int(),
   }),
   units: z.array(dispatchUnitSchema),
   zeroResultUnits: z.array(z.string()),
@@ -162,7 +190,13 @@ export const monthlySchema = z.object({
 });
 export type MonthlyDto = z.infer<typeof monthlySchema>;
 
-export const breakdownItemSchema = z.object({ key: z.string(), label: z.string(), fundsYuan: z.number(), projects: z.number().int(), share: ratio });
+export const breakdownItemSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  fundsYuan: z.number(),
+  projects: z.number().int(),
+  share: ratio,
+});
 export const breakdownSchema = z.object({
   period: z.object({ year: z.number().int(), month: z.number().int() }),
   fundsYtdYuan: z.number(),

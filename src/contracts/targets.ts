@@ -25,13 +25,18 @@ export type Target = z.infer<typeof targetSchema>;
 
 const yearSchema = z.number().int().min(2000, '年度应在2000–2100之间').max(2100, '年度应在2000–2100之间');
 
-export const targetCreateSchema = z.object({
-  year: yearSchema,
-  unitCode: z.string().min(1, '请选择单位'),
-  indicator: targetIndicatorSchema,
-  baseValue: value,
-  stretchValue: value.nullable().optional(),
-}).refine((t) => t.stretchValue === null || t.stretchValue === undefined || t.stretchValue >= t.baseValue, { message: '力争目标不应低于确保目标', path: ['stretchValue'] });
+export const targetCreateSchema = z
+  .object({
+    year: yearSchema,
+    unitCode: z.string().min(1, '请选择单位'),
+    indicator: targetIndicatorSchema,
+    baseValue: value,
+    stretchValue: value.nullable().optional(),
+  })
+  .refine((t) => t.stretchValue === null || t.stretchValue === undefined || t.stretchValue >= t.baseValue, {
+    message: '力争目标不应低于确保目标',
+    path: ['stretchValue'],
+  });
 
 export const targetUpdateSchema = z.object({
   baseValue: value.optional(),
@@ -62,7 +67,9 @@ export const targetSplitUpdateSchema = targetSplitCreateSchema.partial().extend(
 
 /** Progress at a period (default: the latest with verified funds); `year` alone means that year's end or the current month. */
 export const progressQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(), period: periodSchema.optional(), unit: z.string().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  period: periodSchema.optional(),
+  unit: z.string().optional(),
 });
 
 /** A target with what has been achieved up to the period, and its splits likewise. */

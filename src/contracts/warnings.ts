@@ -39,11 +39,16 @@ export const warningListSchema = z.object({
 
 export const warningRunBody = z.object({ asOf: dateSchema.optional() });
 export const warningRunResultSchema = z.object({
-  asOf: z.string(), open: z.number(), raised: z.number(), cleared: z.number(),
+  asOf: z.string(),
+  open: z.number(),
+  raised: z.number(),
+  cleared: z.number(),
 });
 
 export const warningSummarySchema = z.object({
-  open: z.number(), red: z.number(), yellow: z.number(),
+  open: z.number(),
+  red: z.number(),
+  yellow: z.number(),
   byRule: z.array(z.object({ rule: warningRuleSchema, red: z.number(), yellow: z.number() })),
   byUnit: z.array(z.object({ unitCode: z.string(), unitName: z.string(), red: z.number(), yellow: z.number() })),
   redList: z.array(warningSchema),
@@ -57,15 +62,33 @@ export const taskStatusSchema = z.enum(TASK_STATUSES);
 export const colourSchema = z.enum(['blue', 'yellow', 'red', 'done']);
 
 export const taskEventSchema = z.object({
-  id: z.number(), kind: z.enum(['feedback', 'reject', 'close', 'interview']), content: z.string(),
-  actorName: z.string().nullable(), at: z.string(),
+  id: z.number(),
+  kind: z.enum(['feedback', 'reject', 'close', 'interview']),
+  content: z.string(),
+  actorName: z.string().nullable(),
+  at: z.string(),
 });
 export const taskSchema = z.object({
-  id: z.number(), title: z.string(), content: z.string().nullable(), unitCode: z.string(), unitName: z.string().nullable(),
-  assignee: z.string().nullable(), deadline: z.string(), warningId: z.number().nullable(), projectId: z.number().nullable(),
-  projectCode: z.string().nullable(), projectName: z.string().nullable(),
-  source: z.enum(['warning', 'manual', 'meeting']), meetingPeriod: z.string().nullable(), status: taskStatusSchema, colour: colourSchema, daysLate: z.number(),
-  raisedByName: z.string().nullable(), closedOn: z.string().nullable(), version: z.number(), createdAt: z.string(),
+  id: z.number(),
+  title: z.string(),
+  content: z.string().nullable(),
+  unitCode: z.string(),
+  unitName: z.string().nullable(),
+  assignee: z.string().nullable(),
+  deadline: z.string(),
+  warningId: z.number().nullable(),
+  projectId: z.number().nullable(),
+  projectCode: z.string().nullable(),
+  projectName: z.string().nullable(),
+  source: z.enum(['warning', 'manual', 'meeting']),
+  meetingPeriod: z.string().nullable(),
+  status: taskStatusSchema,
+  colour: colourSchema,
+  daysLate: z.number(),
+  raisedByName: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
   hasInterview: z.boolean(),
 });
 export type SupervisionTask = z.infer<typeof taskSchema>;
@@ -92,10 +115,18 @@ export const taskActionSchema = z.object({
   content: z.string().trim().min(1, '请填写内容').max(5000),
 });
 export const taskBoardSchema = z.object({
-  items: z.array(z.object({
-    unitCode: z.string(), unitName: z.string(), open: z.number(), answered: z.number(), closed: z.number(),
-    blue: z.number(), yellow: z.number(), red: z.number(),
-  })),
+  items: z.array(
+    z.object({
+      unitCode: z.string(),
+      unitName: z.string(),
+      open: z.number(),
+      answered: z.number(),
+      closed: z.number(),
+      blue: z.number(),
+      yellow: z.number(),
+      red: z.number(),
+    }),
+  ),
 });
 
 // --- inbox ------------------------------------------------------------------------------------
@@ -112,8 +143,14 @@ export const inboxItemSchema = z.object({
 export type InboxItem = z.infer<typeof inboxItemSchema>;
 export const inboxSchema = z.object({
   counts: z.object({
-    total: z.number(), red: z.number(), warnings: z.number(), tasks: z.number(), followUps: z.number(),
-    submissions: z.number(), approvals: z.number(), verifications: z.number(),
+    total: z.number(),
+    red: z.number(),
+    warnings: z.number(),
+    tasks: z.number(),
+    followUps: z.number(),
+    submissions: z.number(),
+    approvals: z.number(),
+    verifications: z.number(),
   }),
   items: z.array(inboxItemSchema),
 });

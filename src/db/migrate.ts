@@ -14,8 +14,11 @@ import * as m015 from './migrations/015_notifications';
 
 type Mod = { up: (db: Kysely<unknown>, dialect: 'sqlite' | 'postgres') => Promise<void> };
 // Ordered list: a new migration is appended here, never edited once released.
-const MIGRATIONS: [string, Mod][] = [['001_initial', m001], ['002_investor_creator_unit', m002],
-  ['003_fund_rollups', m003], ['004_large_project_counts', m004],
+const MIGRATIONS: [string, Mod][] = [
+  ['001_initial', m001],
+  ['002_investor_creator_unit', m002],
+  ['003_fund_rollups', m003],
+  ['004_large_project_counts', m004],
   ['005_period_snapshots', m005],
   ['006_regenerate_rollup_triggers', m006],
   ['007_warnings', m007],

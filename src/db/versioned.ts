@@ -26,5 +26,10 @@ export async function updateVersioned<T extends VersionedTable>(
   if (Number(res.numUpdatedRows) === 1) return;
   const exists = await tx.selectFrom(t).select('version').where('id', '=', id).executeTakeFirst();
   if (!exists) throw new AppError('not_found', `${what}不存在或已被删除`);
-  throw new AppError('stale', `${what}已被他人修改（当前版本 ${exists.version}，您编辑的是版本 ${expectedVersion}），请刷新后重新编辑`, undefined, { currentVersion: exists.version });
+  throw new AppError(
+    'stale',
+    `${what}已被他人修改（当前版本 ${exists.version}，您编辑的是版本 ${expectedVersion}），请刷新后重新编辑`,
+    undefined,
+    { currentVersion: exists.version },
+  );
 }

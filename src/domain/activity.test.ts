@@ -18,7 +18,7 @@ describe('activity rules', () => {
     expect(isReportOverdue({ ...trip, kind: 'event' }, '2027-01-01')).toBe(false);
     expect(reportDueOn({ kind: 'delegation', startDate: '2026-05-30', endDate: null })).toBe('2026-06-14');
   });
-  it('states the speech\'s sentences', () => {
+  it("states the speech's sentences", () => {
     expect(signedSentence(12, 3_456_000_000)).toBe('共签约合同项目12个，引进资金达34.56亿元');
     expect(delegationSentence(8, 15)).toBe('8户企业的15名代表');
   });

@@ -7,7 +7,10 @@ import { addDays } from './period';
 export type DestinationGroup = 'yrd' | 'prd' | 'jjj' | 'other';
 export const DESTINATION_GROUPS: readonly DestinationGroup[] = ['yrd', 'prd', 'jjj', 'other'];
 export const DESTINATION_GROUP_LABELS: Readonly<Record<DestinationGroup, string>> = {
-  yrd: '长三角', prd: '珠三角', jjj: '京津冀', other: '其他地区',
+  yrd: '长三角',
+  prd: '珠三角',
+  jjj: '京津冀',
+  other: '其他地区',
 };
 
 // Same regions as origin.ts's ORIGIN_GROUP_PREFIXES, by name because destinations are typed, not coded.
@@ -41,7 +44,10 @@ export function reportDueOn(a: { kind: string; startDate: string; endDate: strin
 }
 
 /** Overdue: a report is owed, none was filed, and the due date has passed. */
-export function isReportOverdue(a: { kind: string; startDate: string; endDate: string | null; reportedOn: string | null }, today: string): boolean {
+export function isReportOverdue(
+  a: { kind: string; startDate: string; endDate: string | null; reportedOn: string | null },
+  today: string,
+): boolean {
   const due = reportDueOn(a);
   return due !== null && a.reportedOn === null && today > due;
 }

@@ -107,17 +107,50 @@ export function scoreUnits(units: AssessmentUnitInput[], rules: AssessmentRules)
       const completion = ratio(value, target);
       const weight = rules.weights[k];
       if (completion === null || assessedWeight === 0) {
-        return { indicator: k, value, target, completion: null, counted: null, weight, effectiveWeight: 0, efficacy: null, points: 0, note: '未下达目标，不计分' };
+        return {
+          indicator: k,
+          value,
+          target,
+          completion: null,
+          counted: null,
+          weight,
+          effectiveWeight: 0,
+          efficacy: null,
+          points: 0,
+          note: '未下达目标，不计分',
+        };
       }
       const effectiveWeight = (weight * totalWeight) / assessedWeight;
       const counted = Math.min(completion, rules.cap);
       if (rules.method === 'weighted') {
         const note = completion > rules.cap ? `完成率超过上限，按${roundPoints(rules.cap * 100)}%计` : '';
-        return { indicator: k, value, target, completion, counted, weight, effectiveWeight, efficacy: null, points: effectiveWeight * counted, note };
+        return {
+          indicator: k,
+          value,
+          target,
+          completion,
+          counted,
+          weight,
+          effectiveWeight,
+          efficacy: null,
+          points: effectiveWeight * counted,
+          note,
+        };
       }
       const r = range.get(k)!;
       const eff = efficacyScore(counted, r.min, r.max);
-      return { indicator: k, value, target, completion, counted, weight, effectiveWeight, efficacy: eff, points: (effectiveWeight * eff) / 100, note: '' };
+      return {
+        indicator: k,
+        value,
+        target,
+        completion,
+        counted,
+        weight,
+        effectiveWeight,
+        efficacy: eff,
+        points: (effectiveWeight * eff) / 100,
+        note: '',
+      };
     });
     const subtotal = indicators.reduce((a, i) => a + i.points, 0);
     const deductions = u.facts.map((f) => deductionOf(f, rules)).filter((d) => d.points > 0);
@@ -139,6 +172,8 @@ export function scoreUnits(units: AssessmentUnitInput[], rules: AssessmentRules)
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => s.assessed)
     .sort((a, b) => roundPoints(b.s.score) - roundPoints(a.s.score) || a.i - b.i);
-  order.forEach(({ s }, pos) => { s.rank = pos + 1; });
+  order.forEach(({ s }, pos) => {
+    s.rank = pos + 1;
+  });
   return scored;
 }

@@ -54,9 +54,7 @@ export function validateCreditCode(s: string): CreditCodeResult {
     const ch = chars[i] ?? '';
     if (!CHARSET.includes(ch)) {
       const hint = LOOKALIKE_HINTS[ch];
-      const suffix = hint
-        ? `（代码中不使用字母I、O、S、V、Z，是否应为“${hint}”？）`
-        : '（只能是数字或除I、O、S、V、Z以外的大写字母）';
+      const suffix = hint ? `（代码中不使用字母I、O、S、V、Z，是否应为“${hint}”？）` : '（只能是数字或除I、O、S、V、Z以外的大写字母）';
       return { ok: false, reason: `第${i + 1}位字符“${ch}”不合法${suffix}` };
     }
   }

@@ -28,10 +28,8 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what}不存在或无权查看`);
-export const stale = (what: string) =>
-  new AppError('stale', `${what}已被他人修改，请刷新后基于最新内容重新编辑`);
-export const validation = (message: string, fields?: Record<string, string>) =>
-  new AppError('validation', message, fields);
+export const stale = (what: string) => new AppError('stale', `${what}已被他人修改，请刷新后基于最新内容重新编辑`);
+export const validation = (message: string, fields?: Record<string, string>) => new AppError('validation', message, fields);
 
 export function assertUnreachable(x: never): never {
   throw new Error(`unreachable: ${String(x)}`);

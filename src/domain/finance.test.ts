@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cashFlows, discountedPaybackYears, financeFigures, irr, npv, paybackYears, roi, sensitivity, wanText } from './finance';
 
 describe('finance — worked examples derived by hand', () => {
-  it('the analysts\' example −1000,200,300,400,500 at 8%', () => {
+  it("the analysts' example −1000,200,300,400,500 at 8%", () => {
     const f = [-1000, 200, 300, 400, 500];
     // 200/1.08 + 300/1.1664 + 400/1.259712 + 500/1.36048896 − 1000 = 185.1852 + 257.2016 + 317.5329 + 367.5149 − 1000
     expect(npv(f, 0.08)).toBeCloseTo(127.4347, 3);
@@ -57,7 +57,14 @@ describe('finance — worked examples derived by hand', () => {
   });
 
   it('cash flows from the estimates: a two-year build, revenue ramping, the last value carrying on', () => {
-    const inputs = { capitalOutlayYuan: [600, 400], revenueYuan: [300, 500], operatingCostYuan: [100], taxYuan: [20, 40], horizonYears: 4, discountRate: 0.1 };
+    const inputs = {
+      capitalOutlayYuan: [600, 400],
+      revenueYuan: [300, 500],
+      operatingCostYuan: [100],
+      taxYuan: [20, 40],
+      horizonYears: 4,
+      discountRate: 0.1,
+    };
     // year0: −600; year1: 300−100−20−400 = −220; year2: 500−100−40 = 360; years 3, 4: 360
     expect(cashFlows(inputs)).toEqual([-600, -220, 360, 360, 360]);
     // revenue +10%: year1 330−120−400 = −190; later 550−140 = 410

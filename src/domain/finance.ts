@@ -124,8 +124,11 @@ export interface FinanceFigures {
 
 export function financeFigures(flows: readonly number[], rate: number): FinanceFigures {
   return {
-    npv: npv(flows, rate), irr: irr(flows), paybackYears: paybackYears(flows),
-    discountedPaybackYears: discountedPaybackYears(flows, rate), roi: roi(flows),
+    npv: npv(flows, rate),
+    irr: irr(flows),
+    paybackYears: paybackYears(flows),
+    discountedPaybackYears: discountedPaybackYears(flows, rate),
+    roi: roi(flows),
   };
 }
 
@@ -153,7 +156,8 @@ export function cashFlows(i: CashFlowInputs, revenueFactor = 1, investmentFactor
   const out: number[] = [];
   for (let t = 0; t <= i.horizonYears; t++) {
     const capex = t < i.capitalOutlayYuan.length ? i.capitalOutlayYuan[t]! : 0;
-    const op = t === 0 ? 0 : yearValue(i.revenueYuan, t - 1) * revenueFactor - yearValue(i.operatingCostYuan, t - 1) - yearValue(i.taxYuan, t - 1);
+    const op =
+      t === 0 ? 0 : yearValue(i.revenueYuan, t - 1) * revenueFactor - yearValue(i.operatingCostYuan, t - 1) - yearValue(i.taxYuan, t - 1);
     out.push(op - capex * investmentFactor);
   }
   return out;

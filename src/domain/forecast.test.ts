@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  arrivalCurve, blendWeight, contractConversion, forecastScope, mape, monthIndex, normalCdf, pipelinePotential,
-  probabilityAtLeast, seasonalIndices, signedPotential, stageAnalytics, timeSeriesEstimate,
+  arrivalCurve,
+  blendWeight,
+  contractConversion,
+  forecastScope,
+  mape,
+  monthIndex,
+  normalCdf,
+  pipelinePotential,
+  probabilityAtLeast,
+  seasonalIndices,
+  signedPotential,
+  stageAnalytics,
+  timeSeriesEstimate,
 } from './forecast';
 import { STAGES } from './stages';
 
@@ -22,7 +33,14 @@ describe('forecast: the sanity case any sound method passes', () => {
   it('stays near twelve times with the structural estimate blended in, when the backtest says the time series is exact', () => {
     const w = blendWeight([{ year: 2025, timeSeriesYuan: 12 * A, structuralYuan: 9 * A, predictedYuan: 0, actualYuan: 12 * A }]);
     expect(w).toBe(1);
-    const f = forecastScope({ ...input, targetBaseYuan: null, targetStretchYuan: null, signedPotentialYuan: 2 * A, pipelinePotentialYuan: 0, weightTimeSeries: w });
+    const f = forecastScope({
+      ...input,
+      targetBaseYuan: null,
+      targetStretchYuan: null,
+      signedPotentialYuan: 2 * A,
+      pipelinePotentialYuan: 0,
+      weightTimeSeries: w,
+    });
     expect(f.expectedYuan).toBe(12 * A);
     expect(f.probabilityBase).toBeNull();
   });
@@ -37,7 +55,10 @@ describe('seasonality and run rate', () => {
     expect(idx[0]).toBeCloseTo(0.5, 10);
   });
   it('a December-heavy past projects more for the months left than a flat run rate', () => {
-    const past = [[...flat(100).slice(0, 11), 1300], [...flat(100).slice(0, 11), 1300]];
+    const past = [
+      [...flat(100).slice(0, 11), 1300],
+      [...flat(100).slice(0, 11), 1300],
+    ];
     const e = timeSeriesEstimate({ ytdMonths: flat(100).slice(0, 6), pastYears: past });
     expect(e.remaining).toBeGreaterThan(600);
   });
@@ -73,7 +94,13 @@ describe('normal distribution', () => {
 
 describe('structural estimate', () => {
   // Two signed projects observed for 4 months after contract: 10%, 20%, 20%, 0% of investment each month.
-  const funds = (idx0: number, ti: number) => new Map([[idx0, ti * 0.1], [idx0 + 1, ti * 0.2], [idx0 + 2, ti * 0.2], [idx0 + 3, 0]]);
+  const funds = (idx0: number, ti: number) =>
+    new Map([
+      [idx0, ti * 0.1],
+      [idx0 + 1, ti * 0.2],
+      [idx0 + 2, ti * 0.2],
+      [idx0 + 3, 0],
+    ]);
   const asOf = monthIndex(2026, 6);
   const obs = [
     { totalInvestmentYuan: 1000, contractMonthIndex: asOf - 3, funds: funds(asOf - 3, 1000) },
@@ -100,7 +127,15 @@ describe('structural estimate', () => {
     ];
     const conv = contractConversion(spells, 30, 3);
     expect(conv.intent).toBeCloseTo(1 / 3, 10);
-    const p = pipelinePotential([{ stage: 'intent', totalInvestmentYuan: 3000 }, { stage: 'lead', totalInvestmentYuan: 9000 }], conv, [0.1, 0.2], 3);
+    const p = pipelinePotential(
+      [
+        { stage: 'intent', totalInvestmentYuan: 3000 },
+        { stage: 'lead', totalInvestmentYuan: 9000 },
+      ],
+      conv,
+      [0.1, 0.2],
+      3,
+    );
     expect(p).toBeCloseTo(3000 * (1 / 3) * (0.1 + 0.2), 6); // lead never converted in history → 0
   });
 });
@@ -108,11 +143,17 @@ describe('structural estimate', () => {
 describe('backtest measures', () => {
   it('blend weights are inverse squared errors', () => {
     const w = blendWeight([{ year: 2025, timeSeriesYuan: 110, structuralYuan: 80, predictedYuan: 0, actualYuan: 100 }]);
-    expect(w).toBeCloseTo((1 / 100) / (1 / 100 + 1 / 400), 10);
+    expect(w).toBeCloseTo(1 / 100 / (1 / 100 + 1 / 400), 10);
     expect(blendWeight([])).toBe(0.7);
   });
   it('mape skips years with nothing in place', () => {
-    expect(mape([{ predictedYuan: 110, actualYuan: 100 }, { predictedYuan: 90, actualYuan: 100 }, { predictedYuan: 5, actualYuan: 0 }])).toBeCloseTo(0.1, 10);
+    expect(
+      mape([
+        { predictedYuan: 110, actualYuan: 100 },
+        { predictedYuan: 90, actualYuan: 100 },
+        { predictedYuan: 5, actualYuan: 0 },
+      ]),
+    ).toBeCloseTo(0.1, 10);
     expect(mape([])).toBeNull();
   });
 });

@@ -41,8 +41,7 @@ const DEFAULT_TS_WEIGHT = 0.7;
 /** Standard normal CDF (Abramowitz–Stegun 7.1.26 via erf; |error| < 1.5e-7, ample for odds). */
 export function normalCdf(x: number): number {
   const t = 1 / (1 + 0.3275911 * Math.abs(x / Math.SQRT2));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t
-    * Math.exp(-(x * x) / 2);
+  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(x * x) / 2);
   return x >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
 }
 
@@ -89,9 +88,7 @@ export function timeSeriesEstimate(input: TimeSeriesInput): Estimate {
   const ytd = sum(input.ytdMonths);
   const last = input.pastYears.at(-1);
   const prior = last && sum(last) > 0 ? sum(last) / MONTHS : null;
-  const level = prior === null
-    ? (sIn > 0 ? ytd / sIn : 0)
-    : (ytd + LEVEL_PRIOR_MONTHS * prior) / (sIn + LEVEL_PRIOR_MONTHS);
+  const level = prior === null ? (sIn > 0 ? ytd / sIn : 0) : (ytd + LEVEL_PRIOR_MONTHS * prior) / (sIn + LEVEL_PRIOR_MONTHS);
   // Residuals: each observed month against its year's level × its seasonal index.
   const residuals: number[] = [];
   for (const y of input.pastYears) {
@@ -151,7 +148,10 @@ export type PipelineProject = { stage: string; totalInvestmentYuan: number };
  * probability; signed, say, half-way through what is left, it then brings the curve's first months.
  */
 export function pipelinePotential(
-  projects: readonly PipelineProject[], conversion: Readonly<Record<string, number>>, curve: readonly number[], monthsLeft: number,
+  projects: readonly PipelineProject[],
+  conversion: Readonly<Record<string, number>>,
+  curve: readonly number[],
+  monthsLeft: number,
 ): number {
   if (monthsLeft <= 0) return 0;
   const afterSigning = curveSum(curve, 0, Math.floor(monthsLeft / 2));
@@ -167,19 +167,31 @@ export function contractConversion(spells: readonly StageSpell[], asOfMonthIndex
     // Only spells old enough to have had the whole horizon to convert (no right-censoring bias).
     if (s.enteredMonthIndex + horizonMonths > asOfMonthIndex) continue;
     seen[s.stage] = (seen[s.stage] ?? 0) + 1;
-    if (s.contractMonthIndex !== null && s.contractMonthIndex >= s.enteredMonthIndex
-      && s.contractMonthIndex <= s.enteredMonthIndex + horizonMonths) hit[s.stage] = (hit[s.stage] ?? 0) + 1;
+    if (
+      s.contractMonthIndex !== null &&
+      s.contractMonthIndex >= s.enteredMonthIndex &&
+      s.contractMonthIndex <= s.enteredMonthIndex + horizonMonths
+    )
+      hit[s.stage] = (hit[s.stage] ?? 0) + 1;
   }
   const out: Record<string, number> = {};
   for (const k of Object.keys(seen)) out[k] = (hit[k] ?? 0) / seen[k]!;
   return out;
 }
 
-export type BacktestPoint = { year: number; predictedYuan: number; structuralYuan: number | null; timeSeriesYuan: number; actualYuan: number; ytdYuan?: number };
+export type BacktestPoint = {
+  year: number;
+  predictedYuan: number;
+  structuralYuan: number | null;
+  timeSeriesYuan: number;
+  actualYuan: number;
+  ytdYuan?: number;
+};
 
 /** Relative error of each backtest point on the months that remained (points with nothing remaining are skipped). */
 export function remainingRelErrors(points: readonly BacktestPoint[]): number[] {
-  return points.filter((p) => p.ytdYuan !== undefined && p.actualYuan - p.ytdYuan > 0)
+  return points
+    .filter((p) => p.ytdYuan !== undefined && p.actualYuan - p.ytdYuan > 0)
     .map((p) => (p.predictedYuan - p.actualYuan) / (p.actualYuan - p.ytdYuan!));
 }
 /** Blend weight of the time series from backtest errors (inverse squared error). */
@@ -192,7 +204,7 @@ export function blendWeight(points: readonly BacktestPoint[]): number {
   if (eTs === 0 && eSt === 0) return DEFAULT_TS_WEIGHT;
   if (eTs === 0) return 1;
   if (eSt === 0) return 0;
-  return (1 / eTs) / (1 / eTs + 1 / eSt);
+  return 1 / eTs / (1 / eTs + 1 / eSt);
 }
 
 export type ScopeForecast = {
@@ -268,7 +280,15 @@ export const monthIndex = (year: number, month: number): number => year * 12 + (
 // ————— pipeline analytics: conversion, cycle times, drops —————
 
 export type Move = { projectId: number; toStage: string; movedOn: string };
-export type StageStat = { stage: string; entered: number; advanced: number; conversion: number | null; medianDays: number | null; p25Days: number | null; p75Days: number | null };
+export type StageStat = {
+  stage: string;
+  entered: number;
+  advanced: number;
+  conversion: number | null;
+  medianDays: number | null;
+  p25Days: number | null;
+  p75Days: number | null;
+};
 
 function quantile(sorted: readonly number[], q: number): number | null {
   if (sorted.length === 0) return null;
@@ -303,7 +323,10 @@ export function stageAnalytics(moves: readonly Move[], line: readonly string[]):
     for (let i = 0; i < list.length; i++) {
       const m = list[i]!;
       const o = order.get(m.toStage);
-      if (o !== undefined) { reached.add(m.toStage); best = Math.max(best, o); }
+      if (o !== undefined) {
+        reached.add(m.toStage);
+        best = Math.max(best, o);
+      }
       const next = list[i + 1];
       if (next && o !== undefined) {
         const d = dayNumber(next.movedOn) - dayNumber(m.movedOn);
@@ -324,8 +347,13 @@ export function stageAnalytics(moves: readonly Move[], line: readonly string[]):
     const a = advanced.get(stage) ?? 0;
     const d = [...(days.get(stage) ?? [])].sort((x, y) => x - y);
     return {
-      stage, entered: e, advanced: a, conversion: e > 0 ? a / e : null,
-      medianDays: quantile(d, 0.5), p25Days: quantile(d, 0.25), p75Days: quantile(d, 0.75),
+      stage,
+      entered: e,
+      advanced: a,
+      conversion: e > 0 ? a / e : null,
+      medianDays: quantile(d, 0.5),
+      p25Days: quantile(d, 0.25),
+      p75Days: quantile(d, 0.75),
     };
   });
 }

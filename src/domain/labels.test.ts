@@ -87,18 +87,8 @@ describe('the ledger vocabulary of DESIGN.md', () => {
     expect(fundStatusFromLabel('作废')).toBeNull();
   });
   it('reserve statuses and activity kinds', () => {
-    expect(['储备', '已推介', '已转化', '撤销'].map(reserveStatusFromLabel)).toEqual([
-      'reserve',
-      'promoted',
-      'converted',
-      'withdrawn',
-    ]);
-    expect(['小分队', '代表团', '推介会', '签约活动'].map(activityKindFromLabel)).toEqual([
-      'trip',
-      'delegation',
-      'event',
-      'signing',
-    ]);
+    expect(['储备', '已推介', '已转化', '撤销'].map(reserveStatusFromLabel)).toEqual(['reserve', 'promoted', 'converted', 'withdrawn']);
+    expect(['小分队', '代表团', '推介会', '签约活动'].map(activityKindFromLabel)).toEqual(['trip', 'delegation', 'event', 'signing']);
   });
   it('roles', () => {
     expect(ROLE_LABELS.city_office).toBe('市招商办');

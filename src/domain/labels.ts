@@ -121,14 +121,7 @@ export const followUpKindFromLabel = withAliases(FOLLOW_UP_KIND_LABELS, {
   实地考察: 'inspection',
 });
 
-export type PromotionChannel =
-  | 'trip'
-  | 'park'
-  | 'chain'
-  | 'professional'
-  | 'investor_referral'
-  | 'equity'
-  | 'other';
+export type PromotionChannel = 'trip' | 'park' | 'chain' | 'professional' | 'investor_referral' | 'equity' | 'other';
 export const PROMOTION_CHANNEL_LABELS: Readonly<Record<PromotionChannel, string>> = {
   trip: '小分队',
   park: '园区招商',
@@ -194,8 +187,26 @@ export const activityKindFromLabel = withAliases(ACTIVITY_KIND_LABELS, {
 // --- industries: GB/T 4754-2017 sections ----------------------------------------------------
 
 export type IndustrySection =
-  | 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J'
-  | 'K' | 'L' | 'M' | 'N' | 'O' | 'P' | 'Q' | 'R' | 'S' | 'T';
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'D'
+  | 'E'
+  | 'F'
+  | 'G'
+  | 'H'
+  | 'I'
+  | 'J'
+  | 'K'
+  | 'L'
+  | 'M'
+  | 'N'
+  | 'O'
+  | 'P'
+  | 'Q'
+  | 'R'
+  | 'S'
+  | 'T';
 export const INDUSTRY_LABELS: Readonly<Record<IndustrySection, string>> = {
   A: '农、林、牧、渔业',
   B: '采矿业',

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ORIGIN_SCOPE_LABELS,
-  originGroup,
-  originScope,
-  regionName,
-  regionSearch,
-  resolveOrigin,
-  type OriginScope,
-} from './origin';
+import { ORIGIN_SCOPE_LABELS, originGroup, originScope, regionName, regionSearch, resolveOrigin, type OriginScope } from './origin';
 
 const HOME = '220200'; // 吉林市, the sample ledger's home city
 

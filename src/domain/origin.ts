@@ -128,8 +128,7 @@ function aliasesOf(name: string, level: Level): { text: string; quality: Quality
     }
     return out;
   }
-  const suffix =
-    level === 1 ? /(省|市|特别行政区)$/ : level === 2 ? /(市|地区|盟)$/ : /(市|区|县|旗|林区)$/;
+  const suffix = level === 1 ? /(省|市|特别行政区)$/ : level === 2 ? /(市|地区|盟)$/ : /(市|区|县|旗|林区)$/;
   const short = name.replace(suffix, '');
   if (short !== name && short.length >= 2) out.push({ text: short, quality: 2 });
   return out;
@@ -332,11 +331,7 @@ export function regionSearch(q: string, limit = 20): RegionSearchHit[] {
     scored.push({ hit: { code: c.code, name: c.name, kind: 'country' }, score, level: 1 });
   }
   scored.sort(
-    (a, b) =>
-      a.score - b.score ||
-      a.level - b.level ||
-      a.hit.name.length - b.hit.name.length ||
-      a.hit.code.localeCompare(b.hit.code),
+    (a, b) => a.score - b.score || a.level - b.level || a.hit.name.length - b.hit.name.length || a.hit.code.localeCompare(b.hit.code),
   );
   return scored.slice(0, limit).map((x) => x.hit);
 }

@@ -75,9 +75,7 @@ describe('period arithmetic', () => {
   it('computes time progress and quarters', () => {
     expect(timeProgress(5)).toBe(0.4166666666666667);
     expect(timeProgress(12)).toBe(1);
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(quarterOf)).toEqual([
-      1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4,
-    ]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(quarterOf)).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4]);
   });
   it('counts months between periods', () => {
     expect(monthsBetween('2025-11', '2026-02')).toBe(3);

@@ -8,7 +8,9 @@ describe('group robot formats and signatures', () => {
   it('钉钉 signature: HMAC-SHA256(secret, "ms\\nsecret"), base64, URL-encoded in the query', () => {
     expect(dingtalkSign(SECRET, 1700000000000)).toBe('N5P09a4+p1AMJIJWnIvQd2Yxw9+fu/oEBnPrjCcsLXk=');
     const r = robotRequest('dingtalk', 'https://oapi.dingtalk.com/robot/send?access_token=abc', SECRET, '标题', '正文', 1700000000000);
-    expect(r.url).toBe('https://oapi.dingtalk.com/robot/send?access_token=abc&timestamp=1700000000000&sign=N5P09a4%2Bp1AMJIJWnIvQd2Yxw9%2Bfu%2FoEBnPrjCcsLXk%3D');
+    expect(r.url).toBe(
+      'https://oapi.dingtalk.com/robot/send?access_token=abc&timestamp=1700000000000&sign=N5P09a4%2Bp1AMJIJWnIvQd2Yxw9%2Bfu%2FoEBnPrjCcsLXk%3D',
+    );
     expect(r.body).toEqual({ msgtype: 'markdown', markdown: { title: '标题', text: '#### 标题\n正文' } });
     expect(robotRequest('dingtalk', 'https://x/robot?access_token=a', null, 't', 'm', 1).url).toBe('https://x/robot?access_token=a');
   });
@@ -17,14 +19,20 @@ describe('group robot formats and signatures', () => {
     expect(feishuSign(SECRET, 1700000000)).toBe('UqhI0v4zAkSwI4hNYBuHQvnrAqshA0UaeBGHCUMPX70=');
     const r = robotRequest('feishu', 'https://open.feishu.cn/open-apis/bot/v2/hook/xyz', SECRET, '日报', '**红** 3', 1700000000999);
     expect(r.url).toBe('https://open.feishu.cn/open-apis/bot/v2/hook/xyz');
-    expect(r.body).toMatchObject({ msg_type: 'interactive', timestamp: '1700000000', sign: 'UqhI0v4zAkSwI4hNYBuHQvnrAqshA0UaeBGHCUMPX70=' });
+    expect(r.body).toMatchObject({
+      msg_type: 'interactive',
+      timestamp: '1700000000',
+      sign: 'UqhI0v4zAkSwI4hNYBuHQvnrAqshA0UaeBGHCUMPX70=',
+    });
     expect((r.body.card as { elements: unknown[] }).elements).toEqual([{ tag: 'markdown', content: '**红** 3' }]);
     expect(robotRequest('feishu', 'https://f/hook/x', null, 't', 'm', 1).body).not.toHaveProperty('sign');
   });
 
   it('企业微信 markdown', () => {
-    expect(robotRequest('wecom', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k', null, '日报', '正文', 1).body)
-      .toEqual({ msgtype: 'markdown', markdown: { content: '**日报**\n正文' } });
+    expect(robotRequest('wecom', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k', null, '日报', '正文', 1).body).toEqual({
+      msgtype: 'markdown',
+      markdown: { content: '**日报**\n正文' },
+    });
   });
 
   it('a robot error body with HTTP 200 is a failure', () => {
@@ -38,10 +46,14 @@ describe('group robot formats and signatures', () => {
   });
 
   it('masks addresses and scrubs them out of texts', () => {
-    expect(maskUrl('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693axxx6-7aoc-4bc4-97a0-0ec2sifa5aaa1b2')).toBe('https://qyapi.weixin.qq.com/…key=****a1b2');
+    expect(maskUrl('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693axxx6-7aoc-4bc4-97a0-0ec2sifa5aaa1b2')).toBe(
+      'https://qyapi.weixin.qq.com/…key=****a1b2',
+    );
     expect(maskUrl('https://open.feishu.cn/open-apis/bot/v2/hook/abcdef123')).toBe('https://open.feishu.cn/…/****f123');
     const url = 'https://oapi.dingtalk.com/robot/send?access_token=secrettoken99';
-    expect(scrub(`fetch ${url} failed SECabc123`, [url, SECRET])).toBe('fetch https://oapi.dingtalk.com/…access_token=****en99 failed ****');
+    expect(scrub(`fetch ${url} failed SECabc123`, [url, SECRET])).toBe(
+      'fetch https://oapi.dingtalk.com/…access_token=****en99 failed ****',
+    );
   });
 
   it('backs off 1 min, 5 min, 30 min, 2 h, then gives up after 5 attempts', () => {

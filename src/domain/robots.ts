@@ -17,10 +17,20 @@ export function feishuSign(secret: string, timestampSec: number): string {
   return crypto.createHmac('sha256', `${timestampSec}\n${secret}`).update('').digest('base64');
 }
 
-export interface RobotRequest { url: string; body: Record<string, unknown> }
+export interface RobotRequest {
+  url: string;
+  body: Record<string, unknown>;
+}
 
 /** The request to post one markdown message; `nowMs` fixes the signing time. */
-export function robotRequest(kind: RobotKind, url: string, secret: string | null, title: string, markdown: string, nowMs: number): RobotRequest {
+export function robotRequest(
+  kind: RobotKind,
+  url: string,
+  secret: string | null,
+  title: string,
+  markdown: string,
+  nowMs: number,
+): RobotRequest {
   if (kind === 'wecom') {
     // WeCom markdown has a 4096-byte limit; the digest is cut well before it.
     return { url, body: { msgtype: 'markdown', markdown: { content: `**${title}**\n${markdown}` } } };
@@ -51,7 +61,11 @@ export function robotRequest(kind: RobotKind, url: string, secret: string | null
 export function robotError(kind: RobotKind, status: number, text: string): string | null {
   if (status < 200 || status >= 300) return `HTTP ${status}${text ? `：${text.slice(0, 200)}` : ''}`;
   let j: Record<string, unknown>;
-  try { j = JSON.parse(text) as Record<string, unknown>; } catch { return `机器人返回的不是 JSON：${text.slice(0, 200)}`; }
+  try {
+    j = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return `机器人返回的不是 JSON：${text.slice(0, 200)}`;
+  }
   // WeCom and DingTalk answer {errcode, errmsg}; Feishu {code, msg} (older versions StatusCode).
   const code = kind === 'feishu' ? (j.code ?? j.StatusCode) : j.errcode;
   if (code === 0 || code === '0') return null;
@@ -62,7 +76,11 @@ export function robotError(kind: RobotKind, status: number, text: string): strin
 /** `https://qyapi.weixin.qq.com/…key=****a1b2`: enough to recognise, never enough to use. */
 export function maskUrl(raw: string): string {
   let u: URL;
-  try { u = new URL(raw); } catch { return '****'; }
+  try {
+    u = new URL(raw);
+  } catch {
+    return '****';
+  }
   const tail = (s: string) => `****${s.slice(-4)}`;
   const params = [...u.searchParams.entries()];
   if (params.length) {
@@ -84,5 +102,5 @@ export function scrub(text: string, secrets: (string | null)[]): string {
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000];
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 export function nextDelayMs(failedAttempts: number): number | null {
-  return failedAttempts >= MAX_ATTEMPTS ? null : RETRY_DELAYS_MS[failedAttempts - 1] ?? null;
+  return failedAttempts >= MAX_ATTEMPTS ? null : (RETRY_DELAYS_MS[failedAttempts - 1] ?? null);
 }

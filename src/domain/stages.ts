@@ -94,11 +94,7 @@ export type StageMoveResult = { ok: true; backward: boolean } | { ok: false; err
  * Checks a stage move. `backward` is true for a move back along the pipeline (a reopening
  * from dropped is reported by `isReopen`, not as backward).
  */
-export function validateStageMove(
-  from: Stage,
-  to: Stage,
-  input: { date?: string | null; reason?: string | null },
-): StageMoveResult {
+export function validateStageMove(from: Stage, to: Stage, input: { date?: string | null; reason?: string | null }): StageMoveResult {
   const errors: StageMoveError[] = [];
   if (!isStage(to)) {
     return { ok: false, errors: [{ field: 'to', message: `未知的阶段：${String(to)}` }] };

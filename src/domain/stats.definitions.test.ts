@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  compareUnits, countedStatuses, describeGap, headlineYuan, isLargeNonLocal, originFigures, periodRange, timeProgressGap,
+  compareUnits,
+  countedStatuses,
+  describeGap,
+  headlineYuan,
+  isLargeNonLocal,
+  originFigures,
+  periodRange,
+  timeProgressGap,
 } from './stats.definitions';
 
 describe('statistics definitions', () => {
@@ -17,8 +24,21 @@ describe('statistics definitions', () => {
   });
 
   it('reads 省外 as including 境外, and 域外 as everything but local', () => {
-    expect(originFigures(new Map([['local', 1], ['province', 10], ['domestic', 100], ['abroad', 1000], ['', 5]]))).toEqual({
-      localYtdYuan: 1, outsideRegionYtdYuan: 1110, outOfProvinceYtdYuan: 1100, abroadYtdYuan: 1000,
+    expect(
+      originFigures(
+        new Map([
+          ['local', 1],
+          ['province', 10],
+          ['domestic', 100],
+          ['abroad', 1000],
+          ['', 5],
+        ]),
+      ),
+    ).toEqual({
+      localYtdYuan: 1,
+      outsideRegionYtdYuan: 1110,
+      outOfProvinceYtdYuan: 1100,
+      abroadYtdYuan: 1000,
     });
   });
 
@@ -30,8 +50,13 @@ describe('statistics definitions', () => {
 
   it('gives a period its dates, months and the same period last year', () => {
     expect(periodRange({ year: 2024, month: 2 })).toMatchObject({
-      text: '2024-02', yearStart: '2024-01-01', end: '2024-02-29', endExclusive: '2024-03-01', ytdMonths: [1, 2],
-      lastYear: { year: 2023, month: 2 }, monthsLeft: 10,
+      text: '2024-02',
+      yearStart: '2024-01-01',
+      end: '2024-02-29',
+      endExclusive: '2024-03-01',
+      ytdMonths: [1, 2],
+      lastYear: { year: 2023, month: 2 },
+      monthsLeft: 10,
     });
     expect(periodRange({ year: 2026, month: 12 })).toMatchObject({ end: '2026-12-31', endExclusive: '2027-01-01', monthsLeft: 0 });
   });

@@ -43,7 +43,10 @@ export const ABROAD_SCOPES: readonly OriginScopeCode[] = ['abroad'];
 
 /** Σ funds by origin scope → the four origin figures of the dispatch statistics. */
 export function originFigures(byScope: ReadonlyMap<string, number> | Readonly<Record<string, number>>): {
-  localYtdYuan: number; outsideRegionYtdYuan: number; outOfProvinceYtdYuan: number; abroadYtdYuan: number;
+  localYtdYuan: number;
+  outsideRegionYtdYuan: number;
+  outOfProvinceYtdYuan: number;
+  abroadYtdYuan: number;
 } {
   const get = (k: string) => (byScope instanceof Map ? byScope.get(k) : (byScope as Record<string, number>)[k]) ?? 0;
   const sum = (scopes: readonly string[]) => scopes.reduce((t, k) => t + get(k), 0);
@@ -67,7 +70,10 @@ export function isNonLocal(originScope: string | null | undefined): boolean {
 }
 
 /** A project counts among `largeProjects` when it is large and its investor is not local. */
-export function isLargeNonLocal(p: { totalInvestmentYuan: number; originScope: string | null | undefined }, thresholdYuan: number): boolean {
+export function isLargeNonLocal(
+  p: { totalInvestmentYuan: number; originScope: string | null | undefined },
+  thresholdYuan: number,
+): boolean {
   return isLarge(p.totalInvestmentYuan, thresholdYuan) && isNonLocal(p.originScope);
 }
 

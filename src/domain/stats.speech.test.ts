@@ -1,22 +1,44 @@
 // The speech helpers of src/domain/stats.ts: unit order, period range, the gap in words, the monthly need.
 import { describe, expect, it } from 'vitest';
 import {
-  compareUnits, daysOverdue, describeGap, monthlyNeeded, monthlyNeededText, monthsLeftInYear, periodAsOf, periodRange, periodSpanText,
+  compareUnits,
+  daysOverdue,
+  describeGap,
+  monthlyNeeded,
+  monthlyNeededText,
+  monthsLeftInYear,
+  periodAsOf,
+  periodRange,
+  periodSpanText,
 } from './stats';
 import { timeProgressGap } from './stats.definitions';
 
 describe('speech helpers', () => {
   it('orders units city, counties, zones, departments, then by sort and code', () => {
     const units = [
-      { kind: 'department', sort: 0, code: 'D01' }, { kind: 'zone', sort: 2, code: 'Z01' }, { kind: 'zone', sort: 1, code: 'Z02' },
-      { kind: 'county', sort: 0, code: 'U02' }, { kind: 'county', sort: 0, code: 'U01' }, { kind: 'city', sort: 9, code: 'C00' },
+      { kind: 'department', sort: 0, code: 'D01' },
+      { kind: 'zone', sort: 2, code: 'Z01' },
+      { kind: 'zone', sort: 1, code: 'Z02' },
+      { kind: 'county', sort: 0, code: 'U02' },
+      { kind: 'county', sort: 0, code: 'U01' },
+      { kind: 'city', sort: 9, code: 'C00' },
     ];
     expect(units.sort(compareUnits).map((u) => u.code)).toEqual(['C00', 'U01', 'U02', 'Z02', 'Z01', 'D01']);
   });
 
   it('gives the dates of a period, December and February included', () => {
-    expect(periodRange({ year: 2026, month: 5 })).toMatchObject({ yearStart: '2026-01-01', endExclusive: '2026-06-01', end: '2026-05-31', monthsLeft: 7 });
-    expect(periodRange({ year: 2026, month: 12 })).toMatchObject({ yearStart: '2026-01-01', endExclusive: '2027-01-01', end: '2026-12-31', monthsLeft: 0 });
+    expect(periodRange({ year: 2026, month: 5 })).toMatchObject({
+      yearStart: '2026-01-01',
+      endExclusive: '2026-06-01',
+      end: '2026-05-31',
+      monthsLeft: 7,
+    });
+    expect(periodRange({ year: 2026, month: 12 })).toMatchObject({
+      yearStart: '2026-01-01',
+      endExclusive: '2027-01-01',
+      end: '2026-12-31',
+      monthsLeft: 0,
+    });
     expect(periodRange({ year: 2028, month: 2 }).end).toBe('2028-02-29');
     expect(periodSpanText({ year: 2026, month: 1 })).toBe('2026年1月');
     expect(periodSpanText({ year: 2026, month: 5 })).toBe('2026年1-5月');

@@ -8,7 +8,14 @@ import { formatGrowth, formatPercent, formatWan, formatWanUsd, formatYi } from '
 import { quarterOf, timeProgress as monthTimeProgress, type Period } from './period';
 import { ALL_STAGES, type Stage } from './stages';
 import {
-  countedStatuses, describeGap, headlineYuan, isBehindTime, periodRange, timeProgressGap, ytdPeriodText, type CountingRule,
+  countedStatuses,
+  describeGap,
+  headlineYuan,
+  isBehindTime,
+  periodRange,
+  timeProgressGap,
+  ytdPeriodText,
+  type CountingRule,
 } from './stats.definitions';
 export { compareUnits, describeGap, periodRange, ytdPeriodText as periodSpanText } from './stats.definitions';
 
@@ -41,10 +48,7 @@ export function rankUnits<T extends { targetBaseYuan: number | null; fundsYtdYua
     .map((unit, index) => ({ unit, index }))
     .filter(({ unit }) => unit.targetBaseYuan !== null && unit.targetBaseYuan > 0 && unit.completion !== null);
   eligible.sort(
-    (a, b) =>
-      (b.unit.completion ?? 0) - (a.unit.completion ?? 0) ||
-      b.unit.fundsYtdYuan - a.unit.fundsYtdYuan ||
-      a.index - b.index,
+    (a, b) => (b.unit.completion ?? 0) - (a.unit.completion ?? 0) || b.unit.fundsYtdYuan - a.unit.fundsYtdYuan || a.index - b.index,
   );
   const ranks = new Map<number, number>();
   eligible.forEach(({ index }, position) => ranks.set(index, position + 1));
@@ -177,10 +181,7 @@ export function buildDispatchStats(input: DispatchInput): DispatchStats {
     quarters.push({ quarter: q, fundsYuan, lastYearYuan, yoy: yoy(fundsYuan, lastYearYuan) });
   }
 
-  const stageCounts = Object.fromEntries(ALL_STAGES.map((s) => [s, input.stageCounts[s] ?? 0])) as Record<
-    Stage,
-    number
-  >;
+  const stageCounts = Object.fromEntries(ALL_STAGES.map((s) => [s, input.stageCounts[s] ?? 0])) as Record<Stage, number>;
 
   const rule = input.countingRule ?? 'all';
   const localYtdYuan = input.localYtdYuan ?? 0;
@@ -212,14 +213,7 @@ export function buildDispatchStats(input: DispatchInput): DispatchStats {
   );
 
   const zeroResultUnits = input.units
-    .filter(
-      (u) =>
-        u.kind !== 'city' &&
-        u.targetBaseYuan !== null &&
-        u.targetBaseYuan > 0 &&
-        u.fundsYtdYuan === 0 &&
-        !u.hasContractYtd,
-    )
+    .filter((u) => u.kind !== 'city' && u.targetBaseYuan !== null && u.targetBaseYuan > 0 && u.fundsYtdYuan === 0 && !u.hasContractYtd)
     .map((u) => u.code);
 
   return {
@@ -338,9 +332,7 @@ export function briefingFigures(s: DispatchStats): BriefingFigures {
   const progressGapText = describeGap(timeProgressGap(s.completion, s.timeProgress));
 
   const names = (units: DispatchUnitStats[]): string => units.map((u) => u.name).join('、');
-  const ranked = s.units
-    .filter((u) => u.rank !== null)
-    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const ranked = s.units.filter((u) => u.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
   const zero = new Set(s.zeroResultUnits);
 
   return {
@@ -391,7 +383,6 @@ const UNIT_KIND_ORDER: Readonly<Record<string, number>> = { city: 0, county: 1, 
 export function countedFundStatuses(basis: 'verified' | 'reported'): string[] {
   return countedStatuses(basis);
 }
-
 
 /** Whole months of the year after month M (December → 0). */
 export function monthsLeftInYear(month: number): number {

@@ -1,22 +1,59 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonthsIso, computeWarnings, escalationColour, lastEndedPeriod, ruleAgreementNotContracted, ruleContractNotStarted,
-  ruleLeadUnassessed, ruleStaleFollowUp, ruleStartedLowFunds, ruleStartedNoFunds, ruleSubmissionMissing, ruleUnitBehind,
-  ruleUnitNoResult, fundQualityFlags, type WarningInput, type WarningProject, type WarningThresholds, type WarningUnitStats,
+  addMonthsIso,
+  computeWarnings,
+  escalationColour,
+  lastEndedPeriod,
+  ruleAgreementNotContracted,
+  ruleContractNotStarted,
+  ruleLeadUnassessed,
+  ruleStaleFollowUp,
+  ruleStartedLowFunds,
+  ruleStartedNoFunds,
+  ruleSubmissionMissing,
+  ruleUnitBehind,
+  ruleUnitNoResult,
+  fundQualityFlags,
+  type WarningInput,
+  type WarningProject,
+  type WarningThresholds,
+  type WarningUnitStats,
 } from './warnings';
 import { addDays } from './period';
 
 const T: WarningThresholds = {
-  warnLeadAssessDays: 3, warnFollowUpYellowDays: 60, warnFollowUpRedDays: 90, warnAgreementYellowDays: 90,
-  warnAgreementRedDays: 180, warnContractYellowDays: 180, warnContractRedDays: 365, warnNoFundsMonths: 3,
-  warnStartedLowShareMonths: 6, warnStartedLowSharePercent: 15, warnSubmissionDueDay: 5, warnBehindYellowPoints: 10,
-  warnBehindRedPoints: 30, warnNoResultFromMonth: 4,
+  warnLeadAssessDays: 3,
+  warnFollowUpYellowDays: 60,
+  warnFollowUpRedDays: 90,
+  warnAgreementYellowDays: 90,
+  warnAgreementRedDays: 180,
+  warnContractYellowDays: 180,
+  warnContractRedDays: 365,
+  warnNoFundsMonths: 3,
+  warnStartedLowShareMonths: 6,
+  warnStartedLowSharePercent: 15,
+  warnSubmissionDueDay: 5,
+  warnBehindYellowPoints: 10,
+  warnBehindRedPoints: 30,
+  warnNoResultFromMonth: 4,
 };
 
 function project(over: Partial<WarningProject>): WarningProject {
   return {
-    id: 1, code: 'P1', name: '项目一', unitCode: 'U01', owner: '张三', stage: 'lead', registeredOn: '2026-01-01', assessedOn: null,
-    lastFollowUpOn: null, agreementDate: null, contractDate: null, startDate: null, totalInvestmentYuan: 100_000_000, fundsByPeriod: {},
+    id: 1,
+    code: 'P1',
+    name: '项目一',
+    unitCode: 'U01',
+    owner: '张三',
+    stage: 'lead',
+    registeredOn: '2026-01-01',
+    assessedOn: null,
+    lastFollowUpOn: null,
+    agreementDate: null,
+    contractDate: null,
+    startDate: null,
+    totalInvestmentYuan: 100_000_000,
+    fundsByPeriod: {},
     ...over,
   };
 }
@@ -73,7 +110,12 @@ describe('funds rules of started projects', () => {
   });
 
   it('started-low-funds: red on the day 6 months after start when under 15% arrived', () => {
-    const p = project({ stage: 'started', startDate: '2026-01-31', totalInvestmentYuan: 100_000_000, fundsByPeriod: { '2026-02': 14_999_999 } });
+    const p = project({
+      stage: 'started',
+      startDate: '2026-01-31',
+      totalInvestmentYuan: 100_000_000,
+      fundsByPeriod: { '2026-02': 14_999_999 },
+    });
     expect(addMonthsIso('2026-01-31', 6)).toBe('2026-07-31');
     expect(ruleStartedLowFunds(p, '2026-07-30', T)).toBeNull();
     expect(level(ruleStartedLowFunds(p, '2026-07-31', T))).toBe('red');
@@ -83,11 +125,20 @@ describe('funds rules of started projects', () => {
 
 describe('overdue items, submissions and units', () => {
   const base: WarningInput = {
-    asOf: '2026-06-10', thresholds: T, projects: [project({ id: 7, code: 'P7', stage: 'started', startDate: '2026-05-20' })],
-    commitments: [], blockers: [], units: [], submitted: new Set(), unitStats: null,
+    asOf: '2026-06-10',
+    thresholds: T,
+    projects: [project({ id: 7, code: 'P7', stage: 'started', startDate: '2026-05-20' })],
+    commitments: [],
+    blockers: [],
+    units: [],
+    submitted: new Set(),
+    unitStats: null,
   };
   it('overdue-commitment and overdue-blocker: red from the day after the due date, one warning per project', () => {
-    const items = [{ projectId: 7, title: '供地', dueDate: '2026-06-09', open: true }, { projectId: 7, title: '用电', dueDate: '2026-06-01', open: true }];
+    const items = [
+      { projectId: 7, title: '供地', dueDate: '2026-06-09', open: true },
+      { projectId: 7, title: '用电', dueDate: '2026-06-01', open: true },
+    ];
     const onDue = computeWarnings({ ...base, asOf: '2026-06-09', commitments: items.slice(0, 1) });
     expect(onDue.filter((w) => w.rule === 'overdue-commitment')).toHaveLength(0);
     const after = computeWarnings({ ...base, commitments: items, blockers: [{ ...items[0]!, open: false }] });
@@ -111,8 +162,13 @@ describe('overdue items, submissions and units', () => {
   });
 
   const stats = (completion: number | null, month = 6, target: number | null = 100): WarningUnitStats => ({
-    period: { year: 2026, month }, timeProgress: month / 12, zeroResultUnits: ['U02'],
-    units: [{ code: 'U01', targetBaseYuan: target, completion }, { code: 'U02', targetBaseYuan: 100, completion: 0 }],
+    period: { year: 2026, month },
+    timeProgress: month / 12,
+    zeroResultUnits: ['U02'],
+    units: [
+      { code: 'U01', targetBaseYuan: target, completion },
+      { code: 'U02', targetBaseYuan: 100, completion: 0 },
+    ],
   });
   it('unit-behind: yellow 10 to 30 points inclusive, red above 30, never without a target', () => {
     const u = { code: 'U01', name: '昌邑区' };
@@ -136,7 +192,12 @@ describe('overdue items, submissions and units', () => {
   });
 
   it('rules are independent: a unit with no result is also behind', () => {
-    const ws = computeWarnings({ ...base, units: [{ code: 'U02', name: '船营区' }], submitted: new Set(['U02|2026-01', 'U02|2026-02', 'U02|2026-03', 'U02|2026-04', 'U02|2026-05']), unitStats: stats(0, 5) });
+    const ws = computeWarnings({
+      ...base,
+      units: [{ code: 'U02', name: '船营区' }],
+      submitted: new Set(['U02|2026-01', 'U02|2026-02', 'U02|2026-03', 'U02|2026-04', 'U02|2026-05']),
+      unitStats: stats(0, 5),
+    });
     expect(ws.map((w) => w.rule).sort()).toEqual(['unit-behind', 'unit-no-result']);
     expect(ws.every((w) => w.level === 'red')).toBe(true);
   });
@@ -158,17 +219,42 @@ describe('fund data quality', () => {
     [2, { id: 2, stage: 'negotiating', totalInvestmentYuan: 0, contractDate: null }],
     [3, { id: 3, stage: 'contract', totalInvestmentYuan: 0, contractDate: '2025-06-01' }],
   ]);
-  const unitMonths = new Map([['U01', new Map([['2026-09', 10_000_000], ['2026-10', 12_000_000], ['2026-11', 8_000_000]])]]);
-  const flagsOf = (e: Partial<{ projectId: number; amountYuan: number; foreignUsd: number }>, history: { period: string; amountYuan: number }[] = [], rate: number | null = 72_000) =>
-    (fundQualityFlags([{ id: 9, projectId: 1, unitCode: 'U01', period: '2026-12', amountYuan: 1_234_567, foreignUsd: 0, ...e }],
-      { thresholds: th, projects, unitMonths, projectHistory: new Map([[e.projectId ?? 1, history]]), cnyPerUsdE4: rate }).get(9) ?? []).map((f) => f.code);
+  const unitMonths = new Map([
+    [
+      'U01',
+      new Map([
+        ['2026-09', 10_000_000],
+        ['2026-10', 12_000_000],
+        ['2026-11', 8_000_000],
+      ]),
+    ],
+  ]);
+  const flagsOf = (
+    e: Partial<{ projectId: number; amountYuan: number; foreignUsd: number }>,
+    history: { period: string; amountYuan: number }[] = [],
+    rate: number | null = 72_000,
+  ) =>
+    (
+      fundQualityFlags([{ id: 9, projectId: 1, unitCode: 'U01', period: '2026-12', amountYuan: 1_234_567, foreignUsd: 0, ...e }], {
+        thresholds: th,
+        projects,
+        unitMonths,
+        projectHistory: new Map([[e.projectId ?? 1, history]]),
+        cnyPerUsdE4: rate,
+      }).get(9) ?? []
+    ).map((f) => f.code);
   it('a month above 3 × the unit mean (a December spike)', () => {
     expect(flagsOf({ amountYuan: 30_000_000 })).toEqual([]);
     expect(flagsOf({ amountYuan: 30_000_001 })).toEqual(['spike']);
   });
   it('a run of round amounts', () => {
     expect(flagsOf({ amountYuan: 2_000_000 }, [{ period: '2026-10', amountYuan: 1_000_000 }])).toEqual([]);
-    expect(flagsOf({ amountYuan: 2_000_000 }, [{ period: '2026-10', amountYuan: 1_000_000 }, { period: '2026-11', amountYuan: 3_000_000 }])).toEqual(['round-run']);
+    expect(
+      flagsOf({ amountYuan: 2_000_000 }, [
+        { period: '2026-10', amountYuan: 1_000_000 },
+        { period: '2026-11', amountYuan: 3_000_000 },
+      ]),
+    ).toEqual(['round-run']);
   });
   it('funds before contract, or not started after contract', () => {
     expect(flagsOf({ projectId: 2 })).toEqual(['before-contract']);

@@ -7,8 +7,17 @@
 import { daysBetween, formatPeriod, parsePeriod, previousPeriod, type Period } from './period';
 
 export const WARNING_RULES = [
-  'lead-unassessed', 'stale-follow-up', 'agreement-not-contracted', 'contract-not-started', 'started-no-funds',
-  'started-low-funds', 'overdue-commitment', 'overdue-blocker', 'submission-missing', 'unit-behind', 'unit-no-result',
+  'lead-unassessed',
+  'stale-follow-up',
+  'agreement-not-contracted',
+  'contract-not-started',
+  'started-no-funds',
+  'started-low-funds',
+  'overdue-commitment',
+  'overdue-blocker',
+  'submission-missing',
+  'unit-behind',
+  'unit-no-result',
 ] as const;
 export type WarningRule = (typeof WARNING_RULES)[number];
 export type WarningLevel = 'yellow' | 'red';
@@ -46,9 +55,20 @@ export type WarningThresholds = {
 };
 
 export type WarningProject = {
-  id: number; code: string; name: string; unitCode: string; owner: string | null; stage: string;
-  registeredOn: string | null; assessedOn: string | null; lastFollowUpOn: string | null;
-  agreementDate: string | null; agreementDueDate?: string | null; contractDate: string | null; startDate: string | null; totalInvestmentYuan: number;
+  id: number;
+  code: string;
+  name: string;
+  unitCode: string;
+  owner: string | null;
+  stage: string;
+  registeredOn: string | null;
+  assessedOn: string | null;
+  lastFollowUpOn: string | null;
+  agreementDate: string | null;
+  agreementDueDate?: string | null;
+  contractDate: string | null;
+  startDate: string | null;
+  totalInvestmentYuan: number;
   /** Reported funds of the project (any status but draft/returned), per period YYYY-MM. */
   fundsByPeriod: Record<string, number>;
 };
@@ -116,17 +136,39 @@ function levelByDays(days: number, yellow: number, red: number): WarningLevel | 
   return null;
 }
 
-function projectWarning(p: WarningProject, rule: WarningRule, level: WarningLevel, message: string, measure: number | null): ComputedWarning {
+function projectWarning(
+  p: WarningProject,
+  rule: WarningRule,
+  level: WarningLevel,
+  message: string,
+  measure: number | null,
+): ComputedWarning {
   return {
-    rule, level, subjectKey: `project:${p.id}`, unitCode: p.unitCode, projectId: p.id, projectCode: p.code,
-    projectName: p.name, owner: p.owner, message, measure,
+    rule,
+    level,
+    subjectKey: `project:${p.id}`,
+    unitCode: p.unitCode,
+    projectId: p.id,
+    projectCode: p.code,
+    projectName: p.name,
+    owner: p.owner,
+    message,
+    measure,
   };
 }
 
 function unitWarning(u: WarningUnit, rule: WarningRule, level: WarningLevel, message: string, measure: number | null): ComputedWarning {
   return {
-    rule, level, subjectKey: `unit:${u.code}`, unitCode: u.code, projectId: null, projectCode: null, projectName: null,
-    owner: null, message, measure,
+    rule,
+    level,
+    subjectKey: `unit:${u.code}`,
+    unitCode: u.code,
+    projectId: null,
+    projectCode: null,
+    projectName: null,
+    owner: null,
+    message,
+    measure,
   };
 }
 
@@ -190,13 +232,22 @@ export function ruleStartedLowFunds(p: WarningProject, asOf: string, t: WarningT
   const share = funds / p.totalInvestmentYuan;
   if (points(share * 100) >= t.warnStartedLowSharePercent) return null;
   const pct = (share * 100).toFixed(1);
-  return projectWarning(p, 'started-low-funds', 'red',
-    `开工（${p.startDate}）已满 ${t.warnStartedLowShareMonths} 个月，资金到位 ${pct}%，低于总投资的 ${t.warnStartedLowSharePercent}%`, Number(pct));
+  return projectWarning(
+    p,
+    'started-low-funds',
+    'red',
+    `开工（${p.startDate}）已满 ${t.warnStartedLowShareMonths} 个月，资金到位 ${pct}%，低于总投资的 ${t.warnStartedLowSharePercent}%`,
+    Number(pct),
+  );
 }
 
 /** Overdue from the day after the due date; one warning per project naming every overdue item. */
 function overdueItems(
-  rule: 'overdue-commitment' | 'overdue-blocker', what: string, items: WarningItem[], projects: Map<number, WarningProject>, asOf: string,
+  rule: 'overdue-commitment' | 'overdue-blocker',
+  what: string,
+  items: WarningItem[],
+  projects: Map<number, WarningProject>,
+  asOf: string,
 ): ComputedWarning[] {
   const byProject = new Map<number, WarningItem[]>();
   for (const it of items) {
@@ -213,7 +264,9 @@ function overdueItems(
     const oldest = list[0]!;
     const days = daysBetween(oldest.dueDate!, asOf);
     const more = list.length > 1 ? `等 ${list.length} 项` : '';
-    out.push(projectWarning(p, rule, 'red', `${what}“${oldest.title}”${more}已逾期 ${days} 天（应于 ${oldest.dueDate} 前完成）`, list.length));
+    out.push(
+      projectWarning(p, rule, 'red', `${what}“${oldest.title}”${more}已逾期 ${days} 天（应于 ${oldest.dueDate} 前完成）`, list.length),
+    );
   }
   return out;
 }
@@ -231,7 +284,13 @@ export function ruleSubmissionMissing(u: WarningUnit, asOf: string, t: WarningTh
   }
   if (missing.length === 0) return null;
   const list = missing.length > 3 ? `${missing.slice(0, 3).join('、')} 等 ${missing.length} 个月` : missing.join('、');
-  return unitWarning(u, 'submission-missing', 'yellow', `${list}的月度报送逾期未报（每月 ${t.warnSubmissionDueDay} 日前报上月）`, missing.length);
+  return unitWarning(
+    u,
+    'submission-missing',
+    'yellow',
+    `${list}的月度报送逾期未报（每月 ${t.warnSubmissionDueDay} 日前报上月）`,
+    missing.length,
+  );
 }
 
 export function ruleUnitBehind(u: WarningUnit, s: WarningUnitStats, t: WarningThresholds): ComputedWarning | null {
@@ -243,17 +302,33 @@ export function ruleUnitBehind(u: WarningUnit, s: WarningUnitStats, t: WarningTh
   else if (behind >= t.warnBehindYellowPoints) level = 'yellow';
   if (!level) return null;
   const pct = (x: number) => (x * 100).toFixed(1);
-  return unitWarning(u, 'unit-behind', level,
-    `${formatPeriod(s.period)} 到位资金完成 ${pct(row.completion)}%，落后时间进度（${pct(s.timeProgress)}%）${behind.toFixed(1)} 个百分点`, behind);
+  return unitWarning(
+    u,
+    'unit-behind',
+    level,
+    `${formatPeriod(s.period)} 到位资金完成 ${pct(row.completion)}%，落后时间进度（${pct(s.timeProgress)}%）${behind.toFixed(1)} 个百分点`,
+    behind,
+  );
 }
 
 export function ruleUnitNoResult(u: WarningUnit, s: WarningUnitStats, t: WarningThresholds): ComputedWarning | null {
   if (s.period.month < t.warnNoResultFromMonth || !s.zeroResultUnits.includes(u.code)) return null;
-  return unitWarning(u, 'unit-no-result', 'red', `${s.period.year} 年 1—${s.period.month} 月没有到位资金，也没有签约合同（零成效）`, s.period.month);
+  return unitWarning(
+    u,
+    'unit-no-result',
+    'red',
+    `${s.period.year} 年 1—${s.period.month} 月没有到位资金，也没有签约合同（零成效）`,
+    s.period.month,
+  );
 }
 
 const PROJECT_RULES = [
-  ruleLeadUnassessed, ruleStaleFollowUp, ruleAgreementNotContracted, ruleContractNotStarted, ruleStartedNoFunds, ruleStartedLowFunds,
+  ruleLeadUnassessed,
+  ruleStaleFollowUp,
+  ruleAgreementNotContracted,
+  ruleContractNotStarted,
+  ruleStartedNoFunds,
+  ruleStartedLowFunds,
 ];
 
 const LEVEL_ORDER: Record<WarningLevel, number> = { red: 0, yellow: 1 };
@@ -280,8 +355,13 @@ export function computeWarnings(input: WarningInput): ComputedWarning[] {
     const none = ruleUnitNoResult(u, input.unitStats, t);
     if (none) out.push(none);
   }
-  return out.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.unitCode.localeCompare(b.unitCode)
-    || WARNING_RULES.indexOf(a.rule) - WARNING_RULES.indexOf(b.rule) || (a.projectCode ?? '').localeCompare(b.projectCode ?? ''));
+  return out.sort(
+    (a, b) =>
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+      a.unitCode.localeCompare(b.unitCode) ||
+      WARNING_RULES.indexOf(a.rule) - WARNING_RULES.indexOf(b.rule) ||
+      (a.projectCode ?? '').localeCompare(b.projectCode ?? ''),
+  );
 }
 
 /** Supervision escalation colour: blue until the deadline, yellow once past it, red after `redAfterDays`. */
@@ -292,15 +372,22 @@ export function escalationColour(deadline: string, asOf: string, redAfterDays: n
   return late >= redAfterDays ? 'red' : 'yellow';
 }
 
-
 // --- data quality of fund entries (inflated figures are the documented failure of target systems) ---
 
 export type FundQualityThresholds = { spikeFactor: number; roundRunLength: number; roundUnitYuan: number };
 export type FundQualityEntry = {
-  id: number; projectId: number; unitCode: string; period: string; amountYuan: number; foreignUsd: number;
+  id: number;
+  projectId: number;
+  unitCode: string;
+  period: string;
+  amountYuan: number;
+  foreignUsd: number;
 };
 export type FundQualityProject = { id: number; stage: string; totalInvestmentYuan: number; contractDate: string | null };
-export type FundQualityFlag = { code: 'spike' | 'round-run' | 'before-contract' | 'not-started' | 'above-investment' | 'foreign-mismatch'; message: string };
+export type FundQualityFlag = {
+  code: 'spike' | 'round-run' | 'before-contract' | 'not-started' | 'above-investment' | 'foreign-mismatch';
+  message: string;
+};
 
 /**
  * Flags for each entry of the period, with the reason, from the entries before it.
@@ -320,7 +407,8 @@ export function fundQualityFlags(
   const { thresholds: th } = ctx;
   const wan = (y: number) => `${(y / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}万元`;
   const periodTotals = new Map<string, number>();
-  for (const e of entries) periodTotals.set(`${e.unitCode}|${e.period}`, (periodTotals.get(`${e.unitCode}|${e.period}`) ?? 0) + e.amountYuan);
+  for (const e of entries)
+    periodTotals.set(`${e.unitCode}|${e.period}`, (periodTotals.get(`${e.unitCode}|${e.period}`) ?? 0) + e.amountYuan);
   for (const e of entries) {
     const flags: FundQualityFlag[] = [];
     // A month far above the unit's own pattern: the mean of its earlier months that had funds.
@@ -330,14 +418,20 @@ export function fundQualityFlags(
     if (recent.length >= 3) {
       const mean = recent.reduce((a, [, y]) => a + y, 0) / recent.length;
       if (total > mean * th.spikeFactor) {
-        flags.push({ code: 'spike', message: `本单位本月合计 ${wan(total)}，是此前月均 ${wan(Math.round(mean))} 的 ${(total / mean).toFixed(1)} 倍` });
+        flags.push({
+          code: 'spike',
+          message: `本单位本月合计 ${wan(total)}，是此前月均 ${wan(Math.round(mean))} 的 ${(total / mean).toFixed(1)} 倍`,
+        });
       }
     }
     const history = ctx.projectHistory.get(e.projectId) ?? [];
     const earlier = history.filter((h) => h.period < e.period);
     const run = [...earlier.slice(-(th.roundRunLength - 1)).map((h) => h.amountYuan), e.amountYuan];
     if (run.length >= th.roundRunLength && run.every((y) => y > 0 && y % th.roundUnitYuan === 0)) {
-      flags.push({ code: 'round-run', message: `该项目连续 ${run.length} 个月到位金额都是整数（${run.map(wan).join('、')}），请核对银行凭证` });
+      flags.push({
+        code: 'round-run',
+        message: `该项目连续 ${run.length} 个月到位金额都是整数（${run.map(wan).join('、')}），请核对银行凭证`,
+      });
     }
     const p = ctx.projects.get(e.projectId);
     if (p) {
@@ -355,9 +449,13 @@ export function fundQualityFlags(
       const rate = (ctx.cnyPerUsdE4 ?? 0) / 10_000;
       // The RMB amount includes the foreign part, so it cannot be below the foreign part in 元.
       if (e.amountYuan <= 0 || (rate > 0 && e.amountYuan < e.foreignUsd * rate * 0.95)) {
-        flags.push({ code: 'foreign-mismatch', message: rate > 0
-          ? `其中外资 ${e.foreignUsd.toLocaleString('en-US')} 美元（约 ${wan(Math.round(e.foreignUsd * rate))}），但到位金额只有 ${wan(e.amountYuan)}`
-          : '填了外资金额，但没有相应的人民币到位金额' });
+        flags.push({
+          code: 'foreign-mismatch',
+          message:
+            rate > 0
+              ? `其中外资 ${e.foreignUsd.toLocaleString('en-US')} 美元（约 ${wan(Math.round(e.foreignUsd * rate))}），但到位金额只有 ${wan(e.amountYuan)}`
+              : '填了外资金额，但没有相应的人民币到位金额',
+        });
       }
     }
     if (flags.length) out.set(e.id, flags);
@@ -369,10 +467,20 @@ export function fundQualityFlags(
 
 /** A project name without spaces, punctuation and generic words, for comparing registrations. */
 export function normalizeProjectName(name: string): string {
-  return name.replace(/[\s\p{P}\p{S}]/gu, '').replace(/(建设|新建|项目|工程|有限公司|有限责任公司)/g, '').toLowerCase();
+  return name
+    .replace(/[\s\p{P}\p{S}]/gu, '')
+    .replace(/(建设|新建|项目|工程|有限公司|有限责任公司)/g, '')
+    .toLowerCase();
 }
 
-export type LeadProject = { id: number; code: string; name: string; unitCode: string; creditCode: string | null; registeredOn: string | null };
+export type LeadProject = {
+  id: number;
+  code: string;
+  name: string;
+  unitCode: string;
+  creditCode: string | null;
+  registeredOn: string | null;
+};
 export type LeadConflict = { key: string; reason: 'credit-code' | 'similar-name'; detail: string; projects: [LeadProject, LeadProject] };
 
 /**

@@ -16,10 +16,16 @@ export async function tryLock(db: Db, name: string, ttlMs: number, holder = HOLD
       try {
         await tx.insertInto('job_locks').values({ name, holder, expires_at: expires }).execute();
         return true;
-      } catch { return false; }
+      } catch {
+        return false;
+      }
     }
-    const r = await tx.updateTable('job_locks').set({ holder, expires_at: expires })
-      .where('name', '=', name).where((eb) => eb.or([eb('expires_at', '<', now), eb('holder', '=', holder)])).executeTakeFirst();
+    const r = await tx
+      .updateTable('job_locks')
+      .set({ holder, expires_at: expires })
+      .where('name', '=', name)
+      .where((eb) => eb.or([eb('expires_at', '<', now), eb('holder', '=', holder)]))
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   });
 }

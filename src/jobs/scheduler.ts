@@ -14,7 +14,11 @@ import { sendDue } from '../modules/notifications/webhooks.service';
 export { tryLock, releaseLock } from './lock';
 
 type Log = { info: (msg: string) => void; error: (obj: unknown, msg?: string) => void };
-export interface Job { name: string; everyMs: number; run: (db: Db) => Promise<void> }
+export interface Job {
+  name: string;
+  everyMs: number;
+  run: (db: Db) => Promise<void>;
+}
 
 export const JOBS: Job[] = [
   {
@@ -22,28 +26,59 @@ export const JOBS: Job[] = [
     everyMs: 3600_000,
     run: async (db) => {
       await db.deleteFrom('sessions').where('expires_at', '<', nowIso()).execute();
-      await db.deleteFrom('login_attempts').where('at', '<', new Date(Date.now() - 86400_000).toISOString()).execute();
+      await db
+        .deleteFrom('login_attempts')
+        .where('at', '<', new Date(Date.now() - 86400_000).toISOString())
+        .execute();
       await pruneThrottle(db);
       // The record of job runs is kept for 30 days.
-      await db.deleteFrom('job_runs').where('started_at', '<', new Date(Date.now() - 30 * 86400_000).toISOString()).execute();
+      await db
+        .deleteFrom('job_runs')
+        .where('started_at', '<', new Date(Date.now() - 30 * 86400_000).toISOString())
+        .execute();
     },
   },
   // A rollup rebuild after a threshold or home-city change that no instance finished (docs/adr/0005).
-  { name: ROLLUP_REBUILD_LOCK, everyMs: 60_000, run: async (db) => { await rebuildStaleRollups(db); } },
+  {
+    name: ROLLUP_REBUILD_LOCK,
+    everyMs: 60_000,
+    run: async (db) => {
+      await rebuildStaleRollups(db);
+    },
+  },
   // Checked hourly; runs the warning rules once per day (the first check after midnight).
   { name: 'warnings-daily', everyMs: 3600_000, run: (db) => runDailyWarnings(db, SYSTEM_ACTOR) },
   // Checked hourly; queues each unit's digest once per day after 08:00 (Asia/Shanghai).
   { name: 'notify-digest', everyMs: 3600_000, run: (db) => runDailyDigest(db, SYSTEM_ACTOR) },
   // Sends queued robot messages that are due (retries back off 1 min, 5 min, 30 min, 2 h).
-  { name: 'notify-send', everyMs: 30_000, run: async (db) => { await sendDue(db); } },
+  {
+    name: 'notify-send',
+    everyMs: 30_000,
+    run: async (db) => {
+      await sendDue(db);
+    },
+  },
 ];
 
 /** Runs a job and records the run (job_runs): which instance, when, and how it ended. */
 export async function runRecorded(db: Db, job: Job, log: Log, holder = HOLDER): Promise<void> {
-  const row = await db.insertInto('job_runs').values({ name: job.name, holder, started_at: nowIso() }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('job_runs')
+    .values({ name: job.name, holder, started_at: nowIso() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   let error: string | null = null;
-  try { await job.run(db); } catch (err) { error = String((err as Error)?.message ?? err).slice(0, 2000); log.error({ err }, `job ${job.name} failed`); }
-  await db.updateTable('job_runs').set({ finished_at: nowIso(), ok: error === null ? 1 : 0, error }).where('id', '=', row.id).execute()
+  try {
+    await job.run(db);
+  } catch (err) {
+    error = String((err as Error)?.message ?? err).slice(0, 2000);
+    log.error({ err }, `job ${job.name} failed`);
+  }
+  await db
+    .updateTable('job_runs')
+    .set({ finished_at: nowIso(), ok: error === null ? 1 : 0, error })
+    .where('id', '=', row.id)
+    .execute()
     .catch((err: unknown) => log.error({ err }, `job ${job.name}: could not record its end`));
 }
 
@@ -54,7 +89,9 @@ export function startJobs(db: Db, log: Log): () => void {
       try {
         if (!(await tryLock(db, job.name, job.everyMs))) return;
         await runRecorded(db, job, log);
-      } catch (err) { log.error({ err }, `job ${job.name} could not run`); }
+      } catch (err) {
+        log.error({ err }, `job ${job.name} could not run`);
+      }
     };
     void tick();
     return setInterval(tick, job.everyMs);

@@ -53,7 +53,11 @@ export async function buildApp(opts: { db: Db; config: Config; logger?: boolean 
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 5 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: '招商引资调度平台 API', version: '1', description: '所有接口位于 /api/v1。浏览器会话需携带 x-csrf-token；集成可用 Authorization: Bearer <API令牌>。' },
+      info: {
+        title: '招商引资调度平台 API',
+        version: '1',
+        description: '所有接口位于 /api/v1。浏览器会话需携带 x-csrf-token；集成可用 Authorization: Bearer <API令牌>。',
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -81,9 +85,11 @@ export async function buildApp(opts: { db: Db; config: Config; logger?: boolean 
     // The web app routes on the client; any other GET that is not API or docs gets index.html.
     app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
       const url = req.url.split('?')[0] ?? '/';
-      if (url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: `没有这个接口：${req.method} ${url}` } });
+      if (url.startsWith('/api/'))
+        return reply.status(404).send({ error: { code: 'not_found', message: `没有这个接口：${req.method} ${url}` } });
       const file = path.join(WEB_DIST, path.normalize(url).replace(/^([/\\])+/, ''));
-      if (url !== '/' && file.startsWith(WEB_DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(WEB_DIST, file));
+      if (url !== '/' && file.startsWith(WEB_DIST) && fs.existsSync(file) && fs.statSync(file).isFile())
+        return reply.sendFile(path.relative(WEB_DIST, file));
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }

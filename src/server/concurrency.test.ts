@@ -31,9 +31,21 @@ describe.each(DB_KINDS)('20-way races on %s', (kind) => {
 
   async function addProjects(unit: string, prefix: string, n: number): Promise<number[]> {
     const ts = nowIso();
-    const rows = await t.db.insertInto('projects').values(Array.from({ length: n }, (_, i) => ({
-      unit_code: unit, code: `${prefix}-${i}`, name: `项目${prefix}${i}`, stage: 'started', total_investment_yuan: 1_000_000_000, created_at: ts, updated_at: ts,
-    }))).returning('id').execute();
+    const rows = await t.db
+      .insertInto('projects')
+      .values(
+        Array.from({ length: n }, (_, i) => ({
+          unit_code: unit,
+          code: `${prefix}-${i}`,
+          name: `项目${prefix}${i}`,
+          stage: 'started',
+          total_investment_yuan: 1_000_000_000,
+          created_at: ts,
+          updated_at: ts,
+        })),
+      )
+      .returning('id')
+      .execute();
     return rows.map((r) => r.id);
   }
 
@@ -41,12 +53,13 @@ describe.each(DB_KINDS)('20-way races on %s', (kind) => {
     t = await freshDb(kind);
     await seedBasics(t.db);
     app = await testApp(t.db);
-    [office, rep1, admin] = await Promise.all(['office', 'rep1', 'admin'].map((u) => login(app, u))) as [Client, Client, Client];
+    [office, rep1, admin] = (await Promise.all(['office', 'rep1', 'admin'].map((u) => login(app, u)))) as [Client, Client, Client];
     projects = await addProjects('U01', 'RACE', N);
   });
   afterAll(async () => {
     console.log(`[concurrency ${kind}] races run: ${racesRun} (each ${N}-way)`);
-    await app?.close(); await t?.drop();
+    await app?.close();
+    await t?.drop();
   });
 
   it('lock vs entry writes: no entry commits into the period after its lock', async () => {
@@ -56,10 +69,24 @@ describe.each(DB_KINDS)('20-way races on %s', (kind) => {
       () => office.post(`/api/v1/periods/${period}/lock`, { note: '并发测试' }),
     ]);
     expectOnly(res, [200, 201, 409]);
-    const lockAudit = await t.db.selectFrom('audit_log').select('id').where('entity', '=', 'period').where('action', '=', 'lock').where('entity_id', '=', period).executeTakeFirstOrThrow();
+    const lockAudit = await t.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity', '=', 'period')
+      .where('action', '=', 'lock')
+      .where('entity_id', '=', period)
+      .executeTakeFirstOrThrow();
     const entryIds = (await t.db.selectFrom('fund_entries').select('id').where('period', '=', period).execute()).map((e) => String(e.id));
-    const entryAudits = entryIds.length === 0 ? [] : await t.db.selectFrom('audit_log').select('id')
-      .where('entity', '=', 'fund_entry').where('action', '=', 'create').where('entity_id', 'in', entryIds).execute();
+    const entryAudits =
+      entryIds.length === 0
+        ? []
+        : await t.db
+            .selectFrom('audit_log')
+            .select('id')
+            .where('entity', '=', 'fund_entry')
+            .where('action', '=', 'create')
+            .where('entity_id', 'in', entryIds)
+            .execute();
     expect(entryAudits.length).toBe(entryIds.length);
     // Every entry's write finished before the lock took the period.
     for (const a of entryAudits) expect(Number(a.id)).toBeLessThan(Number(lockAudit.id));
@@ -85,29 +112,50 @@ describe.each(DB_KINDS)('20-way races on %s', (kind) => {
     const period = '2026-05';
     const res = await race(projects.map((id) => () => rep1.post('/api/v1/fund-entries', { projectId: id, period, amountYuan: 3_000_000 })));
     expectOnly(res, [201]);
-    expect((await t.db.selectFrom('submissions').select('id').where('unit_code', '=', 'U01').where('period', '=', period).execute()).length).toBe(1);
+    expect(
+      (await t.db.selectFrom('submissions').select('id').where('unit_code', '=', 'U01').where('period', '=', period).execute()).length,
+    ).toBe(1);
   });
 
   it('the same entry 20 times: one saved, the rest 409', async () => {
-    const res = await race(Array.from({ length: N }, () => () => rep1.post('/api/v1/fund-entries', { projectId: projects[0], period: '2026-06', amountYuan: 10 })));
+    const res = await race(
+      Array.from(
+        { length: N },
+        () => () => rep1.post('/api/v1/fund-entries', { projectId: projects[0], period: '2026-06', amountYuan: 10 }),
+      ),
+    );
     expectOnly(res, [201, 409]);
     expect(res.filter((r) => r.statusCode === 201).length).toBe(1);
   });
 
   it('20 project registrations get 20 distinct generated codes', async () => {
-    const res = await race(Array.from({ length: N }, (_, i) => () => rep1.post('/api/v1/projects', { name: `并发登记${i}`, registeredOn: '2026-07-01' })));
+    const res = await race(
+      Array.from({ length: N }, (_, i) => () => rep1.post('/api/v1/projects', { name: `并发登记${i}`, registeredOn: '2026-07-01' })),
+    );
     expectOnly(res, [201]);
     const codes = res.map((r) => r.json().code as string);
     expect(new Set(codes).size).toBe(N);
   });
 
   it('the same unit code and user name 20 times: one created, the rest 409', async () => {
-    const units = await race(Array.from({ length: N }, () => () => admin.post('/api/v1/units', { code: 'U77', name: '并发单位', kind: 'zone' })));
+    const units = await race(
+      Array.from({ length: N }, () => () => admin.post('/api/v1/units', { code: 'U77', name: '并发单位', kind: 'zone' })),
+    );
     expectOnly(units, [201, 409]);
     expect(units.filter((r) => r.statusCode === 201).length).toBe(1);
-    const users = await race(Array.from({ length: N }, (_, i) => () => admin.post('/api/v1/users', {
-      username: 'samename', displayName: `同名${i}`, password: 'Abcdefgh12345!', roles: ['reporter'], unitCode: 'U01',
-    })));
+    const users = await race(
+      Array.from(
+        { length: N },
+        (_, i) => () =>
+          admin.post('/api/v1/users', {
+            username: 'samename',
+            displayName: `同名${i}`,
+            password: 'Abcdefgh12345!',
+            roles: ['reporter'],
+            unitCode: 'U01',
+          }),
+      ),
+    );
     expectOnly(users, [201, 409]);
     expect(users.filter((r) => r.statusCode === 201).length).toBe(1);
   });
@@ -122,14 +170,33 @@ describe.each(DB_KINDS)('20-way races on %s', (kind) => {
 describe.each(DB_KINDS)('20 concurrent first-run setups on %s', (kind) => {
   let t: TestDb;
   let app: FastifyInstance;
-  beforeAll(async () => { t = await freshDb(kind); app = await testApp(t.db); });
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  beforeAll(async () => {
+    t = await freshDb(kind);
+    app = await testApp(t.db);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
 
   it('create exactly one administrator', async () => {
-    const res = await race(Array.from({ length: N }, (_, i) => () => app.inject({
-      method: 'POST', url: '/api/v1/setup',
-      payload: { cityName: '吉林市', homeRegionCode: '220200', adminUsername: `admin${i}`, adminDisplayName: `管理员${i}`, adminPassword: 'Abcdefgh12345!' },
-    })));
+    const res = await race(
+      Array.from(
+        { length: N },
+        (_, i) => () =>
+          app.inject({
+            method: 'POST',
+            url: '/api/v1/setup',
+            payload: {
+              cityName: '吉林市',
+              homeRegionCode: '220200',
+              adminUsername: `admin${i}`,
+              adminDisplayName: `管理员${i}`,
+              adminPassword: 'Abcdefgh12345!',
+            },
+          }),
+      ),
+    );
     expectOnly(res, [201, 409]);
     expect(res.filter((r) => r.statusCode === 201).length).toBe(1);
     expect((await t.db.selectFrom('users').select('id').execute()).length).toBe(1);

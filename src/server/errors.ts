@@ -5,17 +5,26 @@ import { dbInputError } from './db-errors';
 
 export function httpStatus(code: ErrorCode): number {
   switch (code) {
-    case 'validation': return 400;
-    case 'unauthenticated': return 401;
-    case 'forbidden': return 403;
-    case 'not_found': return 404;
+    case 'validation':
+      return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'not_found':
+      return 404;
     case 'conflict':
     case 'stale':
-    case 'locked': return 409;
-    case 'too_large': return 413;
-    case 'unsupported': return 415;
-    case 'rate_limited': return 429;
-    default: return assertUnreachable(code);
+    case 'locked':
+      return 409;
+    case 'too_large':
+      return 413;
+    case 'unsupported':
+      return 415;
+    case 'rate_limited':
+      return 429;
+    default:
+      return assertUnreachable(code);
   }
 }
 
@@ -31,8 +40,16 @@ const FIELD_MESSAGES: Record<string, string> = {
 
 /** What a unique constraint guards, by table, for the message of a concurrent duplicate. */
 const UNIQUE_SUBJECTS: Record<string, string> = {
-  projects: '项目编号', units: '单位代码', users: '用户名', investors: '客商（统一社会信用代码）', fund_entries: '该项目本月的到位资金条目',
-  submissions: '该单位本月的月报', period_locks: '报告期锁定', settings: '设置项', exchange_rates: '该月汇率', targets: '该单位的年度目标',
+  projects: '项目编号',
+  units: '单位代码',
+  users: '用户名',
+  investors: '客商（统一社会信用代码）',
+  fund_entries: '该项目本月的到位资金条目',
+  submissions: '该单位本月的月报',
+  period_locks: '报告期锁定',
+  settings: '设置项',
+  exchange_rates: '该月汇率',
+  targets: '该单位的年度目标',
   revisions: '修订',
 };
 
@@ -54,7 +71,12 @@ export function databaseConflict(err: unknown): AppError | null {
   }
   if (table === null) return dataRejected(e.code);
   const subject = UNIQUE_SUBJECTS[table] ?? '该记录';
-  return new AppError('conflict', `${subject}已存在（可能刚被其他用户同时录入），本次操作未保存；请刷新后核对再试`, undefined, table ? { table } : undefined);
+  return new AppError(
+    'conflict',
+    `${subject}已存在（可能刚被其他用户同时录入），本次操作未保存；请刷新后核对再试`,
+    undefined,
+    table ? { table } : undefined,
+  );
 }
 
 /**
@@ -66,7 +88,8 @@ function dataRejected(code: unknown): AppError | null {
   if (code === '22021' || code === '22P05') return new AppError('validation', '输入的文字中含有不允许的控制字符（如 NUL），请删除后重试');
   if (code === '22001') return new AppError('validation', '输入的文字过长，请缩短后重试');
   if (code === '22003') return new AppError('validation', '输入的数值超出允许范围，请核对后重试');
-  if (code === '22P02' || code === '22007' || code === '22008') return new AppError('validation', '输入的数值或日期格式不正确，请核对后重试');
+  if (code === '22P02' || code === '22007' || code === '22008')
+    return new AppError('validation', '输入的数值或日期格式不正确，请核对后重试');
   return null;
 }
 
@@ -83,11 +106,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const fields: Record<string, string> = {};
       for (const issue of err.validation) {
         const key = (issue.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || '_';
-        if (key === '_') { fields[key] = '请求内容格式不正确（应为 JSON 对象）'; continue; }
+        if (key === '_') {
+          fields[key] = '请求内容格式不正确（应为 JSON 对象）';
+          continue;
+        }
         const zodDefault = !issue.message || /^Invalid|^Too (small|big)|^Expected/.test(issue.message);
         fields[key] = zodDefault ? (FIELD_MESSAGES[issue.keyword] ?? '不正确') : (issue.message ?? '不正确');
       }
-      const list = Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('；');
+      const list = Object.entries(fields)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('；');
       return reply.status(400).send({ error: { code: 'validation', message: `输入有误，请检查：${list}`, fields } });
     }
     const status = (err as FastifyError).statusCode;

@@ -40,7 +40,11 @@ export function inputProblem(value: unknown, where = '请求内容'): { path: st
 
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    for (const [part, where] of [[request.body, '请求内容'], [request.query, '查询参数'], [request.params, '路径参数']] as const) {
+    for (const [part, where] of [
+      [request.body, '请求内容'],
+      [request.query, '查询参数'],
+      [request.params, '路径参数'],
+    ] as const) {
       if (part === undefined || part === null || Buffer.isBuffer(part)) continue;
       const p = inputProblem(part, where);
       if (p) throw new AppError('validation', p.message, p.path ? { [p.path]: '含有不允许的字符或数值超出范围' } : undefined);

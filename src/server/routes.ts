@@ -27,16 +27,37 @@ import { lockChecklistRoutes } from '../modules/funds/lock-checklist';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
-  await app.register(async (api) => {
-    for (const plugin of [
-      authRoutes, usersRoutes, unitsRoutes, settingsRoutes, auditRoutes, setupRoutes,
-      investorsRoutes, projectsRoutes, fundsRoutes, ledgerRoutes, targetsRoutes, statsRoutes, reportsRoutes, assessmentRoutes,
-      forecastRoutes,
-      warningsRoutes, supervisionRoutes, inboxRoutes, policiesRoutes,
-      activitiesRoutes, reserveRoutes, publicRoutes,
-      lockChecklistRoutes,
-      notificationsRoutes,
-    ]) await api.register(plugin);
-    await api.register(revisionsRoutes);
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      for (const plugin of [
+        authRoutes,
+        usersRoutes,
+        unitsRoutes,
+        settingsRoutes,
+        auditRoutes,
+        setupRoutes,
+        investorsRoutes,
+        projectsRoutes,
+        fundsRoutes,
+        ledgerRoutes,
+        targetsRoutes,
+        statsRoutes,
+        reportsRoutes,
+        assessmentRoutes,
+        forecastRoutes,
+        warningsRoutes,
+        supervisionRoutes,
+        inboxRoutes,
+        policiesRoutes,
+        activitiesRoutes,
+        reserveRoutes,
+        publicRoutes,
+        lockChecklistRoutes,
+        notificationsRoutes,
+      ])
+        await api.register(plugin);
+      await api.register(revisionsRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
 }

@@ -5,13 +5,21 @@
 // 200 MB has a ratio of ~1000; real Office files stay far below 100).
 import { AppError } from '../domain/errors';
 
-export interface ZipLimits { maxEntries: number; maxTotalBytes: number; maxRatio: number }
+export interface ZipLimits {
+  maxEntries: number;
+  maxTotalBytes: number;
+  maxRatio: number;
+}
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 2000, maxTotalBytes: 100 * 1024 * 1024, maxRatio: 100 };
 
 const EOCD = 0x06054b50;
 const CEN = 0x02014b50;
 
-export interface ZipSummary { entries: number; compressedBytes: number; uncompressedBytes: number }
+export interface ZipSummary {
+  entries: number;
+  compressedBytes: number;
+  uncompressedBytes: number;
+}
 
 /** Reads the central directory; throws a 400/413 AppError naming the limit when one is exceeded. */
 export function checkZip(buf: Buffer, what: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipSummary {
@@ -19,7 +27,10 @@ export function checkZip(buf: Buffer, what: string, limits: ZipLimits = DEFAULT_
   // The end record sits in the last 22 bytes plus an optional comment of up to 65,535 bytes.
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
-    if (buf.readUInt32LE(i) === EOCD) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw bad();
   const count = buf.readUInt16LE(eocd + 10);
@@ -47,7 +58,10 @@ export function checkZip(buf: Buffer, what: string, limits: ZipLimits = DEFAULT_
   }
   // Ratios of small files say nothing (a 1 KB file of spaces compresses 100×); judge the whole archive.
   if (uncompressed > 1024 * 1024 && uncompressed > compressed * limits.maxRatio) {
-    throw new AppError('too_large', `${what}的压缩比异常（解压后是压缩前的 ${Math.round(uncompressed / Math.max(1, compressed))} 倍，可能是“压缩炸弹”），已拒绝`);
+    throw new AppError(
+      'too_large',
+      `${what}的压缩比异常（解压后是压缩前的 ${Math.round(uncompressed / Math.max(1, compressed))} 倍，可能是“压缩炸弹”），已拒绝`,
+    );
   }
   return { entries: count, compressedBytes: compressed, uncompressedBytes: uncompressed };
 }

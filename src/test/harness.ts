@@ -19,7 +19,12 @@ import { nowIso } from '../db/clock';
 export type DbKind = 'sqlite' | 'postgres';
 export const DB_KINDS: DbKind[] = process.env.TEST_PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
-export interface TestDb { db: Db; kind: DbKind; url: string; drop: () => Promise<void> }
+export interface TestDb {
+  db: Db;
+  kind: DbKind;
+  url: string;
+  drop: () => Promise<void>;
+}
 
 export async function freshDb(kind: DbKind): Promise<TestDb> {
   const name = `zs_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
@@ -28,7 +33,15 @@ export async function freshDb(kind: DbKind): Promise<TestDb> {
     const url = path.join(dir, 'test.db');
     const db = createDb(url);
     await migrate(db);
-    return { db, kind, url, drop: async () => { await db.destroy(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      db,
+      kind,
+      url,
+      drop: async () => {
+        await db.destroy();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const admin = process.env.TEST_PG_URL!;
   const c = new pg.Client({ connectionString: admin });
@@ -41,7 +54,9 @@ export async function freshDb(kind: DbKind): Promise<TestDb> {
   const db = createDb(url);
   await migrate(db);
   return {
-    db, kind, url,
+    db,
+    kind,
+    url,
     drop: async () => {
       await db.destroy();
       const c2 = new pg.Client({ connectionString: admin });
@@ -67,7 +82,11 @@ export async function addUnit(db: Db, code: string, name: string, kind: UnitKind
 }
 
 export async function addUser(db: Db, username: string, roles: Role[], unitCode: string | null = null): Promise<number> {
-  const u = await db.transaction().execute((tx) => createUser(tx, SYSTEM_ACTOR, { username, displayName: username, password: TEST_PASSWORD, roles, unitCode }, { skipPermission: true }));
+  const u = await db
+    .transaction()
+    .execute((tx) =>
+      createUser(tx, SYSTEM_ACTOR, { username, displayName: username, password: TEST_PASSWORD, roles, unitCode }, { skipPermission: true }),
+    );
   return u.id;
 }
 
@@ -106,5 +125,14 @@ export async function login(app: FastifyInstance, username: string, password = T
   const csrf = (me.json() as { csrfToken: string }).csrfToken;
   const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE') => (url: string, body?: unknown) =>
     app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrf }, ...(body === undefined ? {} : { payload: body as object }) });
-  return { get: send('GET'), post: send('POST'), patch: send('PATCH'), put: send('PUT'), delete: send('DELETE'), inject: app.inject.bind(app), cookie, csrf };
+  return {
+    get: send('GET'),
+    post: send('POST'),
+    patch: send('PATCH'),
+    put: send('PUT'),
+    delete: send('DELETE'),
+    inject: app.inject.bind(app),
+    cookie,
+    csrf,
+  };
 }

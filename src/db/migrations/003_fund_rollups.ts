@@ -25,7 +25,8 @@ const largeOf = (total: string) => `CASE WHEN ${total} >= ${THRESHOLD} THEN 1 EL
 // ---- SQLite: row triggers. An entry row R (NEW or OLD) with sign ±1. -------------------------------
 const sqScope = (projectId: string) =>
   `COALESCE((SELECT i.origin_scope FROM projects p JOIN investors i ON i.id = p.investor_id WHERE p.id = ${projectId}), '')`;
-const sqLarge = (projectId: string) => `COALESCE((SELECT ${largeOf('p.total_investment_yuan')} FROM projects p WHERE p.id = ${projectId}), 0)`;
+const sqLarge = (projectId: string) =>
+  `COALESCE((SELECT ${largeOf('p.total_investment_yuan')} FROM projects p WHERE p.id = ${projectId}), 0)`;
 const sqRollup = (r: 'NEW' | 'OLD', sign: '' | '-') => `
   INSERT INTO fund_rollups (${ROLLUP_COLS})
   SELECT ${r}.year, ${r}.month, ${r}.unit_code, ${r}.status, ${sqScope(`${r}.project_id`)}, ${sqLarge(`${r}.project_id`)},
@@ -73,9 +74,13 @@ async function sqliteTriggers(db: Db): Promise<void> {
     `CREATE TRIGGER fund_rollups_project_update AFTER UPDATE OF investor_id, total_investment_yuan ON projects
        WHEN OLD.investor_id IS NOT NEW.investor_id OR (${largeOf('OLD.total_investment_yuan')}) <> (${largeOf('NEW.total_investment_yuan')})
        BEGIN
-       ${sqMove('f.project_id = NEW.id',
-         `COALESCE((SELECT origin_scope FROM investors WHERE id = OLD.investor_id), '')`, largeOf('OLD.total_investment_yuan'),
-         `COALESCE((SELECT origin_scope FROM investors WHERE id = NEW.investor_id), '')`, largeOf('NEW.total_investment_yuan'))}
+       ${sqMove(
+         'f.project_id = NEW.id',
+         `COALESCE((SELECT origin_scope FROM investors WHERE id = OLD.investor_id), '')`,
+         largeOf('OLD.total_investment_yuan'),
+         `COALESCE((SELECT origin_scope FROM investors WHERE id = NEW.investor_id), '')`,
+         largeOf('NEW.total_investment_yuan'),
+       )}
        UPDATE fund_project_firsts SET origin_scope = COALESCE((SELECT origin_scope FROM investors WHERE id = NEW.investor_id), ''),
          large = ${largeOf('NEW.total_investment_yuan')} WHERE project_id = NEW.id;
        END`,
@@ -162,9 +167,13 @@ async function pgTriggers(db: Db): Promise<void> {
        -- (A trigger's WHEN cannot read stats_params: a change that keeps the large flag moves nothing.)
        IF OLD.investor_id IS NOT DISTINCT FROM NEW.investor_id
           AND (${largeOf('OLD.total_investment_yuan')}) = (${largeOf('NEW.total_investment_yuan')}) THEN RETURN NULL; END IF;
-       ${pgMove('f.project_id = NEW.id',
-         `COALESCE((SELECT origin_scope FROM investors WHERE id = OLD.investor_id), '')`, largeOf('OLD.total_investment_yuan'),
-         `COALESCE((SELECT origin_scope FROM investors WHERE id = NEW.investor_id), '')`, largeOf('NEW.total_investment_yuan'))}
+       ${pgMove(
+         'f.project_id = NEW.id',
+         `COALESCE((SELECT origin_scope FROM investors WHERE id = OLD.investor_id), '')`,
+         largeOf('OLD.total_investment_yuan'),
+         `COALESCE((SELECT origin_scope FROM investors WHERE id = NEW.investor_id), '')`,
+         largeOf('NEW.total_investment_yuan'),
+       )}
        UPDATE fund_project_firsts SET origin_scope = COALESCE((SELECT origin_scope FROM investors WHERE id = NEW.investor_id), ''),
          large = ${largeOf('NEW.total_investment_yuan')} WHERE project_id = NEW.id;
        RETURN NULL;
@@ -186,11 +195,13 @@ async function pgTriggers(db: Db): Promise<void> {
 }
 
 export async function up(db: Db, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  await db.schema.createTable('stats_params')
+  await db.schema
+    .createTable('stats_params')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('large_threshold_yuan', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createTable('fund_rollups')
+  await db.schema
+    .createTable('fund_rollups')
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('month', 'integer', (c) => c.notNull())
     .addColumn('unit_code', 'varchar(32)', (c) => c.notNull())
@@ -202,7 +213,8 @@ export async function up(db: Db, dialect: 'sqlite' | 'postgres'): Promise<void> 
     .addColumn('entries', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('fund_rollups_pk', ['year', 'status', 'month', 'unit_code', 'origin_scope', 'large'])
     .execute();
-  await db.schema.createTable('fund_project_firsts')
+  await db.schema
+    .createTable('fund_project_firsts')
     .addColumn('project_id', 'bigint', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('status', 'varchar(16)', (c) => c.notNull())
@@ -213,11 +225,17 @@ export async function up(db: Db, dialect: 'sqlite' | 'postgres'): Promise<void> 
     .addPrimaryKeyConstraint('fund_project_firsts_pk', ['project_id', 'year', 'status', 'unit_code'])
     .execute();
   // The large-projects count reads this index only.
-  await db.schema.createIndex('fund_project_firsts_stats').on('fund_project_firsts')
-    .columns(['year', 'large', 'status', 'first_month', 'origin_scope', 'unit_code', 'project_id']).execute();
+  await db.schema
+    .createIndex('fund_project_firsts_stats')
+    .on('fund_project_firsts')
+    .columns(['year', 'large', 'status', 'first_month', 'origin_scope', 'unit_code', 'project_id'])
+    .execute();
   // Contracts of the year by unit (dispatch statistics) without touching the projects table.
-  await db.schema.createIndex('projects_contract_stats').on('projects')
-    .columns(['contract_date', 'unit_code', 'total_investment_yuan']).execute();
+  await db.schema
+    .createIndex('projects_contract_stats')
+    .on('projects')
+    .columns(['contract_date', 'unit_code', 'total_investment_yuan'])
+    .execute();
   // Projects per stage for the whole city: an ordered index-only scan instead of a sort.
   await db.schema.createIndex('projects_stage').on('projects').column('stage').execute();
 
@@ -227,15 +245,21 @@ export async function up(db: Db, dialect: 'sqlite' | 'postgres'): Promise<void> 
   try {
     const v: unknown = row.rows[0] ? JSON.parse(row.rows[0].value) : 5000;
     if (typeof v === 'number' && Number.isInteger(v) && v >= 0) wan = v;
-  } catch { /* a bad stored value counts as the default, as the settings service reads it */ }
+  } catch {
+    /* a bad stored value counts as the default, as the settings service reads it */
+  }
   await sql`INSERT INTO stats_params (id, large_threshold_yuan) VALUES (1, ${wan * 10000})`.execute(db);
 
-  await sql.raw(`INSERT INTO fund_rollups (${ROLLUP_COLS})
+  await sql
+    .raw(`INSERT INTO fund_rollups (${ROLLUP_COLS})
     SELECT f.year, f.month, f.unit_code, f.status, ${pgScope}, ${pgLarge}, SUM(f.amount_yuan), SUM(f.foreign_usd), COUNT(*)
-    FROM fund_entries f ${pgDims('f')} GROUP BY 1, 2, 3, 4, 5, 6`).execute(db);
-  await sql.raw(`INSERT INTO fund_project_firsts (${FIRST_COLS})
+    FROM fund_entries f ${pgDims('f')} GROUP BY 1, 2, 3, 4, 5, 6`)
+    .execute(db);
+  await sql
+    .raw(`INSERT INTO fund_project_firsts (${FIRST_COLS})
     SELECT f.project_id, f.year, f.status, f.unit_code, MIN(f.month), ${pgScope}, ${pgLarge}
-    FROM fund_entries f ${pgDims('f')} GROUP BY 1, 2, 3, 4, 6, 7`).execute(db);
+    FROM fund_entries f ${pgDims('f')} GROUP BY 1, 2, 3, 4, 6, 7`)
+    .execute(db);
 
   if (dialect === 'postgres') await pgTriggers(db);
   else await sqliteTriggers(db);

@@ -13,7 +13,10 @@ import { sql, type Kysely } from 'kysely';
 type Db = Kysely<unknown>;
 
 const QUALIFIES = `large = 1 AND origin_scope NOT IN ('', 'local')`;
-const BASES: [basis: string, statuses: string][] = [['verified', `'verified'`], ['reported', `'submitted', 'approved', 'verified'`]];
+const BASES: [basis: string, statuses: string][] = [
+  ['verified', `'verified'`],
+  ['reported', `'submitted', 'approved', 'verified'`],
+];
 
 /** SELECT of fund_large_firsts rows from fund_project_firsts, optionally for one (project, year). */
 function largeFirstsSelect(project?: string, year?: string): string {
@@ -29,7 +32,8 @@ const LF_COLS = 'project_id, year, basis, unit_code, first_month';
 const recompute = (project: string, year: string) => `
   DELETE FROM fund_large_firsts WHERE project_id = ${project} AND year = ${year};
   INSERT INTO fund_large_firsts (${LF_COLS}) ${largeFirstsSelect(project, year)};`;
-const countKey = (r: 'NEW' | 'OLD') => `year = ${r}.year AND basis = ${r}.basis AND unit_code = ${r}.unit_code AND first_month = ${r}.first_month`;
+const countKey = (r: 'NEW' | 'OLD') =>
+  `year = ${r}.year AND basis = ${r}.basis AND unit_code = ${r}.unit_code AND first_month = ${r}.first_month`;
 const countAdd = `
   INSERT INTO fund_large_counts (year, basis, unit_code, first_month, projects) VALUES (NEW.year, NEW.basis, NEW.unit_code, NEW.first_month, 1)
   ON CONFLICT (year, basis, unit_code, first_month) DO UPDATE SET projects = fund_large_counts.projects + 1;`;
@@ -80,8 +84,12 @@ async function pgTriggers(db: Db): Promise<void> {
 }
 
 export async function up(db: Db, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  await db.schema.alterTable('stats_params').addColumn('suspended', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.createTable('fund_large_firsts')
+  await db.schema
+    .alterTable('stats_params')
+    .addColumn('suspended', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .createTable('fund_large_firsts')
     .addColumn('project_id', 'bigint', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('basis', 'varchar(16)', (c) => c.notNull())
@@ -89,7 +97,8 @@ export async function up(db: Db, dialect: 'sqlite' | 'postgres'): Promise<void> 
     .addColumn('first_month', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('fund_large_firsts_pk', ['project_id', 'year', 'basis', 'unit_code'])
     .execute();
-  await db.schema.createTable('fund_large_counts')
+  await db.schema
+    .createTable('fund_large_counts')
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('basis', 'varchar(16)', (c) => c.notNull())
     .addColumn('unit_code', 'varchar(32)', (c) => c.notNull())
@@ -98,8 +107,10 @@ export async function up(db: Db, dialect: 'sqlite' | 'postgres'): Promise<void> 
     .addPrimaryKeyConstraint('fund_large_counts_pk', ['year', 'basis', 'unit_code', 'first_month'])
     .execute();
   await sql.raw(`INSERT INTO fund_large_firsts (${LF_COLS}) ${largeFirstsSelect()}`).execute(db);
-  await sql.raw(`INSERT INTO fund_large_counts (year, basis, unit_code, first_month, projects)
-    SELECT year, basis, unit_code, first_month, COUNT(*) FROM fund_large_firsts GROUP BY year, basis, unit_code, first_month`).execute(db);
+  await sql
+    .raw(`INSERT INTO fund_large_counts (year, basis, unit_code, first_month, projects)
+    SELECT year, basis, unit_code, first_month, COUNT(*) FROM fund_large_firsts GROUP BY year, basis, unit_code, first_month`)
+    .execute(db);
   if (dialect === 'postgres') await pgTriggers(db);
   else await sqliteTriggers(db);
 }

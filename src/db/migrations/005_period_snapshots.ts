@@ -13,16 +13,20 @@ type Db = Kysely<unknown>;
 
 export async function up(db: Db, dialect: 'sqlite' | 'postgres'): Promise<void> {
   const id = dialect === 'postgres' ? 'id serial PRIMARY KEY' : 'id integer PRIMARY KEY AUTOINCREMENT';
-  await sql.raw(`CREATE TABLE period_snapshots (
+  await sql
+    .raw(`CREATE TABLE period_snapshots (
     period text NOT NULL, scope text NOT NULL, basis text NOT NULL, kind text NOT NULL,
     payload text NOT NULL, created_at text NOT NULL,
-    PRIMARY KEY (period, scope, basis, kind))`).execute(db);
-  await sql.raw(`CREATE TABLE revisions (
+    PRIMARY KEY (period, scope, basis, kind))`)
+    .execute(db);
+  await sql
+    .raw(`CREATE TABLE revisions (
     ${id}, entity text NOT NULL, entity_id text NOT NULL, change_json text NOT NULL, summary text NOT NULL,
     reason text NOT NULL, status text NOT NULL DEFAULT 'pending',
     requested_by integer REFERENCES users(id), requested_by_name text NOT NULL, requested_at text NOT NULL,
     decided_by integer REFERENCES users(id), decided_by_name text, decided_at text, decision_note text,
-    periods_json text NOT NULL DEFAULT '[]', figures_json text, version integer NOT NULL DEFAULT 1)`).execute(db);
+    periods_json text NOT NULL DEFAULT '[]', figures_json text, version integer NOT NULL DEFAULT 1)`)
+    .execute(db);
   await sql.raw('CREATE INDEX revisions_status ON revisions (status, id)').execute(db);
   await sql.raw('CREATE TABLE write_mutex (key text PRIMARY KEY)').execute(db);
 }

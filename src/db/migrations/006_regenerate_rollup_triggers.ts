@@ -14,22 +14,41 @@ import { POSTGRES, SQLITE } from './006_regenerate_rollup_triggers.sql';
 type Db = Kysely<unknown>;
 
 const OLD_SQLITE_TRIGGERS = [
-  'fund_rollups_entry_insert', 'fund_rollups_entry_delete', 'fund_rollups_entry_update', 'fund_firsts_entry_update',
-  'fund_rollups_project_update', 'fund_rollups_investor_update', 'fund_large_firsts_on_insert', 'fund_large_firsts_on_delete',
-  'fund_large_firsts_on_update', 'fund_large_counts_on_insert', 'fund_large_counts_on_delete',
+  'fund_rollups_entry_insert',
+  'fund_rollups_entry_delete',
+  'fund_rollups_entry_update',
+  'fund_firsts_entry_update',
+  'fund_rollups_project_update',
+  'fund_rollups_investor_update',
+  'fund_large_firsts_on_insert',
+  'fund_large_firsts_on_delete',
+  'fund_large_firsts_on_update',
+  'fund_large_counts_on_insert',
+  'fund_large_counts_on_delete',
 ];
 const OLD_PG_TRIGGERS: [string, string][] = [
-  ['fund_rollups_entry_insert', 'fund_entries'], ['fund_rollups_entry_update', 'fund_entries'], ['fund_rollups_entry_delete', 'fund_entries'],
-  ['fund_rollups_project_update', 'projects'], ['fund_rollups_investor_update', 'investors'],
-  ['fund_large_firsts_sync', 'fund_project_firsts'], ['fund_large_counts_sync', 'fund_large_firsts'],
+  ['fund_rollups_entry_insert', 'fund_entries'],
+  ['fund_rollups_entry_update', 'fund_entries'],
+  ['fund_rollups_entry_delete', 'fund_entries'],
+  ['fund_rollups_project_update', 'projects'],
+  ['fund_rollups_investor_update', 'investors'],
+  ['fund_large_firsts_sync', 'fund_project_firsts'],
+  ['fund_large_counts_sync', 'fund_large_firsts'],
 ];
 const OLD_PG_FUNCTIONS = [
-  'fund_rollups_entries()', 'fund_rollups_project()', 'fund_rollups_investor()', 'fund_large_firsts_sync()',
-  'fund_large_counts_sync()', 'fund_large_firsts_recompute(bigint, integer)',
+  'fund_rollups_entries()',
+  'fund_rollups_project()',
+  'fund_rollups_investor()',
+  'fund_large_firsts_sync()',
+  'fund_large_counts_sync()',
+  'fund_large_firsts_recompute(bigint, integer)',
 ];
 
 export async function up(db: Db, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  await db.schema.alterTable('stats_params').addColumn('ready', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('stats_params')
+    .addColumn('ready', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   if (dialect === 'postgres') {
     for (const [name, table] of OLD_PG_TRIGGERS) await sql.raw(`DROP TRIGGER IF EXISTS ${name} ON ${table}`).execute(db);
     for (const f of OLD_PG_FUNCTIONS) await sql.raw(`DROP FUNCTION IF EXISTS ${f}`).execute(db);

@@ -14,18 +14,35 @@ export async function up(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): P
   const now = (c: ColumnDefinitionBuilder) => c.notNull();
 
   for (const [name, type] of [
-    ['members_json', 'text'], ['enterprises_json', 'text'], ['promoted_json', 'text'],
-    ['report', 'text'], ['reported_on', 'varchar(10)'], ['created_by', big],
-  ] as const) await db.schema.alterTable('activities').addColumn(name, type).execute();
+    ['members_json', 'text'],
+    ['enterprises_json', 'text'],
+    ['promoted_json', 'text'],
+    ['report', 'text'],
+    ['reported_on', 'varchar(10)'],
+    ['created_by', big],
+  ] as const)
+    await db.schema.alterTable('activities').addColumn(name, type).execute();
   await db.schema.createIndex('activities_unit_start').on('activities').columns(['unit_code', 'start_date']).execute();
   await db.schema.createIndex('activity_projects_project').on('activity_projects').column('project_id').execute();
 
   for (const [name, type] of [
-    ['location', 'varchar(200)'], ['market_outlook', 'text'], ['advantages', 'text'],
-    ['name_en', 'varchar(200)'], ['description_en', 'text'], ['market_outlook_en', 'text'], ['advantages_en', 'text'],
-    ['review_experts', 'text'], ['review_date', 'varchar(10)'], ['review_verdict', 'varchar(16)'], ['review_comments', 'text'],
-    ['cashflow_json', 'text'], ['project_id', big], ['converted_on', 'varchar(10)'], ['promoted_on', 'varchar(10)'],
-  ] as const) await db.schema.alterTable('reserve_projects').addColumn(name, type).execute();
+    ['location', 'varchar(200)'],
+    ['market_outlook', 'text'],
+    ['advantages', 'text'],
+    ['name_en', 'varchar(200)'],
+    ['description_en', 'text'],
+    ['market_outlook_en', 'text'],
+    ['advantages_en', 'text'],
+    ['review_experts', 'text'],
+    ['review_date', 'varchar(10)'],
+    ['review_verdict', 'varchar(16)'],
+    ['review_comments', 'text'],
+    ['cashflow_json', 'text'],
+    ['project_id', big],
+    ['converted_on', 'varchar(10)'],
+    ['promoted_on', 'varchar(10)'],
+  ] as const)
+    await db.schema.alterTable('reserve_projects').addColumn(name, type).execute();
   await db.schema.createIndex('reserve_projects_status').on('reserve_projects').column('status').execute();
   await db.schema.createIndex('reserve_projects_project').on('reserve_projects').column('project_id').execute();
 

@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): Promise<void> {
   const id = dialect === 'postgres' ? 'bigserial' : 'integer';
-  await db.schema.createTable('job_runs')
+  await db.schema
+    .createTable('job_runs')
     .addColumn('id', id as 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
     .addColumn('name', 'varchar(64)', (c) => c.notNull())
     .addColumn('holder', 'varchar(64)', (c) => c.notNull())

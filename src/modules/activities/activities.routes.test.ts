@@ -7,37 +7,87 @@ import { activityBriefingSentence, activityDispatchFigures } from './activities.
 describe.each(DB_KINDS)('promotion activities on %s', (kind) => {
   let t: TestDb;
   let app: FastifyInstance;
-  let rep1: Client; let rep2: Client; let office: Client; let leader: Client;
+  let rep1: Client;
+  let rep2: Client;
+  let office: Client;
+  let leader: Client;
   let tripId: number;
 
   beforeAll(async () => {
     t = await freshDb(kind);
     await seedBasics(t.db);
     const ts = nowIso();
-    await t.db.insertInto('projects').values([
-      { code: 'U01-S1', name: '苏州客商新材料项目', unit_code: 'U01', stage: 'contract', contract_date: '2026-03-20', total_investment_yuan: 300_000_000, created_at: ts, updated_at: ts },
-      { code: 'U01-L1', name: '仍在洽谈的项目', unit_code: 'U01', stage: 'negotiating', total_investment_yuan: 50_000_000, created_at: ts, updated_at: ts },
-      { code: 'U02-S1', name: '二号单位的签约项目', unit_code: 'U02', stage: 'started', contract_date: '2026-02-01', total_investment_yuan: 90_000_000, created_at: ts, updated_at: ts },
-    ] as never).execute();
+    await t.db
+      .insertInto('projects')
+      .values([
+        {
+          code: 'U01-S1',
+          name: '苏州客商新材料项目',
+          unit_code: 'U01',
+          stage: 'contract',
+          contract_date: '2026-03-20',
+          total_investment_yuan: 300_000_000,
+          created_at: ts,
+          updated_at: ts,
+        },
+        {
+          code: 'U01-L1',
+          name: '仍在洽谈的项目',
+          unit_code: 'U01',
+          stage: 'negotiating',
+          total_investment_yuan: 50_000_000,
+          created_at: ts,
+          updated_at: ts,
+        },
+        {
+          code: 'U02-S1',
+          name: '二号单位的签约项目',
+          unit_code: 'U02',
+          stage: 'started',
+          contract_date: '2026-02-01',
+          total_investment_yuan: 90_000_000,
+          created_at: ts,
+          updated_at: ts,
+        },
+      ] as never)
+      .execute();
     app = await testApp(t.db);
     rep1 = await login(app, 'rep1');
     rep2 = await login(app, 'rep2');
     office = await login(app, 'office');
     leader = await login(app, 'leader');
   });
-  afterAll(async () => { await app.close(); await t.drop(); });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
 
-  const projectId = async (code: string) => Number((await t.db.selectFrom('projects').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id);
+  const projectId = async (code: string) =>
+    Number((await t.db.selectFrom('projects').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id);
 
-  it('plans a trip for the reporter\'s own unit, audited, with members and enterprises', async () => {
+  it("plans a trip for the reporter's own unit, audited, with members and enterprises", async () => {
     const res = await rep1.post('/api/v1/activities', {
-      name: '赴苏州新材料产业链招商小分队', kind: 'trip', startDate: '2026-03-02', endDate: '2026-03-05', destination: '江苏省苏州市',
-      personTimes: 6, members: ['张三', '李四'], enterprises: [{ name: '苏州某材料公司', representatives: 2 }], promoted: ['新材料产业园'],
+      name: '赴苏州新材料产业链招商小分队',
+      kind: 'trip',
+      startDate: '2026-03-02',
+      endDate: '2026-03-05',
+      destination: '江苏省苏州市',
+      personTimes: 6,
+      members: ['张三', '李四'],
+      enterprises: [{ name: '苏州某材料公司', representatives: 2 }],
+      promoted: ['新材料产业园'],
     });
     expect(res.statusCode, res.body).toBe(201);
     const a = res.json();
     tripId = a.id;
-    expect(a).toMatchObject({ unitCode: 'U01', destinationGroup: 'yrd', reportDueOn: '2026-03-20', reportOverdue: true, signedCount: 0, version: 1 });
+    expect(a).toMatchObject({
+      unitCode: 'U01',
+      destinationGroup: 'yrd',
+      reportDueOn: '2026-03-20',
+      reportOverdue: true,
+      signedCount: 0,
+      version: 1,
+    });
     const audits = await t.db.selectFrom('audit_log').select('summary').where('entity', '=', 'activity').execute();
     expect(audits.map((x) => x.summary)).toContain('登记招商活动：赴苏州新材料产业链招商小分队');
   });
@@ -46,9 +96,15 @@ describe.each(DB_KINDS)('promotion activities on %s', (kind) => {
     const bad = await rep1.post('/api/v1/activities', { name: '日期错', kind: 'trip', startDate: '2026-03-05', endDate: '2026-03-01' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.endDate).toBeTruthy();
-    expect((await rep1.post('/api/v1/activities', { name: '别的单位', kind: 'event', startDate: '2026-03-05', unitCode: 'U02' })).statusCode).toBe(403);
-    expect((await rep1.post('/api/v1/activities', { name: '赴苏州新材料产业链招商小分队', kind: 'trip', startDate: '2026-03-02' })).statusCode).toBe(409);
-    expect((await office.post('/api/v1/activities', { name: '无此单位', kind: 'event', startDate: '2026-03-05', unitCode: 'X99' })).statusCode).toBe(400);
+    expect(
+      (await rep1.post('/api/v1/activities', { name: '别的单位', kind: 'event', startDate: '2026-03-05', unitCode: 'U02' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await rep1.post('/api/v1/activities', { name: '赴苏州新材料产业链招商小分队', kind: 'trip', startDate: '2026-03-02' })).statusCode,
+    ).toBe(409);
+    expect(
+      (await office.post('/api/v1/activities', { name: '无此单位', kind: 'event', startDate: '2026-03-05', unitCode: 'X99' })).statusCode,
+    ).toBe(400);
     expect((await leader.post('/api/v1/activities', { name: '领导', kind: 'event', startDate: '2026-03-05' })).statusCode).toBe(403);
   });
 
@@ -60,14 +116,18 @@ describe.each(DB_KINDS)('promotion activities on %s', (kind) => {
   });
 
   it('files the report (clearing the overdue flag), with versions: a stale edit is refused', async () => {
-    const rep = await rep1.put(`/api/v1/activities/${tripId}/report`, { report: '拜访企业5家，达成意向2个，下一步邀请来吉考察。', reportedOn: '2026-03-10', version: 1 });
+    const rep = await rep1.put(`/api/v1/activities/${tripId}/report`, {
+      report: '拜访企业5家，达成意向2个，下一步邀请来吉考察。',
+      reportedOn: '2026-03-10',
+      version: 1,
+    });
     expect(rep.statusCode, rep.body).toBe(200);
     expect(rep.json()).toMatchObject({ reportOverdue: false, reportedOn: '2026-03-10', version: 2 });
     expect((await rep1.patch(`/api/v1/activities/${tripId}`, { personTimes: 8, version: 1 })).statusCode).toBe(409);
     expect((await rep1.get('/api/v1/activities?reportOverdue=true')).json().total).toBe(0);
   });
 
-  it('credits signed contracts only, sums their investment, and keeps another unit\'s project out', async () => {
+  it("credits signed contracts only, sums their investment, and keeps another unit's project out", async () => {
     const notSigned = await rep1.post(`/api/v1/activities/${tripId}/projects`, { projectId: await projectId('U01-L1') });
     expect(notSigned.statusCode).toBe(400);
     expect(notSigned.json().error.message).toContain('尚未签约');
@@ -79,10 +139,20 @@ describe.each(DB_KINDS)('promotion activities on %s', (kind) => {
     expect((await rep1.post(`/api/v1/activities/${tripId}/projects`, { projectId: await projectId('U01-S1') })).statusCode).toBe(409);
   });
 
-  it('calendar, totals per unit and region, and the dispatch figures with the speech\'s sentences', async () => {
+  it("calendar, totals per unit and region, and the dispatch figures with the speech's sentences", async () => {
     await office.post('/api/v1/activities', {
-      name: '深圳客商代表团来吉考察', kind: 'delegation', startDate: '2026-04-10', endDate: '2026-04-12', destination: '吉林市', unitCode: 'U02',
-      personTimes: 12, enterprises: [{ name: '甲公司', representatives: 3 }, { name: '乙公司', representatives: 2 }], promoted: ['项目一', '项目二'],
+      name: '深圳客商代表团来吉考察',
+      kind: 'delegation',
+      startDate: '2026-04-10',
+      endDate: '2026-04-12',
+      destination: '吉林市',
+      unitCode: 'U02',
+      personTimes: 12,
+      enterprises: [
+        { name: '甲公司', representatives: 3 },
+        { name: '乙公司', representatives: 2 },
+      ],
+      promoted: ['项目一', '项目二'],
     });
     const cal = await rep1.get('/api/v1/activities/calendar?from=2026-03-01&to=2026-03-31');
     expect(cal.json().items.map((i: { name: string }) => i.name)).toEqual(['赴苏州新材料产业链招商小分队']);
@@ -104,7 +174,11 @@ describe.each(DB_KINDS)('promotion activities on %s', (kind) => {
     expect(s.tripsByRegion.find((r: { region: string }) => r.region === 'yrd').trips).toBe(1);
     // before the trip, nothing; a unit user gets only the own unit
     expect((await office.get('/api/v1/stats/activities?period=2026-02')).json().activities).toBe(0);
-    expect((await rep2.get('/api/v1/stats/activities?period=2026-05')).json()).toMatchObject({ unitCode: 'U02', signedContracts: 0, activities: 1 });
+    expect((await rep2.get('/api/v1/stats/activities?period=2026-05')).json()).toMatchObject({
+      unitCode: 'U02',
+      signedContracts: 0,
+      activities: 1,
+    });
     const f = await activityDispatchFigures(t.db, { period: { year: 2026, month: 5 }, unitCode: null });
     expect(activityBriefingSentence(f)).toContain('共签约合同项目1个，引进资金达3.00亿元');
     expect(activityBriefingSentence(f)).toContain('长三角1次');

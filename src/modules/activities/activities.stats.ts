@@ -3,7 +3,12 @@
 import type { Tx } from '../../db/database';
 import type { Period } from '../../domain/period';
 import {
-  DESTINATION_GROUPS, DESTINATION_GROUP_LABELS, delegationSentence, destinationGroup, signedSentence, type DestinationGroup,
+  DESTINATION_GROUPS,
+  DESTINATION_GROUP_LABELS,
+  delegationSentence,
+  destinationGroup,
+  signedSentence,
+  type DestinationGroup,
 } from '../../domain/activity';
 import type { Activity, ActivityDispatch, ActivityTotals } from '../../contracts/activities';
 import { SYSTEM_ACTOR, type Actor } from '../auth/actor';
@@ -38,7 +43,8 @@ export async function activityTotals(db: Tx, actor: Actor, from: string, to: str
     add(total, a);
   }
   return {
-    from, to,
+    from,
+    to,
     byUnit: [...byUnit.values()].sort((x, y) => y.signedInvestmentYuan - x.signedInvestmentYuan || y.activities - x.activities),
     byRegion: DESTINATION_GROUPS.map((g) => ({ region: g, label: DESTINATION_GROUP_LABELS[g], ...byRegion.get(g)! })),
     total,
@@ -53,9 +59,12 @@ export async function activityTotals(db: Tx, actor: Actor, from: string, to: str
 export async function activityDispatchFigures(db: Tx, scope: { period: Period; unitCode: string | null }): Promise<ActivityDispatch> {
   const from = `${scope.period.year}-01-01`;
   const to = endOfMonth(scope.period);
-  const all = (await queryActivities(db, SYSTEM_ACTOR, { to, ...(scope.unitCode ? { unitCode: scope.unitCode } : {}) }))
-    .filter((a) => a.startDate >= from);
-  const regions = new Map<DestinationGroup, { trips: number; personTimes: number }>(DESTINATION_GROUPS.map((g) => [g, { trips: 0, personTimes: 0 }]));
+  const all = (await queryActivities(db, SYSTEM_ACTOR, { to, ...(scope.unitCode ? { unitCode: scope.unitCode } : {}) })).filter(
+    (a) => a.startDate >= from,
+  );
+  const regions = new Map<DestinationGroup, { trips: number; personTimes: number }>(
+    DESTINATION_GROUPS.map((g) => [g, { trips: 0, personTimes: 0 }]),
+  );
   let signedContracts = 0;
   let signedInvestmentYuan = 0;
   let personTimes = 0;
@@ -78,13 +87,28 @@ export async function activityDispatchFigures(db: Tx, scope: { period: Period; u
   }
   const period = `${scope.period.year}-${String(scope.period.month).padStart(2, '0')}`;
   return {
-    period, unitCode: scope.unitCode, activities: all.length, trips: all.filter((a) => a.kind === 'trip').length, personTimes,
-    signedContracts, signedInvestmentYuan, delegations,
+    period,
+    unitCode: scope.unitCode,
+    activities: all.length,
+    trips: all.filter((a) => a.kind === 'trip').length,
+    personTimes,
+    signedContracts,
+    signedInvestmentYuan,
+    delegations,
     tripsByRegion: DESTINATION_GROUPS.map((g) => ({ region: g, label: DESTINATION_GROUP_LABELS[g], ...regions.get(g)! })),
-    perActivity: all.filter((a) => a.signedCount > 0 || a.enterprises.length > 0 || a.promoted.length > 0).map((a) => ({
-      id: a.id, name: a.name, kind: a.kind, startDate: a.startDate, signedCount: a.signedCount, signedInvestmentYuan: a.signedInvestmentYuan,
-      enterprises: a.enterprises.length, representatives: a.enterprises.reduce((s, e) => s + e.representatives, 0), promoted: a.promoted.length,
-    })),
+    perActivity: all
+      .filter((a) => a.signedCount > 0 || a.enterprises.length > 0 || a.promoted.length > 0)
+      .map((a) => ({
+        id: a.id,
+        name: a.name,
+        kind: a.kind,
+        startDate: a.startDate,
+        signedCount: a.signedCount,
+        signedInvestmentYuan: a.signedInvestmentYuan,
+        enterprises: a.enterprises.length,
+        representatives: a.enterprises.reduce((s, e) => s + e.representatives, 0),
+        promoted: a.promoted.length,
+      })),
     reportsOverdue: all.filter((a) => a.reportOverdue).length,
     signedSentence: signedSentence(signedContracts, signedInvestmentYuan),
     delegationSentence: delegationSentence(delegations.enterprises, delegations.representatives),
@@ -96,7 +120,8 @@ export function activityBriefingSentence(f: ActivityDispatch): string {
   // personTimes counts every activity; the trips' own person-times are the dispatch figure (DESIGN "activities").
   const tripPersonTimes = f.tripsByRegion.reduce((sum, r) => sum + r.personTimes, 0);
   const parts = [`开展招商活动${f.activities}次（其中招商小分队外出招商${f.trips}次、${tripPersonTimes}人次）`, f.signedSentence];
-  if (f.delegations.count) parts.push(`${f.delegations.count}个代表团共${f.delegationSentence}参加，推介项目${f.delegations.projectsPromoted}个`);
+  if (f.delegations.count)
+    parts.push(`${f.delegations.count}个代表团共${f.delegationSentence}参加，推介项目${f.delegations.projectsPromoted}个`);
   const regions = f.tripsByRegion.filter((r) => r.trips > 0 && r.region !== 'other').map((r) => `${r.label}${r.trips}次`);
   if (regions.length) parts.push(`小分队赴${regions.join('、')}`);
   return `${parts.join('；')}。`;

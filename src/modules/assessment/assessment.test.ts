@@ -4,7 +4,10 @@ import { DB_KINDS, login } from '../../test/harness';
 import { sampleSuite } from '../stats/sample.testutil';
 
 describe.each(DB_KINDS)('assessment on %s', (kind) => {
-  const ctx = sampleSuite(kind, [['super', ['supervisor']], ['rep1', ['reporter'], 'U01']]);
+  const ctx = sampleSuite(kind, [
+    ['super', ['supervisor']],
+    ['rep1', ['reporter'], 'U01'],
+  ]);
 
   it('scores every unit and shows how each point was earned', async () => {
     const c = await login(ctx.app, 'super');
@@ -13,7 +16,11 @@ describe.each(DB_KINDS)('assessment on %s', (kind) => {
     const a = res.json();
     expect(a.asOf).toBe('2026-05-31');
     const u01 = a.units.find((u: { code: string }) => u.code === 'U01');
-    expect(u01.indicators.map((i: { indicator: string; effectiveWeight: number }) => [i.indicator, i.effectiveWeight])).toEqual([['funds', 75], ['foreign', 0], ['contracts', 25]]);
+    expect(u01.indicators.map((i: { indicator: string; effectiveWeight: number }) => [i.indicator, i.effectiveWeight])).toEqual([
+      ['funds', 75],
+      ['foreign', 0],
+      ['contracts', 25],
+    ]);
     expect(u01.indicators[0].value).toBe(298717370);
     expect(u01.indicators[2]).toMatchObject({ value: 2, target: 4, completion: 0.5, points: 12.5 });
     // The ledger's fund rows count as U01's reports for March and April; January and February have

@@ -23,7 +23,10 @@ export const FILE_TYPES: Record<string, { mime: string; magic: number[] }> = {
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim().slice(-200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_')
+    .trim()
+    .slice(-200);
   return clean || 'file';
 }
 
@@ -31,7 +34,12 @@ export function cleanFilename(name: string): string {
  * Checks name, size and content against the allowed extensions; returns the cleaned name and the
  * MIME type to store. `allowedText` names the allowed kinds for the message, e.g. "PDF、JPG、PNG".
  */
-export function checkUpload(rawName: string, data: Buffer, allowed: readonly string[], allowedText: string): { filename: string; mime: string } {
+export function checkUpload(
+  rawName: string,
+  data: Buffer,
+  allowed: readonly string[],
+  allowedText: string,
+): { filename: string; mime: string } {
   const filename = cleanFilename(rawName);
   const ext = (filename.split('.').pop() ?? '').toLowerCase();
   const t = filename.includes('.') && allowed.includes(ext) ? FILE_TYPES[ext] : undefined;

@@ -2,8 +2,25 @@
 import type { Tx } from '../../db/database';
 import type { Actor } from '../auth/actor';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'move' | 'submit' | 'approve' | 'verify' | 'return'
-  | 'lock' | 'unlock' | 'import' | 'login' | 'logout' | 'revoke' | 'setup' | 'demo' | 'password' | 'upload';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'move'
+  | 'submit'
+  | 'approve'
+  | 'verify'
+  | 'return'
+  | 'lock'
+  | 'unlock'
+  | 'import'
+  | 'login'
+  | 'logout'
+  | 'revoke'
+  | 'setup'
+  | 'demo'
+  | 'password'
+  | 'upload';
 
 export interface AuditInput {
   action: AuditAction;
@@ -45,12 +62,20 @@ export async function auditMany(tx: Tx, actor: Actor, rows: AuditInput[]): Promi
   for (let i = 0; i < rows.length; i += 200) {
     await tx
       .insertInto('audit_log')
-      .values(rows.slice(i, i + 200).map((a) => ({
-        at, actor_id: actor.userId, actor_name: actor.name, action: a.action, entity: a.entity,
-        entity_id: a.entityId === undefined || a.entityId === null ? null : String(a.entityId),
-        unit_code: a.unitCode ?? null, summary: a.summary ? a.summary.slice(0, 300) : null,
-        before_json: json(a.before), after_json: json(a.after),
-      })))
+      .values(
+        rows.slice(i, i + 200).map((a) => ({
+          at,
+          actor_id: actor.userId,
+          actor_name: actor.name,
+          action: a.action,
+          entity: a.entity,
+          entity_id: a.entityId === undefined || a.entityId === null ? null : String(a.entityId),
+          unit_code: a.unitCode ?? null,
+          summary: a.summary ? a.summary.slice(0, 300) : null,
+          before_json: json(a.before),
+          after_json: json(a.after),
+        })),
+      )
       .execute();
   }
 }

@@ -18,7 +18,13 @@ export function makeActor(a: Omit<Actor, 'permissions'>): Actor {
   return { ...a, permissions: permissionsOf(a.roles) };
 }
 
-export const SYSTEM_ACTOR: Actor = makeActor({ userId: null, name: '系统', roles: ['admin', 'city_office'], unitCode: null, via: 'system' });
+export const SYSTEM_ACTOR: Actor = makeActor({
+  userId: null,
+  name: '系统',
+  roles: ['admin', 'city_office'],
+  unitCode: null,
+  via: 'system',
+});
 
 export function isCityWide(actor: Actor): boolean {
   return actor.roles.some((r) => CITY_WIDE_ROLES.includes(r));

@@ -10,7 +10,10 @@ describe.each(DB_KINDS)('accounts on %s', (kind) => {
     await seedBasics(t.db);
     app = await testApp(t.db);
   });
-  afterAll(async () => { await app.close(); await t.drop(); });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
 
   it('refuses API calls without a session', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/units' });
@@ -39,14 +42,20 @@ describe.each(DB_KINDS)('accounts on %s', (kind) => {
 
   it('refuses a cookie write without the CSRF token', async () => {
     const c = await login(app, 'admin');
-    const res = await app.inject({ method: 'PATCH', url: '/api/v1/settings', headers: { cookie: c.cookie }, payload: { reserveThresholdWan: 2000 } });
+    const res = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/settings',
+      headers: { cookie: c.cookie },
+      payload: { reserveThresholdWan: 2000 },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toContain('CSRF');
     expect((await c.patch('/api/v1/settings', { reserveThresholdWan: 2000 })).statusCode).toBe(200);
   });
 
   it('slows repeated wrong passwords per address and account, not the owner elsewhere', async () => {
-    const from = (ip: string, password: string) => app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { username: 'leader', password } });
+    const from = (ip: string, password: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { username: 'leader', password } });
     for (let i = 0; i < 3; i++) expect((await from('10.0.0.9', 'wrong')).statusCode).toBe(401);
     const slowed = await from('10.0.0.9', TEST_PASSWORD);
     expect(slowed.statusCode).toBe(429);
@@ -57,8 +66,12 @@ describe.each(DB_KINDS)('accounts on %s', (kind) => {
   it('changes a password with the current one and rejects a weak one', async () => {
     const c = await login(app, 'super');
     expect((await c.post('/api/v1/auth/password', { currentPassword: 'nope', newPassword: 'Abc-defg-1234' })).statusCode).toBe(400);
-    expect((await c.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' })).json().error.fields.newPassword).toBeTruthy();
-    expect((await c.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Super-visor-2026' })).statusCode).toBe(200);
+    expect(
+      (await c.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' })).json().error.fields.newPassword,
+    ).toBeTruthy();
+    expect((await c.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Super-visor-2026' })).statusCode).toBe(
+      200,
+    );
     await login(app, 'super', 'Super-visor-2026');
   });
 
@@ -81,11 +94,19 @@ describe.each(DB_KINDS)('accounts on %s', (kind) => {
     const bad = await admin.post('/api/v1/users', { username: 'x1', displayName: 'X', password: 'Xone-pass-2026', roles: ['reporter'] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.unitCode).toBeTruthy();
-    const ok = await admin.post('/api/v1/users', { username: 'x1', displayName: 'X', password: 'Xone-pass-2026', roles: ['reporter'], unitCode: 'U01' });
+    const ok = await admin.post('/api/v1/users', {
+      username: 'x1',
+      displayName: 'X',
+      password: 'Xone-pass-2026',
+      roles: ['reporter'],
+      unitCode: 'U01',
+    });
     expect(ok.statusCode).toBe(201);
     const stale = await admin.patch(`/api/v1/users/${ok.json().id}`, { displayName: 'Y', version: 99 });
     expect(stale.statusCode).toBe(409);
     const audit = (await admin.get('/api/v1/audit?entity=user')).json();
-    expect(audit.items.some((a: { action: string; entityId: string }) => a.action === 'create' && a.entityId === String(ok.json().id))).toBe(true);
+    expect(
+      audit.items.some((a: { action: string; entityId: string }) => a.action === 'create' && a.entityId === String(ok.json().id)),
+    ).toBe(true);
   });
 });

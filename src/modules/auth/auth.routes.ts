@@ -8,37 +8,86 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['账号 auth'];
   const secure = (proto: string) => app.config.cookieSecure === 'true' || (app.config.cookieSecure === 'auto' && proto === 'https');
 
-  app.post('/auth/login', {
-    config: { public: true },
-    schema: { tags, summary: '登录', body: z.object({ username: z.string().trim().min(1, '请输入用户名').max(LOGIN_USERNAME_MAX, '用户名过长'), password: z.string().min(1, '请输入密码').max(LOGIN_PASSWORD_MAX, '密码过长') }), response: { 200: z.object({ ok: z.boolean() }) } },
-  }, async (req, reply) => {
-    const { token } = await login(app.db, req.body.username, req.body.password, req.ip, req.headers['user-agent'] ?? null, app.config.sessionHours);
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(req.protocol), maxAge: app.config.sessionHours * 3600 });
-    return { ok: true };
-  });
+  app.post(
+    '/auth/login',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: '登录',
+        body: z.object({
+          username: z.string().trim().min(1, '请输入用户名').max(LOGIN_USERNAME_MAX, '用户名过长'),
+          password: z.string().min(1, '请输入密码').max(LOGIN_PASSWORD_MAX, '密码过长'),
+        }),
+        response: { 200: z.object({ ok: z.boolean() }) },
+      },
+    },
+    async (req, reply) => {
+      const { token } = await login(
+        app.db,
+        req.body.username,
+        req.body.password,
+        req.ip,
+        req.headers['user-agent'] ?? null,
+        app.config.sessionHours,
+      );
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secure(req.protocol),
+        maxAge: app.config.sessionHours * 3600,
+      });
+      return { ok: true };
+    },
+  );
 
-  app.post('/auth/logout', { schema: { tags, summary: '退出登录', response: { 200: z.object({ ok: z.boolean() }) } } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await logout(app.db, token, actorOf(req));
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  app.post(
+    '/auth/logout',
+    { schema: { tags, summary: '退出登录', response: { 200: z.object({ ok: z.boolean() }) } } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await logout(app.db, token, actorOf(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
   app.get('/auth/me', { schema: { tags, summary: '当前用户', response: { 200: meSchema } } }, async (req) => {
     const a = actorOf(req);
-    const u = a.userId !== null ? await app.db.selectFrom('users').select(['username']).where('id', '=', a.userId).executeTakeFirst() : undefined;
+    const u =
+      a.userId !== null ? await app.db.selectFrom('users').select(['username']).where('id', '=', a.userId).executeTakeFirst() : undefined;
     const unit = a.unitCode ? await app.db.selectFrom('units').select('name').where('code', '=', a.unitCode).executeTakeFirst() : undefined;
     const { isCityWide } = await import('./actor');
     return {
-      id: a.userId, username: u?.username ?? a.name, displayName: a.name, roles: a.roles, unitCode: a.unitCode,
-      unitName: unit?.name ?? null, permissions: [...a.permissions], cityWide: isCityWide(a), csrfToken: req.csrf,
+      id: a.userId,
+      username: u?.username ?? a.name,
+      displayName: a.name,
+      roles: a.roles,
+      unitCode: a.unitCode,
+      unitName: unit?.name ?? null,
+      permissions: [...a.permissions],
+      cityWide: isCityWide(a),
+      csrfToken: req.csrf,
     };
   });
 
-  app.post('/auth/password', {
-    schema: { tags, summary: '修改密码', body: z.object({ currentPassword: z.string().min(1, '请输入当前密码'), newPassword: z.string().min(1, '请输入新密码').max(200, '密码最多200位') }), response: { 200: z.object({ ok: z.boolean() }) } },
-  }, async (req) => {
-    await changePassword(app.db, actorOf(req), req.body.currentPassword, req.body.newPassword, req.cookies[SESSION_COOKIE]);
-    return { ok: true };
-  });
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        tags,
+        summary: '修改密码',
+        body: z.object({
+          currentPassword: z.string().min(1, '请输入当前密码'),
+          newPassword: z.string().min(1, '请输入新密码').max(200, '密码最多200位'),
+        }),
+        response: { 200: z.object({ ok: z.boolean() }) },
+      },
+    },
+    async (req) => {
+      await changePassword(app.db, actorOf(req), req.body.currentPassword, req.body.newPassword, req.cookies[SESSION_COOKIE]);
+      return { ok: true };
+    },
+  );
 };

@@ -46,10 +46,18 @@ export async function login(db: Db, username: string, password: string, ip: stri
   const token = randomToken();
   const csrf = randomToken(24);
   await db.transaction().execute(async (tx) => {
-    await tx.insertInto('sessions').values({
-      id_hash: sha256(token), user_id: u.id, csrf_token: csrf, created_at: nowIso(),
-      expires_at: new Date(Date.now() + sessionHours * 3600_000).toISOString(), ip, user_agent: userAgent?.slice(0, 300) ?? null,
-    }).execute();
+    await tx
+      .insertInto('sessions')
+      .values({
+        id_hash: sha256(token),
+        user_id: u.id,
+        csrf_token: csrf,
+        created_at: nowIso(),
+        expires_at: new Date(Date.now() + sessionHours * 3600_000).toISOString(),
+        ip,
+        user_agent: userAgent?.slice(0, 300) ?? null,
+      })
+      .execute();
     const actor = makeActor({ userId: u.id, name: u.display_name, roles: parseRoles(u.role), unitCode: u.unit_code, via: 'session' });
     await audit(tx, actor, { action: 'login', entity: 'user', entityId: u.id, summary: `登录 ${ip}` });
   });
@@ -76,11 +84,22 @@ export async function logout(db: Db, token: string, actor: Actor): Promise<void>
  * creator active and still allowed to manage tokens (an admin token also needs a creator who is admin).
  */
 export async function tokenActor(db: Db, token: string): Promise<Actor | null> {
-  const t = await db.selectFrom('api_tokens')
+  const t = await db
+    .selectFrom('api_tokens')
     .leftJoin('users', 'users.id', 'api_tokens.created_by')
-    .select(['api_tokens.id', 'api_tokens.name', 'api_tokens.role', 'api_tokens.unit_code', 'api_tokens.revoked_at',
-      'api_tokens.last_used_at', 'users.active as creator_active', 'users.role as creator_role', 'users.display_name as creator_name'])
-    .where('api_tokens.token_hash', '=', sha256(token)).executeTakeFirst();
+    .select([
+      'api_tokens.id',
+      'api_tokens.name',
+      'api_tokens.role',
+      'api_tokens.unit_code',
+      'api_tokens.revoked_at',
+      'api_tokens.last_used_at',
+      'users.active as creator_active',
+      'users.role as creator_role',
+      'users.display_name as creator_name',
+    ])
+    .where('api_tokens.token_hash', '=', sha256(token))
+    .executeTakeFirst();
   if (!t || t.revoked_at) return null;
   if (!tokenCreatorHolds(t.creator_active, t.creator_role, t.role as Role)) return null;
   // One write a minute at most, not one per request.
@@ -110,10 +129,19 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
   if (weak) throw new AppError('validation', weak, { newPassword: weak });
   const hash = await hashPassword(next);
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ password_hash: hash, updated_at: nowIso(), version: (eb) => eb('version', '+', 1) }).where('id', '=', u.id).execute();
+    await tx
+      .updateTable('users')
+      .set({ password_hash: hash, updated_at: nowIso(), version: (eb) => eb('version', '+', 1) })
+      .where('id', '=', u.id)
+      .execute();
     let others = tx.deleteFrom('sessions').where('user_id', '=', u.id);
     if (currentSessionToken) others = others.where('id_hash', '<>', sha256(currentSessionToken));
     const ended = await others.executeTakeFirst();
-    await audit(tx, actor, { action: 'password', entity: 'user', entityId: u.id, summary: `修改密码，结束其他会话 ${Number(ended.numDeletedRows)} 个` });
+    await audit(tx, actor, {
+      action: 'password',
+      entity: 'user',
+      entityId: u.id,
+      summary: `修改密码，结束其他会话 ${Number(ended.numDeletedRows)} 个`,
+    });
   });
 }

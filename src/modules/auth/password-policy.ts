@@ -18,6 +18,7 @@ export function checkPasswordStrength(pw: string, userInputs: string[] = []): st
   // zxcvbn's cost grows with length; past 100 characters a password is not guessable anyway.
   if (pw.length > 100) return null;
   const r = zxcvbn().check(pw, userInputs.filter(Boolean));
-  if (r.score < MIN_SCORE) return '密码过于常见或容易猜到（如 password1、123456789、键盘连续字符、用户名加数字），请换一个更长、不常见的组合';
+  if (r.score < MIN_SCORE)
+    return '密码过于常见或容易猜到（如 password1、123456789、键盘连续字符、用户名加数字），请换一个更长、不常见的组合';
   return null;
 }

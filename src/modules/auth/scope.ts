@@ -52,5 +52,8 @@ export function assertProjectWritable(actor: Actor, project: { unitCode: string 
   const unit = scopeUnit(actor);
   if (unit === null || unit === project.unitCode) return;
   if (SERVING_MAY_WRITE.has(entity)) return;
-  throw new AppError('forbidden', '本单位是该项目的包保（服务）单位，只能填写跟进记录、困难问题和承诺事项；项目信息、阶段、附件和到位资金由承办单位维护');
+  throw new AppError(
+    'forbidden',
+    '本单位是该项目的包保（服务）单位，只能填写跟进记录、困难问题和承诺事项；项目信息、阶段、附件和到位资金由承办单位维护',
+  );
 }

@@ -37,17 +37,32 @@ describe.each(DB_KINDS)('security on %s', (kind) => {
     await addUser(t.db, 'admin2', ['admin']);
     app = await testApp(t.db);
   });
-  afterAll(async () => { await app.close(); await t.drop(); });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
 
-  it('a token acts as itself: its own name in the audit, no access to its creator\'s saved filters', async () => {
+  it("a token acts as itself: its own name in the audit, no access to its creator's saved filters", async () => {
     const admin2 = await login(app, 'admin2');
-    expect((await admin2.post('/api/v1/saved-filters', { scope: 'projects', name: '我的', query: { stage: 'contract' } })).statusCode).toBe(201);
+    expect((await admin2.post('/api/v1/saved-filters', { scope: 'projects', name: '我的', query: { stage: 'contract' } })).statusCode).toBe(
+      201,
+    );
     const { token } = (await admin2.post('/api/v1/tokens', { name: '对接', role: 'admin' })).json();
     const filters = await bearer(token, '/api/v1/saved-filters');
     expect(filters.statusCode).toBe(403);
-    const created = await bearer(token, '/api/v1/users', 'POST', { username: 'bytoken', displayName: 'T', password: 'Token-made-2026', roles: ['leader'] });
+    const created = await bearer(token, '/api/v1/users', 'POST', {
+      username: 'bytoken',
+      displayName: 'T',
+      password: 'Token-made-2026',
+      roles: ['leader'],
+    });
     expect(created.statusCode).toBe(201);
-    const row = await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'user').where('entity_id', '=', String(created.json().id)).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'user')
+      .where('entity_id', '=', String(created.json().id))
+      .executeTakeFirstOrThrow();
     expect(row.actor_id).toBeNull();
     expect(row.actor_name).toBe('令牌「对接」（创建人 admin2）');
   });
@@ -87,11 +102,13 @@ describe.each(DB_KINDS)('security on %s', (kind) => {
     expect(office).toBeGreaterThan(0);
   });
 
-  it('a password change ends the user\'s other sessions and keeps this one', async () => {
+  it("a password change ends the user's other sessions and keeps this one", async () => {
     await addUser(t.db, 'pwuser', ['leader']);
     const a = await login(app, 'pwuser');
     const b = await login(app, 'pwuser');
-    expect((await a.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Changed-pass-2026' })).statusCode).toBe(200);
+    expect((await a.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Changed-pass-2026' })).statusCode).toBe(
+      200,
+    );
     expect((await a.get('/api/v1/auth/me')).statusCode).toBe(200);
     expect((await b.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
@@ -105,35 +122,84 @@ describe.each(DB_KINDS)('security on %s', (kind) => {
 
   it('30 concurrent wrong passwords: at most 3 are checked, the rest wait (429)', async () => {
     await addUser(t.db, 'victim', ['leader']);
-    const rs = await Promise.all(Array.from({ length: 30 }, () => app.inject({
-      method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.1.1.1', payload: { username: 'victim', password: 'Wrong-guess-2026' },
-    })));
+    const rs = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: '10.1.1.1',
+          payload: { username: 'victim', password: 'Wrong-guess-2026' },
+        }),
+      ),
+    );
     const codes = rs.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(3);
     expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(27);
     expect(codes.every((c) => c === 401 || c === 429)).toBe(true);
     // The owner at another address is not locked out; an admin unlock clears the attacker's delay too.
-    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.1.1.2', payload: { username: 'victim', password: TEST_PASSWORD } })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: '10.1.1.2',
+          payload: { username: 'victim', password: TEST_PASSWORD },
+        })
+      ).statusCode,
+    ).toBe(200);
     const admin = await login(app, 'admin');
     const id = (await admin.get('/api/v1/users')).json().items.find((x: { username: string }) => x.username === 'victim').id;
     const un = await admin.post(`/api/v1/users/${id}/unlock`, {});
     expect(un.statusCode).toBe(200);
     expect(un.json().accounts).toBeGreaterThanOrEqual(1);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.1.1.1', payload: { username: 'victim', password: TEST_PASSWORD } })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: '10.1.1.1',
+          payload: { username: 'victim', password: TEST_PASSWORD },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('locks out only an address after 20 failures, across accounts', async () => {
     const names = Array.from({ length: 21 }, (_, i) => `nobody${i}`);
     const codes: number[] = [];
-    for (const n of names) codes.push((await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.2.2.2', payload: { username: n, password: 'Wrong-guess-2026' } })).statusCode);
+    for (const n of names)
+      codes.push(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            remoteAddress: '10.2.2.2',
+            payload: { username: n, password: 'Wrong-guess-2026' },
+          })
+        ).statusCode,
+      );
     expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
     expect(codes[20]).toBe(429);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.2.2.3', payload: { username: 'leader', password: TEST_PASSWORD } })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: '10.2.2.3',
+          payload: { username: 'leader', password: TEST_PASSWORD },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('checks a password against a real hash even when the user does not exist (constant time)', async () => {
     const spy = vi.spyOn(argon2, 'verify');
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.3.3.3', payload: { username: 'no_such_user', password: 'Whatever-2026' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '10.3.3.3',
+      payload: { username: 'no_such_user', password: 'Whatever-2026' },
+    });
     expect(r.statusCode).toBe(401);
     expect(spy).toHaveBeenCalledTimes(1);
     expect(String(spy.mock.calls[0]![0])).toMatch(/^\$argon2id\$/);
@@ -152,7 +218,12 @@ describe.each(DB_KINDS)('security on %s', (kind) => {
     expect(ctl.statusCode).toBe(400);
     // Built as text: JSON.stringify itself would overflow the stack on 20,000 levels.
     const deep = `{"scope":"projects","name":"深","query":${'{"a":'.repeat(20000)}1${'}'.repeat(20000)}}`;
-    const nested = await office.inject({ method: 'POST', url: '/api/v1/saved-filters', headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': 'application/json' }, payload: deep });
+    const nested = await office.inject({
+      method: 'POST',
+      url: '/api/v1/saved-filters',
+      headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': 'application/json' },
+      payload: deep,
+    });
     expect(nested.statusCode).toBe(400);
     expect(nested.json().error.message).toContain('嵌套');
     const huge = await admin.patch('/api/v1/settings', { reserveThresholdWan: 2 ** 60 });

@@ -32,35 +32,46 @@ export async function takeAttempt(db: Db, ip: string, username: string): Promise
   const now = Date.now();
   const since = iso(now - ADDRESS_WINDOW_MIN * 60_000);
   // The address counter: incremented atomically, the returned count decides.
-  const addr = await db.insertInto('login_throttle')
+  const addr = await db
+    .insertInto('login_throttle')
     .values({ key: ipKey(ip), kind: 'ip', ip, username: null, fails: 1, window_start: iso(now), next_at: iso(0) })
-    .onConflict((oc) => oc.column('key').doUpdateSet({
-      fails: sql<number>`CASE WHEN login_throttle.window_start < ${since} THEN 1 ELSE login_throttle.fails + 1 END`,
-      window_start: sql<string>`CASE WHEN login_throttle.window_start < ${since} THEN ${iso(now)} ELSE login_throttle.window_start END`,
-    }))
-    .returning(['fails', 'window_start']).executeTakeFirstOrThrow();
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        fails: sql<number>`CASE WHEN login_throttle.window_start < ${since} THEN 1 ELSE login_throttle.fails + 1 END`,
+        window_start: sql<string>`CASE WHEN login_throttle.window_start < ${since} THEN ${iso(now)} ELSE login_throttle.window_start END`,
+      }),
+    )
+    .returning(['fails', 'window_start'])
+    .executeTakeFirstOrThrow();
   if (Number(addr.fails) > MAX_FAILS_PER_ADDRESS) {
     const mins = Math.max(1, Math.ceil((Date.parse(addr.window_start) + ADDRESS_WINDOW_MIN * 60_000 - now) / 60_000));
     throw new AppError('rate_limited', `此网络地址登录失败次数过多，请${mins}分钟后再试；如急需登录，请联系系统管理员解除限制`);
   }
-  const releaseAddress = () => db.updateTable('login_throttle').set({ fails: sql`fails - 1` })
-    .where('key', '=', ipKey(ip)).where('fails', '>', 0).execute();
+  const releaseAddress = () =>
+    db.updateTable('login_throttle').set({ fails: sql`fails - 1` }).where('key', '=', ipKey(ip)).where('fails', '>', 0).execute();
 
   const key = acctKey(ip, username);
-  await db.insertInto('login_throttle')
+  await db
+    .insertInto('login_throttle')
     .values({ key, kind: 'acct', ip, username: username.toLowerCase(), fails: 0, window_start: iso(now), next_at: iso(0) })
-    .onConflict((oc) => oc.column('key').doNothing()).execute();
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   const row = await db.selectFrom('login_throttle').select(['fails', 'next_at']).where('key', '=', key).executeTakeFirstOrThrow();
   const fails = Number(row.fails);
   const wait = Math.ceil((Date.parse(row.next_at) - now) / 1000);
   if (wait > 0) {
     await releaseAddress();
-    throw new AppError('rate_limited', `密码错误次数较多，请${wait}秒后再试（其他设备和网络不受影响）`, undefined, { retryAfterSeconds: wait });
+    throw new AppError('rate_limited', `密码错误次数较多，请${wait}秒后再试（其他设备和网络不受影响）`, undefined, {
+      retryAfterSeconds: wait,
+    });
   }
   // Claim this slot: the next try is reserved as if this one failed; success resets the row.
-  const claimed = await db.updateTable('login_throttle')
+  const claimed = await db
+    .updateTable('login_throttle')
     .set({ fails: fails + 1, next_at: iso(now + delayAfter(fails + 1) * 1000) })
-    .where('key', '=', key).where('fails', '=', fails).executeTakeFirst();
+    .where('key', '=', key)
+    .where('fails', '=', fails)
+    .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) {
     await releaseAddress();
     throw new AppError('rate_limited', '同一账号的登录请求过于频繁，请稍后再试', undefined, { retryAfterSeconds: 1 });
@@ -76,7 +87,9 @@ export async function takeAttempt(db: Db, ip: string, username: string): Promise
 export async function unlockAccount(db: Db, username: string): Promise<{ accounts: number; addresses: number }> {
   const name = username.toLowerCase();
   return db.transaction().execute(async (tx) => {
-    const ips = (await tx.selectFrom('login_throttle').select('ip').where('kind', '=', 'acct').where('username', '=', name).execute()).map((r) => r.ip);
+    const ips = (await tx.selectFrom('login_throttle').select('ip').where('kind', '=', 'acct').where('username', '=', name).execute()).map(
+      (r) => r.ip,
+    );
     const a = await tx.deleteFrom('login_throttle').where('kind', '=', 'acct').where('username', '=', name).executeTakeFirst();
     let addresses = 0;
     if (ips.length) {

@@ -50,7 +50,9 @@ export async function tableInfo(db: Tx): Promise<TableInfo[]> {
     for (const f of fks.rows) byTable.get(f.table_name)?.refs.push(f.ref);
     out.push(...byTable.values());
   } else {
-    const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(db);
+    const tables = await sql<{
+      name: string;
+    }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(db);
     for (const { name } of tables.rows) {
       const cols = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${name})`.execute(db);
       const fks = await sql<{ table: string }>`SELECT "table" FROM pragma_foreign_key_list(${name})`.execute(db);
@@ -68,7 +70,10 @@ export function foreignKeyOrder(tables: TableInfo[]): TableInfo[] {
   const visit = (t: TableInfo, path: Set<string>) => {
     if (done.has(t.name) || path.has(t.name)) return;
     path.add(t.name);
-    for (const r of t.refs) { const rt = byName.get(r); if (rt && r !== t.name) visit(rt, path); }
+    for (const r of t.refs) {
+      const rt = byName.get(r);
+      if (rt && r !== t.name) visit(rt, path);
+    }
     done.add(t.name);
     out.push(t);
   };
@@ -76,8 +81,10 @@ export function foreignKeyOrder(tables: TableInfo[]): TableInfo[] {
   return out;
 }
 
-const encode = (v: unknown) => (Buffer.isBuffer(v) ? { $b64: v.toString('base64') } : v instanceof Uint8Array ? { $b64: Buffer.from(v).toString('base64') } : v);
-const decode = (v: unknown) => (v && typeof v === 'object' && '$b64' in (v as object) ? Buffer.from((v as { $b64: string }).$b64, 'base64') : v);
+const encode = (v: unknown) =>
+  Buffer.isBuffer(v) ? { $b64: v.toString('base64') } : v instanceof Uint8Array ? { $b64: Buffer.from(v).toString('base64') } : v;
+const decode = (v: unknown) =>
+  v && typeof v === 'object' && '$b64' in (v as object) ? Buffer.from((v as { $b64: string }).$b64, 'base64') : v;
 
 async function migrationsOf(db: Tx): Promise<string[]> {
   const r = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
@@ -96,16 +103,22 @@ export async function backupSqlite(dbFile: string, file: string): Promise<Backup
     // After the first step, copy everything in one step: a reader in WAL mode does not block writers, and
     // a copy made in small steps restarts whenever another connection writes, which a busy server does.
     await src.backup(file, { progress: () => 1 << 30 });
-  } finally { src.close(); }
+  } finally {
+    src.close();
+  }
   const copy = new SQLite(file, { readonly: true });
   try {
     const check = copy.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new Error(`备份文件校验失败：${String(check)}`);
-    const tables = copy.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
+    const tables = copy.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as {
+      name: string;
+    }[];
     let rows = 0;
     for (const t of tables) rows += (copy.prepare(`SELECT COUNT(*) AS n FROM "${t.name}"`).get() as { n: number }).n;
     return { file, kind: 'sqlite', tables: tables.length, rows, bytes: fs.statSync(file).size };
-  } finally { copy.close(); }
+  } finally {
+    copy.close();
+  }
 }
 
 /** PostgreSQL: every table from one snapshot into gzip'd JSON lines (header, then per table a header and its rows). */
@@ -115,46 +128,65 @@ export async function backupLogical(db: Db, file: string): Promise<BackupSummary
   const gz = zlib.createGzip();
   const outFile = fs.createWriteStream(tmp);
   gz.pipe(outFile);
-  const write = async (obj: unknown) => { if (!gz.write(`${JSON.stringify(obj)}\n`)) await once(gz, 'drain'); };
+  const write = async (obj: unknown) => {
+    if (!gz.write(`${JSON.stringify(obj)}\n`)) await once(gz, 'drain');
+  };
   let rows = 0;
   let tables = 0;
   const pg = isPg(db);
   try {
-    await db.transaction().setIsolationLevel(pg ? 'repeatable read' : 'serializable').execute(async (tx) => {
-      if (pg) await sql`SET TRANSACTION READ ONLY`.execute(tx);
-      await write({ format: BACKUP_FORMAT, version: 1, dialect: dialectName(db), createdAt: new Date().toISOString(), migrations: await migrationsOf(tx) });
-      for (const t of foreignKeyOrder(await tableInfo(tx))) {
-        if (DERIVED_TABLES.has(t.name)) continue;
-        tables++;
-        await write({ table: t.name, columns: t.columns });
-        const order = t.columns.includes('id') ? sql`ORDER BY id` : sql``;
-        const select = sql`SELECT ${sql.join(t.columns.map((c) => sql.ref(c)))} FROM ${sql.table(t.name)} ${order}`;
-        if (pg) {
-          await sql`DECLARE zs_backup NO SCROLL CURSOR FOR ${select}`.execute(tx);
-          for (;;) {
-            const page = await sql<Record<string, unknown>>`FETCH 1000 FROM zs_backup`.execute(tx);
-            for (const r of page.rows) { await write(t.columns.map((c) => encode(r[c]))); rows++; }
-            if (page.rows.length < 1000) break;
+    await db
+      .transaction()
+      .setIsolationLevel(pg ? 'repeatable read' : 'serializable')
+      .execute(async (tx) => {
+        if (pg) await sql`SET TRANSACTION READ ONLY`.execute(tx);
+        await write({
+          format: BACKUP_FORMAT,
+          version: 1,
+          dialect: dialectName(db),
+          createdAt: new Date().toISOString(),
+          migrations: await migrationsOf(tx),
+        });
+        for (const t of foreignKeyOrder(await tableInfo(tx))) {
+          if (DERIVED_TABLES.has(t.name)) continue;
+          tables++;
+          await write({ table: t.name, columns: t.columns });
+          const order = t.columns.includes('id') ? sql`ORDER BY id` : sql``;
+          const select = sql`SELECT ${sql.join(t.columns.map((c) => sql.ref(c)))} FROM ${sql.table(t.name)} ${order}`;
+          if (pg) {
+            await sql`DECLARE zs_backup NO SCROLL CURSOR FOR ${select}`.execute(tx);
+            for (;;) {
+              const page = await sql<Record<string, unknown>>`FETCH 1000 FROM zs_backup`.execute(tx);
+              for (const r of page.rows) {
+                await write(t.columns.map((c) => encode(r[c])));
+                rows++;
+              }
+              if (page.rows.length < 1000) break;
+            }
+            await sql`CLOSE zs_backup`.execute(tx);
+          } else {
+            for (const r of (await select.execute(tx)).rows as Record<string, unknown>[]) {
+              await write(t.columns.map((c) => encode(r[c])));
+              rows++;
+            }
           }
-          await sql`CLOSE zs_backup`.execute(tx);
-        } else {
-          for (const r of (await select.execute(tx)).rows as Record<string, unknown>[]) { await write(t.columns.map((c) => encode(r[c]))); rows++; }
         }
-      }
-      await write({ end: true, tables, rows });
-    });
+        await write({ end: true, tables, rows });
+      });
     gz.end();
     await once(outFile, 'close');
     fs.renameSync(tmp, file);
   } catch (e) {
-    gz.destroy(); outFile.destroy(); fs.rmSync(tmp, { force: true });
+    gz.destroy();
+    outFile.destroy();
+    fs.rmSync(tmp, { force: true });
     throw e;
   }
   return { file, kind: 'jsonl', tables, rows, bytes: fs.statSync(file).size };
 }
 
 type SourceTable = { table: string; columns: string[]; rows: AsyncIterable<unknown[][]> };
-type Source = { migrations: string[]; tables: AsyncIterable<SourceTable> ; close: () => void };
+type Source = { migrations: string[]; tables: AsyncIterable<SourceTable>; close: () => void };
 
 function isSqliteFile(file: string): boolean {
   const fd = fs.openSync(file, 'r');
@@ -162,14 +194,19 @@ function isSqliteFile(file: string): boolean {
     const b = Buffer.alloc(16);
     fs.readSync(fd, b, 0, 16, 0);
     return b.toString('latin1') === SQLITE_MAGIC;
-  } finally { fs.closeSync(fd); }
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function sqliteSource(file: string, order: string[]): Source {
   const src = new SQLite(file, { readonly: true, fileMustExist: true });
-  const names = new Set((src.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name));
+  const names = new Set(
+    (src.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name),
+  );
   const migrations = names.has('kysely_migration')
-    ? (src.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name) : [];
+    ? (src.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name)
+    : [];
   async function* tables(): AsyncIterable<SourceTable> {
     for (const name of order) {
       if (!names.has(name)) continue;
@@ -177,7 +214,13 @@ function sqliteSource(file: string, order: string[]): Source {
       const stmt = src.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${name}" ORDER BY rowid`).raw(true);
       async function* rows(): AsyncIterable<unknown[][]> {
         let batch: unknown[][] = [];
-        for (const r of stmt.iterate() as Iterable<unknown[]>) { batch.push(r); if (batch.length === BATCH) { yield batch; batch = []; } }
+        for (const r of stmt.iterate() as Iterable<unknown[]>) {
+          batch.push(r);
+          if (batch.length === BATCH) {
+            yield batch;
+            batch = [];
+          }
+        }
         if (batch.length) yield batch;
       }
       yield { table: name, columns, rows: rows() };
@@ -190,15 +233,19 @@ async function jsonlSource(file: string): Promise<Source> {
   const input = fs.createReadStream(file).pipe(zlib.createGunzip());
   const lines = readline.createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]();
   const first = await lines.next();
-  const head = first.done ? null : JSON.parse(first.value) as { format?: string; migrations?: string[] };
-  if (!head || head.format !== BACKUP_FORMAT) throw new AppError('validation', '这不是本系统的备份文件（既不是 SQLite 数据库，也不是 zhaoshang-backup 格式）');
+  const head = first.done ? null : (JSON.parse(first.value) as { format?: string; migrations?: string[] });
+  if (!head || head.format !== BACKUP_FORMAT)
+    throw new AppError('validation', '这不是本系统的备份文件（既不是 SQLite 数据库，也不是 zhaoshang-backup 格式）');
   let pending: { table: string; columns: string[] } | null = null;
   let ended = false;
   async function* tables(): AsyncIterable<SourceTable> {
     let next = await lines.next();
     while (!next.done) {
       const obj = JSON.parse(next.value);
-      if (obj.end) { ended = true; break; }
+      if (obj.end) {
+        ended = true;
+        break;
+      }
       pending = { table: obj.table, columns: obj.columns };
       let following: IteratorResult<string> = { done: true, value: undefined };
       async function* rows(): AsyncIterable<unknown[][]> {
@@ -207,7 +254,10 @@ async function jsonlSource(file: string): Promise<Source> {
           following = await lines.next();
           if (following.done || !following.value.startsWith('[')) break;
           batch.push((JSON.parse(following.value) as unknown[]).map(decode));
-          if (batch.length === BATCH) { yield batch; batch = []; }
+          if (batch.length === BATCH) {
+            yield batch;
+            batch = [];
+          }
         }
         if (batch.length) yield batch;
       }
@@ -227,7 +277,10 @@ export async function assertEmpty(db: Db): Promise<void> {
   for (const t of CONTENT_TABLES) {
     const r = await sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM ${sql.table(t)}`.execute(db);
     if (Number(r.rows[0]?.n ?? 0) > 0) {
-      throw new AppError('conflict', `目标数据库不是空的（${t} 表已有数据）；恢复只写入空数据库，请新建一个空数据库（或指定新的 SQLite 文件）后再恢复`);
+      throw new AppError(
+        'conflict',
+        `目标数据库不是空的（${t} 表已有数据）；恢复只写入空数据库，请新建一个空数据库（或指定新的 SQLite 文件）后再恢复`,
+      );
     }
   }
 }
@@ -238,7 +291,12 @@ export async function restore(db: Db, file: string): Promise<RestoreSummary> {
   await assertEmpty(db);
   const target = foreignKeyOrder(await tableInfo(db));
   const targetCols = new Map(target.map((t) => [t.name, new Set(t.columns)]));
-  const source = isSqliteFile(file) ? sqliteSource(file, target.map((t) => t.name)) : await jsonlSource(file);
+  const source = isSqliteFile(file)
+    ? sqliteSource(
+        file,
+        target.map((t) => t.name),
+      )
+    : await jsonlSource(file);
   try {
     const known = new Set(await migrationsOf(db));
     const newer = source.migrations.filter((m) => !known.has(m));
@@ -250,16 +308,24 @@ export async function restore(db: Db, file: string): Promise<RestoreSummary> {
       const restored: string[] = [];
       for await (const t of source.tables) {
         const cols = targetCols.get(t.table);
-        if (!cols || DERIVED_TABLES.has(t.table) || NOT_BACKED_UP.has(t.table)) { for await (const _ of t.rows) { /* skip */ } continue; }
+        if (!cols || DERIVED_TABLES.has(t.table) || NOT_BACKED_UP.has(t.table)) {
+          for await (const _ of t.rows) {
+            /* skip */
+          }
+          continue;
+        }
         const missing = t.columns.filter((c) => !cols.has(c));
-        if (missing.length) throw new AppError('validation', `备份中 ${t.table} 表的列 ${missing.join('、')} 在本系统中不存在；请先升级本系统再恢复`);
+        if (missing.length)
+          throw new AppError('validation', `备份中 ${t.table} 表的列 ${missing.join('、')} 在本系统中不存在；请先升级本系统再恢复`);
         // Rows a migration seeded (settings, stats_params) give way to the backup's.
         await sql`DELETE FROM ${sql.table(t.table)}`.execute(tx);
         tables++;
         restored.push(t.table);
         for await (const batch of t.rows) {
           const values = batch.map((r) => sql`(${sql.join(r.map((v) => sql`${v}`))})`);
-          await sql`INSERT INTO ${sql.table(t.table)} (${sql.join(t.columns.map((c) => sql.ref(c)))}) VALUES ${sql.join(values)}`.execute(tx);
+          await sql`INSERT INTO ${sql.table(t.table)} (${sql.join(t.columns.map((c) => sql.ref(c)))}) VALUES ${sql.join(values)}`.execute(
+            tx,
+          );
           rows += batch.length;
         }
       }
@@ -273,5 +339,7 @@ export async function restore(db: Db, file: string): Promise<RestoreSummary> {
       }
       return { tables, rows };
     });
-  } finally { source.close(); }
+  } finally {
+    source.close();
+  }
 }

@@ -22,10 +22,16 @@ async function dump(db: Db): Promise<Record<string, string[]>> {
   for (const t of await tableInfo(db)) {
     if (VOLATILE.has(t.name)) continue;
     const rows = (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t.name)}`.execute(db)).rows;
-    out[t.name] = rows.map((r) => JSON.stringify(t.columns.map((c) => {
-      const v = r[c];
-      return Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? Number(v) : v;
-    }))).sort();
+    out[t.name] = rows
+      .map((r) =>
+        JSON.stringify(
+          t.columns.map((c) => {
+            const v = r[c];
+            return Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? Number(v) : v;
+          }),
+        ),
+      )
+      .sort();
   }
   return out;
 }
@@ -56,10 +62,21 @@ describe.each(DB_KINDS)('backup and restore on %s', (kind) => {
     expect((await office.put('/api/v1/exchange-rates', { period: '2026-06', cnyPerUsdE4: 71234 })).statusCode).toBeLessThan(300);
     const project = await src.db.selectFrom('projects').select(['id', 'unit_code']).orderBy('id').executeTakeFirstOrThrow();
     const t = new Date().toISOString();
-    await src.db.insertInto('follow_ups').values({
-      project_id: project.id, date: '2026-05-10', kind: 'visit', participants: '张三', content: '实地走访，推进签约', next_step: '签约',
-      next_date: '2026-06-01', created_by: null, created_at: t, updated_at: t,
-    }).execute();
+    await src.db
+      .insertInto('follow_ups')
+      .values({
+        project_id: project.id,
+        date: '2026-05-10',
+        kind: 'visit',
+        participants: '张三',
+        content: '实地走访，推进签约',
+        next_step: '签约',
+        next_date: '2026-06-01',
+        created_by: null,
+        created_at: t,
+        updated_at: t,
+      })
+      .execute();
   }, 120_000);
   afterAll(async () => {
     await app?.close();
@@ -76,7 +93,21 @@ describe.each(DB_KINDS)('backup and restore on %s', (kind) => {
       while (writing) {
         // Yield to the event loop: SQLite's driver resolves at once, and the backup runs in later ticks.
         await new Promise((r) => setImmediate(r));
-        await src.db.insertInto('audit_log').values({ at: new Date().toISOString(), actor_id: null, actor_name: '并发写入', action: 'update', entity: 'test', entity_id: String(i++), unit_code: null, summary: null, before_json: null, after_json: null }).execute();
+        await src.db
+          .insertInto('audit_log')
+          .values({
+            at: new Date().toISOString(),
+            actor_id: null,
+            actor_name: '并发写入',
+            action: 'update',
+            entity: 'test',
+            entity_id: String(i++),
+            unit_code: null,
+            summary: null,
+            before_json: null,
+            after_json: null,
+          })
+          .execute();
       }
       return i;
     })();
@@ -120,20 +151,28 @@ describe.each(DB_KINDS)('backup and restore on %s', (kind) => {
       const admin = await login(restoredApp, 'admin');
       const u = await admin.post('/api/v1/units', { code: 'Z99', name: '恢复后新增', kind: 'department' });
       expect(u.statusCode).toBeLessThan(300);
-    } finally { await restoredApp.close(); }
+    } finally {
+      await restoredApp.close();
+    }
   }, 180_000);
 
   it('refuses to restore into a database that is not empty', async () => {
     await expect(restore(src.db, file)).rejects.toMatchObject({ code: 'conflict' });
   });
 
-  it.runIf(kind === 'sqlite' && DB_KINDS.includes('postgres'))('moves a SQLite backup into PostgreSQL with the same statistics', async () => {
-    const target = await freshDb('postgres');
-    targets.push(target);
-    await restore(target.db, file);
-    const restoredApp = await testApp(target.db);
-    try {
-      expect(await dispatch(restoredApp)).toEqual(await dispatch(app));
-    } finally { await restoredApp.close(); }
-  }, 180_000);
+  it.runIf(kind === 'sqlite' && DB_KINDS.includes('postgres'))(
+    'moves a SQLite backup into PostgreSQL with the same statistics',
+    async () => {
+      const target = await freshDb('postgres');
+      targets.push(target);
+      await restore(target.db, file);
+      const restoredApp = await testApp(target.db);
+      try {
+        expect(await dispatch(restoredApp)).toEqual(await dispatch(app));
+      } finally {
+        await restoredApp.close();
+      }
+    },
+    180_000,
+  );
 });

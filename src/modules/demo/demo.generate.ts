@@ -6,10 +6,30 @@ import { originScope, resolveOrigin, type OriginScope } from '../../domain/origi
 import { addDays, daysBetween, formatPeriod, type Period } from '../../domain/period';
 import type { Stage } from '../../domain/stages';
 import {
-  BACKWARD_REASONS, BLOCKERS, CITY_LEADER_TITLES, COMMITMENTS, DEMO_TAG, DROP_REASONS, FOLLOW_UP_CONTENT,
-  FOREIGN_WORDS, FORWARD_REASONS, GIVEN_NAMES, INDUSTRIES, NEXT_STEPS, NO_TARGET_UNITS, ORIGINS, PROMOTION_CITIES,
-  RESERVE_NAMES, SEASONAL, SURNAMES, TRADE_WORDS, ZERO_RESULT_UNITS,
-  type DemoUnitSpec, type IndustrySpec, type OriginGroupKey, type OriginSpec,
+  BACKWARD_REASONS,
+  BLOCKERS,
+  CITY_LEADER_TITLES,
+  COMMITMENTS,
+  DEMO_TAG,
+  DROP_REASONS,
+  FOLLOW_UP_CONTENT,
+  FOREIGN_WORDS,
+  FORWARD_REASONS,
+  GIVEN_NAMES,
+  INDUSTRIES,
+  NEXT_STEPS,
+  NO_TARGET_UNITS,
+  ORIGINS,
+  PROMOTION_CITIES,
+  RESERVE_NAMES,
+  SEASONAL,
+  SURNAMES,
+  TRADE_WORDS,
+  ZERO_RESULT_UNITS,
+  type DemoUnitSpec,
+  type IndustrySpec,
+  type OriginGroupKey,
+  type OriginSpec,
 } from './demo.data';
 
 // --- seeded randomness -------------------------------------------------------------------------
@@ -17,7 +37,9 @@ import {
 /** mulberry32: small, fast, and good enough for fake data. */
 export class Rng {
   private s: number;
-  constructor(seed: number) { this.s = seed >>> 0; }
+  constructor(seed: number) {
+    this.s = seed >>> 0;
+  }
   next(): number {
     this.s = (this.s + 0x6d2b79f5) >>> 0;
     let t = this.s;
@@ -26,9 +48,15 @@ export class Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
   /** integer in [a, b] */
-  int(a: number, b: number): number { return a + Math.floor(this.next() * (b - a + 1)); }
-  range(a: number, b: number): number { return a + this.next() * (b - a); }
-  chance(p: number): boolean { return this.next() < p; }
+  int(a: number, b: number): number {
+    return a + Math.floor(this.next() * (b - a + 1));
+  }
+  range(a: number, b: number): number {
+    return a + this.next() * (b - a);
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
   pick<T>(xs: readonly T[]): T {
     if (xs.length === 0) throw new Error('pick from empty list');
     return xs[Math.floor(this.next() * xs.length)] as T;
@@ -50,7 +78,11 @@ export class Rng {
 
 // --- plan types --------------------------------------------------------------------------------
 
-export interface PlanUnit { code: string; name: string; spec: DemoUnitSpec }
+export interface PlanUnit {
+  code: string;
+  name: string;
+  spec: DemoUnitSpec;
+}
 
 export interface GenInput {
   seed: number;
@@ -62,34 +94,155 @@ export interface GenInput {
 }
 
 export interface InvestorPlan {
-  name: string; credit_code: string; origin_input: string; origin_code: string | null; origin_name: string | null;
-  origin_kind: string | null; origin_scope: OriginScope | null; ownership: string; industry: string; contacts_json: string;
-  notes: string; created_by_unit: string;
+  name: string;
+  credit_code: string;
+  origin_input: string;
+  origin_code: string | null;
+  origin_name: string | null;
+  origin_kind: string | null;
+  origin_scope: OriginScope | null;
+  ownership: string;
+  industry: string;
+  contacts_json: string;
+  notes: string;
+  created_by_unit: string;
 }
 export interface ProjectPlan {
-  code: string; name: string; unit_code: string; owner: string; sponsor: string; investorKey: string; industry: string;
-  project_type: string; total_investment_yuan: number; foreign_usd: number; location: string; land_area_mu: string | null;
-  annual_output_yuan: number | null; annual_tax_yuan: number | null; jobs: number | null; activityKey: string | null;
-  channel: string; tags_json: string; stage: Stage; registered_on: string; agreement_date: string | null;
-  agreement_due_date: string | null; contract_date: string | null; start_date: string | null; operating_date: string | null;
-  dropped_reason: string | null; assessed_on: string | null; last_follow_up_on: string | null;
+  code: string;
+  name: string;
+  unit_code: string;
+  owner: string;
+  sponsor: string;
+  investorKey: string;
+  industry: string;
+  project_type: string;
+  total_investment_yuan: number;
+  foreign_usd: number;
+  location: string;
+  land_area_mu: string | null;
+  annual_output_yuan: number | null;
+  annual_tax_yuan: number | null;
+  jobs: number | null;
+  activityKey: string | null;
+  channel: string;
+  tags_json: string;
+  stage: Stage;
+  registered_on: string;
+  agreement_date: string | null;
+  agreement_due_date: string | null;
+  contract_date: string | null;
+  start_date: string | null;
+  operating_date: string | null;
+  dropped_reason: string | null;
+  assessed_on: string | null;
+  last_follow_up_on: string | null;
 }
-export interface MovePlan { projectCode: string; from_stage: Stage | null; to_stage: Stage; moved_on: string; reason: string | null }
-export interface FollowUpPlan { projectCode: string; date: string; kind: string; participants: string; content: string; next_step: string | null; next_date: string | null }
-export interface BlockerPlan { projectCode: string; raised_on: string; title: string; coordinating_dept: string; due_date: string; status: 'open' | 'resolved'; resolution: string | null; resolved_on: string | null }
-export interface CommitmentPlan { projectCode: string; made_on: string; title: string; due_date: string; status: 'pending' | 'fulfilled'; evidence: string | null; fulfilled_on: string | null }
-export interface ApprovalPlan { projectCode: string; kind: string; status: 'pending' | 'applied' | 'approved' | 'not_needed'; applied_on: string | null; approved_on: string | null; note: string | null }
-export interface FundPlan { projectCode: string; unit_code: string; period: string; year: number; month: number; amount_yuan: number; foreign_usd: number; status: 'draft' | 'submitted' | 'approved' | 'verified' | 'returned'; returned_reason: string | null; verified_at: string | null }
-export interface SubmissionPlan { unit_code: string; period: string; status: 'draft' | 'submitted' | 'approved' | 'returned'; submitted_at: string | null; approved_at: string | null; returned_reason: string | null }
-export interface TargetPlan { year: number; unit_code: string; indicator: 'funds' | 'foreign' | 'contracts'; base_value: number; stretch_value: number }
-export interface ActivityPlan { key: string; name: string; kind: 'trip' | 'delegation' | 'event' | 'signing'; start_date: string; end_date: string; destination: string; unit_code: string; person_times: number; notes: string }
-export interface ReservePlan { name: string; unit_code: string; industry: string; total_investment_yuan: number; status: 'reserve' | 'promoted' | 'converted' | 'withdrawn'; description: string }
+export interface MovePlan {
+  projectCode: string;
+  from_stage: Stage | null;
+  to_stage: Stage;
+  moved_on: string;
+  reason: string | null;
+}
+export interface FollowUpPlan {
+  projectCode: string;
+  date: string;
+  kind: string;
+  participants: string;
+  content: string;
+  next_step: string | null;
+  next_date: string | null;
+}
+export interface BlockerPlan {
+  projectCode: string;
+  raised_on: string;
+  title: string;
+  coordinating_dept: string;
+  due_date: string;
+  status: 'open' | 'resolved';
+  resolution: string | null;
+  resolved_on: string | null;
+}
+export interface CommitmentPlan {
+  projectCode: string;
+  made_on: string;
+  title: string;
+  due_date: string;
+  status: 'pending' | 'fulfilled';
+  evidence: string | null;
+  fulfilled_on: string | null;
+}
+export interface ApprovalPlan {
+  projectCode: string;
+  kind: string;
+  status: 'pending' | 'applied' | 'approved' | 'not_needed';
+  applied_on: string | null;
+  approved_on: string | null;
+  note: string | null;
+}
+export interface FundPlan {
+  projectCode: string;
+  unit_code: string;
+  period: string;
+  year: number;
+  month: number;
+  amount_yuan: number;
+  foreign_usd: number;
+  status: 'draft' | 'submitted' | 'approved' | 'verified' | 'returned';
+  returned_reason: string | null;
+  verified_at: string | null;
+}
+export interface SubmissionPlan {
+  unit_code: string;
+  period: string;
+  status: 'draft' | 'submitted' | 'approved' | 'returned';
+  submitted_at: string | null;
+  approved_at: string | null;
+  returned_reason: string | null;
+}
+export interface TargetPlan {
+  year: number;
+  unit_code: string;
+  indicator: 'funds' | 'foreign' | 'contracts';
+  base_value: number;
+  stretch_value: number;
+}
+export interface ActivityPlan {
+  key: string;
+  name: string;
+  kind: 'trip' | 'delegation' | 'event' | 'signing';
+  start_date: string;
+  end_date: string;
+  destination: string;
+  unit_code: string;
+  person_times: number;
+  notes: string;
+}
+export interface ReservePlan {
+  name: string;
+  unit_code: string;
+  industry: string;
+  total_investment_yuan: number;
+  status: 'reserve' | 'promoted' | 'converted' | 'withdrawn';
+  description: string;
+}
 
 export interface Plan {
-  investors: InvestorPlan[]; projects: ProjectPlan[]; moves: MovePlan[]; followUps: FollowUpPlan[]; blockers: BlockerPlan[];
-  commitments: CommitmentPlan[]; approvals: ApprovalPlan[]; funds: FundPlan[]; submissions: SubmissionPlan[];
-  rates: { period: string; cny_per_usd_e4: number }[]; locks: string[]; targets: TargetPlan[]; activities: ActivityPlan[];
-  activityProjects: { activityKey: string; projectCode: string; sort: number }[]; reserves: ReservePlan[];
+  investors: InvestorPlan[];
+  projects: ProjectPlan[];
+  moves: MovePlan[];
+  followUps: FollowUpPlan[];
+  blockers: BlockerPlan[];
+  commitments: CommitmentPlan[];
+  approvals: ApprovalPlan[];
+  funds: FundPlan[];
+  submissions: SubmissionPlan[];
+  rates: { period: string; cny_per_usd_e4: number }[];
+  locks: string[];
+  targets: TargetPlan[];
+  activities: ActivityPlan[];
+  activityProjects: { activityKey: string; projectCode: string; sort: number }[];
+  reserves: ReservePlan[];
   /** Σ amount_yuan per year, for the summary and the tests */
   fundsByYear: Record<number, number>;
 }
@@ -102,7 +255,10 @@ const minDate = (a: string, b: string) => (a < b ? a : b);
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 /** month index relative to January of `baseYear` */
 const monthIdx = (iso: string, baseYear: number) => (Number(iso.slice(0, 4)) - baseYear) * 12 + Number(iso.slice(5, 7)) - 1;
-const idxPeriod = (idx: number, baseYear: number): Period => ({ year: baseYear + Math.floor(idx / 12), month: (idx % 12 + 12) % 12 + 1 });
+const idxPeriod = (idx: number, baseYear: number): Period => ({
+  year: baseYear + Math.floor(idx / 12),
+  month: (((idx % 12) + 12) % 12) + 1,
+});
 const stamp = (iso: string, hour = 9) => `${iso}T${pad2(hour - 8 < 0 ? 0 : hour - 8)}:00:00.000Z`;
 export { stamp as demoStamp };
 
@@ -110,11 +266,35 @@ const PIPE: Stage[] = ['lead', 'negotiating', 'intent', 'agreement', 'contract',
 const pipeIdx = (s: Stage) => PIPE.indexOf(s);
 /** days spent to reach a stage from the one before it */
 const STEP_DAYS: Record<string, [number, number]> = {
-  negotiating: [7, 45], intent: [15, 90], agreement: [20, 110], contract: [15, 140], started: [30, 220], operating: [180, 500], dropped: [20, 200],
+  negotiating: [7, 45],
+  intent: [15, 90],
+  agreement: [20, 110],
+  contract: [15, 140],
+  started: [30, 220],
+  operating: [180, 500],
+  dropped: [20, 200],
 };
 /** minimum age (days since registration) for a project to have reached a stage */
-const MIN_AGE: Record<Stage, number> = { lead: 0, negotiating: 10, intent: 30, agreement: 60, contract: 90, started: 150, operating: 420, dropped: 45 };
-const STAGE_WEIGHT: Record<Stage, number> = { lead: 5, negotiating: 13, intent: 12, agreement: 10, contract: 15, started: 24, operating: 15, dropped: 7 };
+const MIN_AGE: Record<Stage, number> = {
+  lead: 0,
+  negotiating: 10,
+  intent: 30,
+  agreement: 60,
+  contract: 90,
+  started: 150,
+  operating: 420,
+  dropped: 45,
+};
+const STAGE_WEIGHT: Record<Stage, number> = {
+  lead: 5,
+  negotiating: 13,
+  intent: 12,
+  agreement: 10,
+  contract: 15,
+  started: 24,
+  operating: 15,
+  dropped: 7,
+};
 
 // --- the generator -----------------------------------------------------------------------------
 
@@ -158,14 +338,32 @@ export function generateDemo(input: GenInput): Plan {
       const d = dateOf(y, m, rng.int(10, 25));
       if (d > last) continue;
       batch++;
-      const key = addActivity({ name: `${y}年吉林市重点项目集中签约活动（第${batch}批）`, kind: 'signing', start_date: d, end_date: d, destination: '吉林市', unit_code: input.cityCode, person_times: rng.int(80, 300), notes: `${DEMO_TAG}：集中签约一批重点项目` });
+      const key = addActivity({
+        name: `${y}年吉林市重点项目集中签约活动（第${batch}批）`,
+        kind: 'signing',
+        start_date: d,
+        end_date: d,
+        destination: '吉林市',
+        unit_code: input.cityCode,
+        person_times: rng.int(80, 300),
+        notes: `${DEMO_TAG}：集中签约一批重点项目`,
+      });
       if (key) signingDates.push({ date: d, key });
     }
     for (let i = 0; i < 2; i++) {
       const d = randDate();
       if (d > last) continue;
       const u = rng.pick(units.filter((x) => x.spec.kind === 'zone'));
-      const key = addActivity({ name: `${u.spec.short}项目签约仪式`, kind: 'signing', start_date: d, end_date: d, destination: u.name, unit_code: u.code, person_times: rng.int(40, 120), notes: DEMO_TAG });
+      const key = addActivity({
+        name: `${u.spec.short}项目签约仪式`,
+        kind: 'signing',
+        start_date: d,
+        end_date: d,
+        destination: u.name,
+        unit_code: u.code,
+        person_times: rng.int(40, 120),
+        notes: DEMO_TAG,
+      });
       if (key) signingDates.push({ date: d, key });
     }
     for (let i = 0; i < 8; i++) {
@@ -173,7 +371,16 @@ export function generateDemo(input: GenInput): Plan {
       if (d > last) continue;
       const c = rng.pick(PROMOTION_CITIES);
       const ind = rng.pick(INDUSTRIES);
-      const key = addActivity({ name: `吉林市（${c.city}）${ind.name}产业招商推介会`, kind: 'event', start_date: d, end_date: d, destination: c.region, unit_code: rng.pick(activityCodes), person_times: rng.int(40, 260), notes: `${DEMO_TAG}：面向${c.group}客商推介` });
+      const key = addActivity({
+        name: `吉林市（${c.city}）${ind.name}产业招商推介会`,
+        kind: 'event',
+        start_date: d,
+        end_date: d,
+        destination: c.region,
+        unit_code: rng.pick(activityCodes),
+        person_times: rng.int(40, 260),
+        notes: `${DEMO_TAG}：面向${c.group}客商推介`,
+      });
       if (key && rng.chance(0.5)) signingDates.push({ date: d, key });
     }
     for (let i = 0; i < 18; i++) {
@@ -184,13 +391,31 @@ export function generateDemo(input: GenInput): Plan {
       const unitCode = rng.pick(activityCodes);
       const u = unitByCode.get(unitCode);
       const who = u ? u.spec.short : '市招商办';
-      addActivity({ name: `${who}赴${c.city}、${c2.city}招商小分队`, kind: 'trip', start_date: d, end_date: addDays(d, rng.int(2, 5)), destination: `${c.region}、${c2.region}`, unit_code: unitCode, person_times: rng.int(4, 24), notes: `${DEMO_TAG}：${c.group}产业链招商` });
+      addActivity({
+        name: `${who}赴${c.city}、${c2.city}招商小分队`,
+        kind: 'trip',
+        start_date: d,
+        end_date: addDays(d, rng.int(2, 5)),
+        destination: `${c.region}、${c2.region}`,
+        unit_code: unitCode,
+        person_times: rng.int(4, 24),
+        notes: `${DEMO_TAG}：${c.group}产业链招商`,
+      });
     }
     for (let i = 0; i < 6; i++) {
       const d = randDate();
       if (d > last) continue;
       const c = rng.pick(PROMOTION_CITIES);
-      addActivity({ name: `${c.city}客商代表团来吉考察`, kind: 'delegation', start_date: d, end_date: addDays(d, rng.int(1, 3)), destination: '吉林市', unit_code: rng.pick(activityCodes), person_times: rng.int(8, 45), notes: `${DEMO_TAG}：${c.group}企业家考察对接` });
+      addActivity({
+        name: `${c.city}客商代表团来吉考察`,
+        kind: 'delegation',
+        start_date: d,
+        end_date: addDays(d, rng.int(1, 3)),
+        destination: '吉林市',
+        unit_code: rng.pick(activityCodes),
+        person_times: rng.int(8, 45),
+        notes: `${DEMO_TAG}：${c.group}企业家考察对接`,
+      });
     }
   }
   activities.sort((a, b) => a.start_date.localeCompare(b.start_date) || a.name.localeCompare(b.name));
@@ -201,7 +426,12 @@ export function generateDemo(input: GenInput): Plan {
   const investorOrigin = new Map<string, { spec: OriginSpec; group: OriginGroupKey; scope: OriginScope | null }>();
   const usedNames = new Set<string>();
   const usedCodes = new Set<string>();
-  const groups: [OriginGroupKey, number][] = [['local', 35], ['province', 20], ['domestic', 35], ['abroad', 10]];
+  const groups: [OriginGroupKey, number][] = [
+    ['local', 35],
+    ['province', 20],
+    ['domestic', 35],
+    ['abroad', 10],
+  ];
   const makeInvestor = (industry: IndustrySpec, unitCode: string): string => {
     const group = rng.weighted(groups, (g) => g[1])[0];
     let spec = rng.weighted(ORIGINS[group], (o) => o.weight);
@@ -216,7 +446,14 @@ export function generateDemo(input: GenInput): Plan {
     for (let attempt = 0; attempt < 50 && (name === '' || usedNames.has(name)); attempt++) {
       if (group === 'abroad') {
         const words = FOREIGN_WORDS[spec.prefix] ?? ['环球'];
-        const suffix = spec.prefix === '日本' ? '株式会社' : spec.prefix === '韩国' ? '株式会社' : spec.prefix === '香港' ? '投资控股有限公司' : '有限公司';
+        const suffix =
+          spec.prefix === '日本'
+            ? '株式会社'
+            : spec.prefix === '韩国'
+              ? '株式会社'
+              : spec.prefix === '香港'
+                ? '投资控股有限公司'
+                : '有限公司';
         name = `${spec.prefix}${rng.pick(words)}${rng.pick(industry.words)}${suffix}（演示）`;
       } else {
         const soe = rng.chance(group === 'domestic' ? 0.3 : 0.2);
@@ -228,11 +465,24 @@ export function generateDemo(input: GenInput): Plan {
     let code = '';
     while (code === '' || usedCodes.has(code)) code = makeCreditCode(`91${spec.regCode}${orgCode(rng)}`);
     usedCodes.add(code);
-    const contact = { name: `${rng.pick(SURNAMES)}${rng.chance(0.5) ? '总' : '经理'}`, phone: `138-0000-${String(rng.int(0, 9999)).padStart(4, '0')}`, role: rng.pick(['董事长', '总经理', '投资总监', '项目经理']) };
+    const contact = {
+      name: `${rng.pick(SURNAMES)}${rng.chance(0.5) ? '总' : '经理'}`,
+      phone: `138-0000-${String(rng.int(0, 9999)).padStart(4, '0')}`,
+      role: rng.pick(['董事长', '总经理', '投资总监', '项目经理']),
+    };
     investors.push({
-      name, credit_code: code, origin_input: spec.input, origin_code: resolved?.code ?? null, origin_name: resolved?.name ?? null,
-      origin_kind: resolved?.kind ?? null, origin_scope: scope, ownership, industry: industry.section,
-      contacts_json: JSON.stringify([contact]), notes: `${DEMO_TAG}：虚构企业，仅供演示`, created_by_unit: unitCode,
+      name,
+      credit_code: code,
+      origin_input: spec.input,
+      origin_code: resolved?.code ?? null,
+      origin_name: resolved?.name ?? null,
+      origin_kind: resolved?.kind ?? null,
+      origin_scope: scope,
+      ownership,
+      industry: industry.section,
+      contacts_json: JSON.stringify([contact]),
+      notes: `${DEMO_TAG}：虚构企业，仅供演示`,
+      created_by_unit: unitCode,
     });
     investorOrigin.set(code, { spec, group, scope });
     return code;
@@ -286,7 +536,8 @@ export function generateDemo(input: GenInput): Plan {
 
     // the path of moves, with skips, the odd step back, and drops
     const path: { to: Stage; reason: string | null }[] = [{ to: 'lead', reason: null }];
-    const target = finalStage === 'dropped' ? rng.pick<Stage>(['lead', 'negotiating', 'negotiating', 'intent', 'intent', 'agreement']) : finalStage;
+    const target =
+      finalStage === 'dropped' ? rng.pick<Stage>(['lead', 'negotiating', 'negotiating', 'intent', 'intent', 'agreement']) : finalStage;
     for (let k = 1; k <= pipeIdx(target); k++) {
       const s = PIPE[k]!;
       const must = k === pipeIdx(target) || s === 'contract' || s === 'started';
@@ -309,7 +560,14 @@ export function generateDemo(input: GenInput): Plan {
       const [a, b] = STEP_DAYS[p.to] ?? [10, 40];
       return rng.int(a, b);
     });
-    const dwell = finalStage === 'operating' ? rng.int(30, 400) : finalStage === 'started' ? rng.int(20, 420) : finalStage === 'dropped' ? rng.int(10, 300) : rng.int(5, 200);
+    const dwell =
+      finalStage === 'operating'
+        ? rng.int(30, 400)
+        : finalStage === 'started'
+          ? rng.int(20, 420)
+          : finalStage === 'dropped'
+            ? rng.int(10, 300)
+            : rng.int(5, 200);
     const available = Math.max(0, daysBetween(registered, yesterday));
     const sum = durations.reduce((s, d) => s + d, 0);
     let want = Math.min(available, Math.max(sum, available - dwell));
@@ -341,11 +599,18 @@ export function generateDemo(input: GenInput): Plan {
       }
     }
     // overflow guard: if rounding pushed the last move past yesterday, cut the path there
-    while (dates.length > 1 && dates[dates.length - 1]! > yesterday) { dates.pop(); path.pop(); }
+    while (dates.length > 1 && dates[dates.length - 1]! > yesterday) {
+      dates.pop();
+      path.pop();
+    }
     // zero-result units have no contract this year: their path stops before it
     if (zeroResult.has(unit.code)) {
       const c = path.findIndex((p) => p.to === 'contract');
-      if (c > 0 && dates[c]!.slice(0, 4) === String(curYear)) { path.length = c; dates.length = c; signingKey = null; }
+      if (c > 0 && dates[c]!.slice(0, 4) === String(curYear)) {
+        path.length = c;
+        dates.length = c;
+        signingKey = null;
+      }
     }
     finalStage = path[path.length - 1]!.to;
     if (finalStage !== 'dropped') droppedReason = null;
@@ -354,8 +619,22 @@ export function generateDemo(input: GenInput): Plan {
     const seq = (seqByYear.get(regYear) ?? 0) + 1;
     seqByYear.set(regYear, seq);
     const code = `DEMO-${regYear}-${String(seq).padStart(3, '0')}`;
-    const dateAt = (s: Stage) => { let d: string | null = null; path.forEach((p, j) => { if (p.to === s) d = dates[j]!; }); return d as string | null; };
-    path.forEach((p, j) => moves.push({ projectCode: code, from_stage: j === 0 ? null : path[j - 1]!.to, to_stage: p.to, moved_on: dates[j]!, reason: p.reason }));
+    const dateAt = (s: Stage) => {
+      let d: string | null = null;
+      path.forEach((p, j) => {
+        if (p.to === s) d = dates[j]!;
+      });
+      return d as string | null;
+    };
+    path.forEach((p, j) =>
+      moves.push({
+        projectCode: code,
+        from_stage: j === 0 ? null : path[j - 1]!.to,
+        to_stage: p.to,
+        moved_on: dates[j]!,
+        reason: p.reason,
+      }),
+    );
     if (signingKey) {
       const n = (linkedCounts.get(signingKey) ?? 0) + 1;
       linkedCounts.set(signingKey, n);
@@ -370,31 +649,60 @@ export function generateDemo(input: GenInput): Plan {
     const foreignUsd = share > 0 ? Math.round((totalYuan * share) / 7.2 / 10000) * 10000 : 0;
     const reached = (s: Stage) => path.some((p) => p.to === s);
     const channel = rng.weighted(
-      [['trip', 25], ['park', 15], ['chain', 20], ['professional', 10], ['investor_referral', 15], ['equity', 5], ['other', 10]] as const,
+      [
+        ['trip', 25],
+        ['park', 15],
+        ['chain', 20],
+        ['professional', 10],
+        ['investor_referral', 15],
+        ['equity', 5],
+        ['other', 10],
+      ] as const,
       (c) => c[1],
     )[0];
-    const trip = channel === 'trip' ? [...trips].reverse().find((t) => t.end_date <= registered && daysBetween(t.end_date, registered) <= 180) : undefined;
+    const trip =
+      channel === 'trip'
+        ? [...trips].reverse().find((t) => t.end_date <= registered && daysBetween(t.end_date, registered) <= 180)
+        : undefined;
     const agreementDate = dateAt('agreement');
     const trade = investors.find((x) => x.credit_code === investorKey)?.name.replace(/（演示）$/, '') ?? '';
-    const tradeWord = TRADE_WORDS.find((w) => trade.includes(w)) ?? Object.values(FOREIGN_WORDS).flat().find((w) => trade.includes(w)) ?? '';
+    const tradeWord =
+      TRADE_WORDS.find((w) => trade.includes(w)) ??
+      Object.values(FOREIGN_WORDS)
+        .flat()
+        .find((w) => trade.includes(w)) ??
+      '';
     const isBig = totalYuan >= 10e8;
     const tags = [DEMO_TAG];
     if (isBig) tags.push('重大项目');
     if (share > 0) tags.push('外资项目');
     const industrial = industry.type === 'industrial' || industry.type === 'agriculture';
     projects.push({
-      code, name: `${tradeWord}${rng.pick(industry.products)}项目`, unit_code: unit.code, owner: rng.pick(owners.get(unit.code)!),
-      sponsor: isBig ? rng.pick(cityLeaders) : unitLeader.get(unit.code)!, investorKey, industry: industry.name,
-      project_type: industry.type, total_investment_yuan: totalYuan, foreign_usd: foreignUsd,
+      code,
+      name: `${tradeWord}${rng.pick(industry.products)}项目`,
+      unit_code: unit.code,
+      owner: rng.pick(owners.get(unit.code)!),
+      sponsor: isBig ? rng.pick(cityLeaders) : unitLeader.get(unit.code)!,
+      investorKey,
+      industry: industry.name,
+      project_type: industry.type,
+      total_investment_yuan: totalYuan,
+      foreign_usd: foreignUsd,
       location: `${unit.name}${rng.pick(unit.spec.kind === 'zone' ? ['核心区', '产业园区', '拓展区'] : unit.spec.kind === 'department' ? ['（选址待定）', '（跨区域）'] : ['工业集中区', '经济开发区', '产业园区', '城区'])}`,
-      land_area_mu: industrial && reached('agreement') ? String(Math.round(totalYuan / 1e8 * rng.range(8, 30))) : null,
-      annual_output_yuan: reached('contract') ? Math.round(totalYuan * rng.range(0.8, 2.2) / 1e6) * 1e6 : null,
-      annual_tax_yuan: reached('contract') ? Math.round(totalYuan * rng.range(0.03, 0.1) / 1e5) * 1e5 : null,
-      jobs: reached('contract') ? Math.max(10, Math.round(totalYuan / 1e8 * rng.range(15, 60))) : null,
-      activityKey: trip ? trip.key : null, channel, tags_json: JSON.stringify(tags), stage: finalStage, registered_on: registered,
+      land_area_mu: industrial && reached('agreement') ? String(Math.round((totalYuan / 1e8) * rng.range(8, 30))) : null,
+      annual_output_yuan: reached('contract') ? Math.round((totalYuan * rng.range(0.8, 2.2)) / 1e6) * 1e6 : null,
+      annual_tax_yuan: reached('contract') ? Math.round((totalYuan * rng.range(0.03, 0.1)) / 1e5) * 1e5 : null,
+      jobs: reached('contract') ? Math.max(10, Math.round((totalYuan / 1e8) * rng.range(15, 60))) : null,
+      activityKey: trip ? trip.key : null,
+      channel,
+      tags_json: JSON.stringify(tags),
+      stage: finalStage,
+      registered_on: registered,
       agreement_date: agreementDate,
       agreement_due_date: agreementDate ? addDays(agreementDate, rng.pick([90, 120, 180])) : null,
-      contract_date: dateAt('contract'), start_date: dateAt('started'), operating_date: dateAt('operating'),
+      contract_date: dateAt('contract'),
+      start_date: dateAt('started'),
+      operating_date: dateAt('operating'),
       dropped_reason: droppedReason,
       assessed_on: finalStage === 'lead' && age > 3 && rng.chance(0.3) ? null : minDate(addDays(registered, rng.int(0, 3)), yesterday),
       last_follow_up_on: null,
@@ -410,7 +718,11 @@ export function generateDemo(input: GenInput): Plan {
   for (const m of moves) movesByProject.set(m.projectCode, [...(movesByProject.get(m.projectCode) ?? []), m]);
   for (const p of projects) {
     const pm = movesByProject.get(p.code)!;
-    const stageOn = (d: string) => { let s: Stage = 'lead'; for (const m of pm) if (m.moved_on <= d) s = m.to_stage; return s; };
+    const stageOn = (d: string) => {
+      let s: Stage = 'lead';
+      for (const m of pm) if (m.moved_on <= d) s = m.to_stage;
+      return s;
+    };
     const unitName = unitByCode.get(p.unit_code)?.name ?? '';
     const lastMove = pm[pm.length - 1]!.moved_on;
     const age = daysBetween(p.registered_on, today);
@@ -429,10 +741,21 @@ export function generateDemo(input: GenInput): Plan {
     sorted.forEach((d, j) => {
       const s = stageOn(d);
       const content = rng.pick(FOLLOW_UP_CONTENT[s] ?? FOLLOW_UP_CONTENT.lead!).replace('{unit}', unitName);
-      const kind = s === 'lead' ? rng.pick(['call', 'visit']) : s === 'negotiating' ? rng.pick(['negotiation', 'meeting', 'call']) : s === 'intent' ? rng.pick(['inspection', 'meeting', 'negotiation']) : rng.pick(['visit', 'meeting', 'inspection', 'call']);
+      const kind =
+        s === 'lead'
+          ? rng.pick(['call', 'visit'])
+          : s === 'negotiating'
+            ? rng.pick(['negotiation', 'meeting', 'call'])
+            : s === 'intent'
+              ? rng.pick(['inspection', 'meeting', 'negotiation'])
+              : rng.pick(['visit', 'meeting', 'inspection', 'call']);
       const isLast = j === sorted.length - 1;
       followUps.push({
-        projectCode: p.code, date: d, kind, participants: `${p.owner}、投资方代表${rng.pick(SURNAMES)}总`, content,
+        projectCode: p.code,
+        date: d,
+        kind,
+        participants: `${p.owner}、投资方代表${rng.pick(SURNAMES)}总`,
+        content,
         next_step: p.stage === 'dropped' && isLast ? null : rng.pick(NEXT_STEPS),
         next_date: isLast && p.stage !== 'dropped' ? addDays(d, rng.int(14, 45)) : null,
       });
@@ -448,7 +771,16 @@ export function generateDemo(input: GenInput): Plan {
         const due = addDays(raised, rng.int(20, 90));
         const resolved = rng.chance(0.58) && raised < addDays(today, -10);
         const resolvedOn = resolved ? minDate(addDays(raised, rng.int(7, 80)), yesterday) : null;
-        blockers.push({ projectCode: p.code, raised_on: raised, title: b.title, coordinating_dept: b.dept, due_date: due, status: resolved ? 'resolved' : 'open', resolution: resolved ? `经${b.dept}协调，问题已解决` : null, resolved_on: resolvedOn });
+        blockers.push({
+          projectCode: p.code,
+          raised_on: raised,
+          title: b.title,
+          coordinating_dept: b.dept,
+          due_date: due,
+          status: resolved ? 'resolved' : 'open',
+          resolution: resolved ? `经${b.dept}协调，问题已解决` : null,
+          resolved_on: resolvedOn,
+        });
       }
     }
     if (p.contract_date && rng.chance(0.3)) {
@@ -456,8 +788,18 @@ export function generateDemo(input: GenInput): Plan {
         const made = p.contract_date;
         const due = addDays(made, rng.int(60, 420));
         const fulfilled = due < today ? rng.chance(0.7) : rng.chance(0.3);
-        const fulfilledOn = fulfilled ? minDate(addDays(made, rng.int(20, Math.max(21, daysBetween(made, minDate(due, yesterday))))), yesterday) : null;
-        commitments.push({ projectCode: p.code, made_on: made, title: rng.pick(COMMITMENTS), due_date: due, status: fulfilled ? 'fulfilled' : 'pending', evidence: fulfilled ? '相关部门出具办结说明' : null, fulfilled_on: fulfilledOn });
+        const fulfilledOn = fulfilled
+          ? minDate(addDays(made, rng.int(20, Math.max(21, daysBetween(made, minDate(due, yesterday))))), yesterday)
+          : null;
+        commitments.push({
+          projectCode: p.code,
+          made_on: made,
+          title: rng.pick(COMMITMENTS),
+          due_date: due,
+          status: fulfilled ? 'fulfilled' : 'pending',
+          evidence: fulfilled ? '相关部门出具办结说明' : null,
+          fulfilled_on: fulfilledOn,
+        });
       }
     }
     if (p.contract_date) {
@@ -469,14 +811,45 @@ export function generateDemo(input: GenInput): Plan {
           const applied = between(c, s);
           const notNeeded = kind === 'energy' && p.project_type !== 'industrial';
           const pendingEnv = p.stage === 'started' && (kind === 'environment' || kind === 'energy') && rng.chance(0.25);
-          if (notNeeded) approvals.push({ projectCode: p.code, kind, status: 'not_needed', applied_on: null, approved_on: null, note: '不在能评范围内' });
-          else if (pendingEnv) approvals.push({ projectCode: p.code, kind, status: 'applied', applied_on: applied, approved_on: null, note: '材料已受理，正在审查' });
-          else approvals.push({ projectCode: p.code, kind, status: 'approved', applied_on: applied, approved_on: kind === 'construction' ? s : between(applied, s), note: null });
+          if (notNeeded)
+            approvals.push({
+              projectCode: p.code,
+              kind,
+              status: 'not_needed',
+              applied_on: null,
+              approved_on: null,
+              note: '不在能评范围内',
+            });
+          else if (pendingEnv)
+            approvals.push({
+              projectCode: p.code,
+              kind,
+              status: 'applied',
+              applied_on: applied,
+              approved_on: null,
+              note: '材料已受理，正在审查',
+            });
+          else
+            approvals.push({
+              projectCode: p.code,
+              kind,
+              status: 'approved',
+              applied_on: applied,
+              approved_on: kind === 'construction' ? s : between(applied, s),
+              note: null,
+            });
         } else {
           const early = kind === 'filing' || kind === 'land';
           const applied = early || rng.chance(0.3) ? between(c, yesterday) : null;
           const approved = applied && kind === 'filing' && rng.chance(0.6) ? between(applied, yesterday) : null;
-          approvals.push({ projectCode: p.code, kind, status: approved ? 'approved' : applied ? 'applied' : 'pending', applied_on: applied, approved_on: approved, note: null });
+          approvals.push({
+            projectCode: p.code,
+            kind,
+            status: approved ? 'approved' : applied ? 'applied' : 'pending',
+            applied_on: applied,
+            approved_on: approved,
+            note: null,
+          });
         }
       }
     }
@@ -504,9 +877,16 @@ export function generateDemo(input: GenInput): Plan {
     const oIdx = p.operating_date ? monthIdx(p.operating_date, baseYear) : null;
     let fraction: number;
     let hEnd: number;
-    if (p.stage === 'operating') { fraction = rng.range(0.7, 0.95); hEnd = oIdx! + rng.int(6, 18); }
-    else if (p.stage === 'started') { fraction = rng.range(0.35, 0.9); hEnd = Math.max(sIdx! + rng.int(14, 30), reportIdx + 2); }
-    else { fraction = rng.chance(0.45) ? rng.range(0.03, 0.12) : 0; hEnd = cIdx + 18; }
+    if (p.stage === 'operating') {
+      fraction = rng.range(0.7, 0.95);
+      hEnd = oIdx! + rng.int(6, 18);
+    } else if (p.stage === 'started') {
+      fraction = rng.range(0.35, 0.9);
+      hEnd = Math.max(sIdx! + rng.int(14, 30), reportIdx + 2);
+    } else {
+      fraction = rng.chance(0.45) ? rng.range(0.03, 0.12) : 0;
+      hEnd = cIdx + 18;
+    }
     const startedLongAgo = sIdx !== null && reportIdx - sIdx >= 6;
     const lowShare = p.stage === 'started' && startedLongAgo && rng.chance(0.1);
     if (lowShare) fraction = rng.range(0.04, 0.1);
@@ -515,7 +895,7 @@ export function generateDemo(input: GenInput): Plan {
     const weights: number[] = [];
     for (let m = cIdx; m <= hEnd; m++) {
       let w = sIdx === null || m < sIdx ? 0.3 : oIdx !== null && m >= oIdx ? 0.3 : 1;
-      w *= (SEASONAL[(m % 12 + 12) % 12] ?? 1) * rng.range(0.6, 1.4);
+      w *= (SEASONAL[((m % 12) + 12) % 12] ?? 1) * rng.range(0.6, 1.4);
       if (rng.chance(0.2)) w = 0;
       weights.push(w);
     }
@@ -526,11 +906,24 @@ export function generateDemo(input: GenInput): Plan {
       if (quietTail && m > reportIdx - quietTail) return;
       const year = idxPeriod(m, baseYear).year;
       if (zeroResult.has(p.unit_code) && year === curYear) return;
-      raw.push({ code: p.code, unit: p.unit_code, idx: m, amount: (p.total_investment_yuan * fraction * w) / total, share: foreignShare.get(p.code) ?? 0, cap: Math.floor(p.total_investment_yuan * 0.97) });
+      raw.push({
+        code: p.code,
+        unit: p.unit_code,
+        idx: m,
+        amount: (p.total_investment_yuan * fraction * w) / total,
+        share: foreignShare.get(p.code) ?? 0,
+        cap: Math.floor(p.total_investment_yuan * 0.97),
+      });
     });
   }
   // calibrate to a city of this size: ~118亿 the first year, then +15%, then +13% on the same months
-  const sumYear = (y: number, upToMonth = 12) => raw.filter((r) => { const p = idxPeriod(r.idx, baseYear); return p.year === y && p.month <= upToMonth; }).reduce((s, r) => s + r.amount, 0);
+  const sumYear = (y: number, upToMonth = 12) =>
+    raw
+      .filter((r) => {
+        const p = idxPeriod(r.idx, baseYear);
+        return p.year === y && p.month <= upToMonth;
+      })
+      .reduce((s, r) => s + r.amount, 0);
   const want = new Map<number, number>();
   want.set(years[0]!, FUNDS_TARGETS.firstYearYuan);
   want.set(years[1]!, FUNDS_TARGETS.firstYearYuan * FUNDS_TARGETS.growth[0]!);
@@ -542,13 +935,32 @@ export function generateDemo(input: GenInput): Plan {
   // U01 and U02 have demo accounts: one report waits for its unit head, one is still a draft;
   // one unit that has entries was sent back, and one unit without entries has not reported at all
   const withEntries = new Set(raw.filter((r) => r.idx === reportIdx).map((r) => r.unit));
-  const u01 = byUnitSpec('U01'), u02 = byUnitSpec('U02');
+  const u01 = byUnitSpec('U01'),
+    u02 = byUnitSpec('U02');
   const others = fundUnits.filter((u) => u !== u01 && u !== u02);
   const returnedUnit = others.find((u) => withEntries.has(u) && !zeroResult.has(u));
-  const missingUnit = others.find((u) => !withEntries.has(u) && !zeroResult.has(u) && u !== returnedUnit) ?? others.filter((u) => u !== returnedUnit).pop();
-  const fixed: [string | undefined, FundPlan['status'] | 'missing'][] = [[u01, 'submitted'], [u02, 'draft'], [missingUnit, 'missing'], [returnedUnit, 'returned']];
+  const missingUnit =
+    others.find((u) => !withEntries.has(u) && !zeroResult.has(u) && u !== returnedUnit) ?? others.filter((u) => u !== returnedUnit).pop();
+  const fixed: [string | undefined, FundPlan['status'] | 'missing'][] = [
+    [u01, 'submitted'],
+    [u02, 'draft'],
+    [missingUnit, 'missing'],
+    [returnedUnit, 'returned'],
+  ];
   for (const [c, s] of fixed) if (c) reportStates.set(c, s);
-  for (const u of fundUnits) if (!reportStates.has(u)) reportStates.set(u, rng.weighted([['verified', 45], ['approved', 30], ['submitted', 25]] as const, (x) => x[1])[0]);
+  for (const u of fundUnits)
+    if (!reportStates.has(u))
+      reportStates.set(
+        u,
+        rng.weighted(
+          [
+            ['verified', 45],
+            ['approved', 30],
+            ['submitted', 25],
+          ] as const,
+          (x) => x[1],
+        )[0],
+      );
   /** scaled, rounded and capped (cumulative ≤ 97% of total investment) amounts */
   const apply = (scale: Map<number, number>) => {
     const cumulative = new Map<string, number>();
@@ -578,12 +990,19 @@ export function generateDemo(input: GenInput): Plan {
   for (const { r, per, amount } of apply(scale)) {
     if (amount === 0) continue;
     const period = formatPeriod(per);
-    const state = r.idx === reportIdx ? reportStates.get(r.unit) ?? 'verified' : 'verified';
+    const state = r.idx === reportIdx ? (reportStates.get(r.unit) ?? 'verified') : 'verified';
     if (state === 'missing') continue;
     const usd = r.share > 0 ? Math.round((amount * r.share) / (rateByPeriod.get(period) ?? 7.2) / 100) * 100 : 0;
     const next = idxPeriod(r.idx + 1, baseYear);
     funds.push({
-      projectCode: r.code, unit_code: r.unit, period, year: per.year, month: per.month, amount_yuan: amount, foreign_usd: usd, status: state,
+      projectCode: r.code,
+      unit_code: r.unit,
+      period,
+      year: per.year,
+      month: per.month,
+      amount_yuan: amount,
+      foreign_usd: usd,
+      status: state,
       returned_reason: state === 'returned' ? '佐证材料不全，请补充银行进账单后重新报送' : null,
       verified_at: state === 'verified' ? stamp(minDate(dateOf(next.year, next.month, 10), yesterday), 16) : null,
     });
@@ -601,7 +1020,9 @@ export function generateDemo(input: GenInput): Plan {
     const isCur = y === curYear;
     const months = isCur ? (report.year === curYear ? report.month : 0) : 12;
     const progress = months / 12;
-    let cityFunds = 0, cityForeign = 0, cityContracts = 0;
+    let cityFunds = 0,
+      cityForeign = 0,
+      cityContracts = 0;
     for (const u of targetUnits) {
       const f = funds.filter((x) => x.unit_code === u.code && x.year === y);
       const yuan = f.reduce((s, x) => s + x.amount_yuan, 0);
@@ -614,17 +1035,49 @@ export function generateDemo(input: GenInput): Plan {
       const fundsBase = Math.max(floor, yuan > 0 ? round(yuan / denom, 5_000_000) : round(rng.range(1.5e8, 4e8), 10_000_000));
       const usdBase = usd > 0 ? round(usd / denom, 100_000) : round(rng.range(1e6, 5e6), 100_000);
       const contractsBase = Math.max(1, Math.round((contracts || rng.int(1, 3)) / denom));
-      targets.push({ year: y, unit_code: u.code, indicator: 'funds', base_value: fundsBase, stretch_value: round(fundsBase * 1.15, 1_000_000) });
+      targets.push({
+        year: y,
+        unit_code: u.code,
+        indicator: 'funds',
+        base_value: fundsBase,
+        stretch_value: round(fundsBase * 1.15, 1_000_000),
+      });
       targets.push({ year: y, unit_code: u.code, indicator: 'foreign', base_value: usdBase, stretch_value: round(usdBase * 1.15, 10_000) });
-      targets.push({ year: y, unit_code: u.code, indicator: 'contracts', base_value: contractsBase, stretch_value: Math.ceil(contractsBase * 1.2) });
-      cityFunds += fundsBase; cityForeign += usdBase; cityContracts += contractsBase;
+      targets.push({
+        year: y,
+        unit_code: u.code,
+        indicator: 'contracts',
+        base_value: contractsBase,
+        stretch_value: Math.ceil(contractsBase * 1.2),
+      });
+      cityFunds += fundsBase;
+      cityForeign += usdBase;
+      cityContracts += contractsBase;
     }
     const cityFundsBase = round(cityFunds * 0.88, 100_000_000);
     const cityUsdBase = round(cityForeign * 0.9, 1_000_000);
     const cityContractsBase = Math.round(cityContracts * 0.9);
-    targets.push({ year: y, unit_code: city, indicator: 'funds', base_value: cityFundsBase, stretch_value: round(cityFundsBase * 1.15, 100_000_000) });
-    targets.push({ year: y, unit_code: city, indicator: 'foreign', base_value: cityUsdBase, stretch_value: round(cityUsdBase * 1.15, 1_000_000) });
-    targets.push({ year: y, unit_code: city, indicator: 'contracts', base_value: cityContractsBase, stretch_value: Math.ceil(cityContractsBase * 1.15) });
+    targets.push({
+      year: y,
+      unit_code: city,
+      indicator: 'funds',
+      base_value: cityFundsBase,
+      stretch_value: round(cityFundsBase * 1.15, 100_000_000),
+    });
+    targets.push({
+      year: y,
+      unit_code: city,
+      indicator: 'foreign',
+      base_value: cityUsdBase,
+      stretch_value: round(cityUsdBase * 1.15, 1_000_000),
+    });
+    targets.push({
+      year: y,
+      unit_code: city,
+      indicator: 'contracts',
+      base_value: cityContractsBase,
+      stretch_value: Math.ceil(cityContractsBase * 1.15),
+    });
   }
 
   // -- monthly submissions, consistent with the entries ------------------------------------------
@@ -642,15 +1095,47 @@ export function generateDemo(input: GenInput): Plan {
       const submittedOn = minDate(dateOf(next.year, next.month, rng.int(1, 5)), yesterday);
       const approvedOn = minDate(addDays(submittedOn, rng.int(0, 2)), yesterday);
       if (idx < reportIdx) {
-        submissions.push({ unit_code: u, period, status: 'approved', submitted_at: stamp(submittedOn, 10), approved_at: stamp(approvedOn, 15), returned_reason: null });
+        submissions.push({
+          unit_code: u,
+          period,
+          status: 'approved',
+          submitted_at: stamp(submittedOn, 10),
+          approved_at: stamp(approvedOn, 15),
+          returned_reason: null,
+        });
         continue;
       }
       const s = reportStates.get(u) ?? 'verified';
       if (s === 'missing') continue;
-      if (s === 'draft') submissions.push({ unit_code: u, period, status: 'draft', submitted_at: null, approved_at: null, returned_reason: null });
-      else if (s === 'submitted') submissions.push({ unit_code: u, period, status: 'submitted', submitted_at: stamp(submittedOn, 10), approved_at: null, returned_reason: null });
-      else if (s === 'returned') submissions.push({ unit_code: u, period, status: 'returned', submitted_at: stamp(submittedOn, 10), approved_at: null, returned_reason: '佐证材料不全，请补充银行进账单后重新报送' });
-      else submissions.push({ unit_code: u, period, status: 'approved', submitted_at: stamp(submittedOn, 10), approved_at: stamp(approvedOn, 15), returned_reason: null });
+      if (s === 'draft')
+        submissions.push({ unit_code: u, period, status: 'draft', submitted_at: null, approved_at: null, returned_reason: null });
+      else if (s === 'submitted')
+        submissions.push({
+          unit_code: u,
+          period,
+          status: 'submitted',
+          submitted_at: stamp(submittedOn, 10),
+          approved_at: null,
+          returned_reason: null,
+        });
+      else if (s === 'returned')
+        submissions.push({
+          unit_code: u,
+          period,
+          status: 'returned',
+          submitted_at: stamp(submittedOn, 10),
+          approved_at: null,
+          returned_reason: '佐证材料不全，请补充银行进账单后重新报送',
+        });
+      else
+        submissions.push({
+          unit_code: u,
+          period,
+          status: 'approved',
+          submitted_at: stamp(submittedOn, 10),
+          approved_at: stamp(approvedOn, 15),
+          returned_reason: null,
+        });
     }
   }
   const locks: string[] = [];
@@ -667,13 +1152,41 @@ export function generateDemo(input: GenInput): Plan {
     reserveKeys.add(`${name}|${u.code}`);
     const wan = Math.min(200000, Math.max(500, Math.exp(Math.log(15000) + 1.2 * rng.normal())));
     reserves.push({
-      name, unit_code: u.code, industry: ind.name, total_investment_yuan: Math.round(wan / 100) * 1_000_000 || 5_000_000,
-      status: rng.weighted([['reserve', 45], ['promoted', 30], ['converted', 15], ['withdrawn', 10]] as const, (x) => x[1])[0],
+      name,
+      unit_code: u.code,
+      industry: ind.name,
+      total_investment_yuan: Math.round(wan / 100) * 1_000_000 || 5_000_000,
+      status: rng.weighted(
+        [
+          ['reserve', 45],
+          ['promoted', 30],
+          ['converted', 15],
+          ['withdrawn', 10],
+        ] as const,
+        (x) => x[1],
+      )[0],
       description: `${DEMO_TAG}：${u.name}谋划包装的${ind.name}项目，拟面向${rng.pick(['长三角', '珠三角', '京津冀', '日韩', '港澳'])}客商推介`,
     });
   }
 
-  return { investors, projects, moves, followUps, blockers, commitments, approvals, funds, submissions, rates, locks, targets, activities, activityProjects, reserves, fundsByYear };
+  return {
+    investors,
+    projects,
+    moves,
+    followUps,
+    blockers,
+    commitments,
+    approvals,
+    funds,
+    submissions,
+    rates,
+    locks,
+    targets,
+    activities,
+    activityProjects,
+    reserves,
+    fundsByYear,
+  };
 }
 
 /** A 9-character organisation code (GB 11714): 8 digits and its check character. */
@@ -684,4 +1197,3 @@ function orgCode(rng: Rng): string {
   const c = 11 - (sum % 11);
   return digits.join('') + (c === 10 ? 'X' : c === 11 ? '0' : String(c));
 }
-

@@ -20,7 +20,9 @@ describe.each(DB_KINDS)('demo data on %s', (kind) => {
     ms = Date.now() - start;
     console.log(`[demo ${kind}] loaded in ${ms} ms:`, JSON.stringify({ ...summary, users: summary.users.length }));
   });
-  afterAll(async () => { await t.drop(); });
+  afterAll(async () => {
+    await t.drop();
+  });
 
   it('loads a city-sized data set quickly', async () => {
     expect(summary.projects).toBeGreaterThanOrEqual(280);
@@ -30,8 +32,19 @@ describe.each(DB_KINDS)('demo data on %s', (kind) => {
     expect(summary.fundEntries).toBeGreaterThan(1000);
     expect(summary.activities).toBeGreaterThan(90);
     expect(summary.reserveProjects).toBe(60);
-    expect(summary.users.map((u) => u.username)).toEqual(['demo_office', 'demo_leader', 'demo_super', 'demo_u01_rep', 'demo_u01_head', 'demo_u02_rep']);
-    const n = await t.db.selectFrom('projects').select((eb) => eb.fn.countAll<number>().as('n')).where('is_demo', '=', 1).executeTakeFirstOrThrow();
+    expect(summary.users.map((u) => u.username)).toEqual([
+      'demo_office',
+      'demo_leader',
+      'demo_super',
+      'demo_u01_rep',
+      'demo_u01_head',
+      'demo_u02_rep',
+    ]);
+    const n = await t.db
+      .selectFrom('projects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('is_demo', '=', 1)
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(summary.projects);
     expect(ms).toBeLessThan(15_000);
   });
@@ -50,8 +63,11 @@ describe.each(DB_KINDS)('demo data on %s', (kind) => {
   });
 
   it('gives every investor a valid credit code and an origin spread over the four scopes', async () => {
-    const rows = await t.db.selectFrom('projects').innerJoin('investors', 'investors.id', 'projects.investor_id')
-      .select(['investors.credit_code', 'investors.origin_scope', 'investors.origin_code']).execute();
+    const rows = await t.db
+      .selectFrom('projects')
+      .innerJoin('investors', 'investors.id', 'projects.investor_id')
+      .select(['investors.credit_code', 'investors.origin_scope', 'investors.origin_code'])
+      .execute();
     expect(rows).toHaveLength(summary.projects);
     for (const r of rows) expect(validateCreditCode(r.credit_code ?? '').ok, r.credit_code ?? 'null').toBe(true);
     const inv = await t.db.selectFrom('investors').select(['origin_scope']).execute();
@@ -70,7 +86,8 @@ describe.each(DB_KINDS)('demo data on %s', (kind) => {
     const byProject = new Map<number, typeof moves>();
     for (const m of moves) byProject.set(m.project_id, [...(byProject.get(m.project_id) ?? []), m]);
     const stages = new Set(projects.map((p) => p.stage));
-    for (const s of ['lead', 'negotiating', 'intent', 'agreement', 'contract', 'started', 'operating', 'dropped']) expect(stages.has(s), s).toBe(true);
+    for (const s of ['lead', 'negotiating', 'intent', 'agreement', 'contract', 'started', 'operating', 'dropped'])
+      expect(stages.has(s), s).toBe(true);
     for (const p of projects) {
       if (p.contract_date && p.start_date) expect(p.contract_date <= p.start_date, p.code).toBe(true);
       if (p.start_date && p.operating_date) expect(p.start_date <= p.operating_date, p.code).toBe(true);
@@ -82,15 +99,30 @@ describe.each(DB_KINDS)('demo data on %s', (kind) => {
       expect(chain.length, p.code).toBeGreaterThan(0);
       expect(chain[0]!.from_stage).toBeNull();
       expect(chain[0]!.moved_on).toBe(p.registered_on);
-      chain.forEach((m, i) => { if (i > 0) expect(m.from_stage, p.code).toBe(chain[i - 1]!.to_stage); });
+      chain.forEach((m, i) => {
+        if (i > 0) expect(m.from_stage, p.code).toBe(chain[i - 1]!.to_stage);
+      });
       expect(chain[chain.length - 1]!.to_stage, p.code).toBe(p.stage);
       expect(chain.every((m) => m.actor_name === '演示数据')).toBe(true);
     }
   });
 
   it('records funds only for contracted projects, within their total investment', async () => {
-    const rows = await t.db.selectFrom('fund_entries').innerJoin('projects', 'projects.id', 'fund_entries.project_id')
-      .select(['projects.code', 'projects.stage', 'projects.contract_date', 'projects.total_investment_yuan', 'projects.unit_code as p_unit', 'fund_entries.unit_code', 'fund_entries.period', 'fund_entries.amount_yuan', 'fund_entries.status', 'fund_entries.kind'])
+    const rows = await t.db
+      .selectFrom('fund_entries')
+      .innerJoin('projects', 'projects.id', 'fund_entries.project_id')
+      .select([
+        'projects.code',
+        'projects.stage',
+        'projects.contract_date',
+        'projects.total_investment_yuan',
+        'projects.unit_code as p_unit',
+        'fund_entries.unit_code',
+        'fund_entries.period',
+        'fund_entries.amount_yuan',
+        'fund_entries.status',
+        'fund_entries.kind',
+      ])
       .execute();
     const cumulative = new Map<string, number>();
     for (const r of rows) {
@@ -112,13 +144,19 @@ describe.each(DB_KINDS)('demo data on %s', (kind) => {
   it('adds up to a city of 100–200亿 a year, growing', async () => {
     const { year, month } = previousPeriod(currentPeriod());
     const sum = async (y: number, upTo = 12) => {
-      const r = await t.db.selectFrom('fund_entries').select((eb) => eb.fn.sum<number>('amount_yuan').as('s'))
-        .where('year', '=', y).where('month', '<=', upTo).executeTakeFirstOrThrow();
+      const r = await t.db
+        .selectFrom('fund_entries')
+        .select((eb) => eb.fn.sum<number>('amount_yuan').as('s'))
+        .where('year', '=', y)
+        .where('month', '<=', upTo)
+        .executeTakeFirstOrThrow();
       return Number(r.s ?? 0);
     };
     const y0 = await sum(year - 2);
     const y1 = await sum(year - 1);
-    console.log(`[demo ${kind}] funds 亿元: ${year - 2}: ${(y0 / 1e8).toFixed(1)}, ${year - 1}: ${(y1 / 1e8).toFixed(1)}, ${year} to month ${month}: ${((await sum(year, month)) / 1e8).toFixed(1)}`);
+    console.log(
+      `[demo ${kind}] funds 亿元: ${year - 2}: ${(y0 / 1e8).toFixed(1)}, ${year - 1}: ${(y1 / 1e8).toFixed(1)}, ${year} to month ${month}: ${((await sum(year, month)) / 1e8).toFixed(1)}`,
+    );
     expect(y0).toBeGreaterThan(100e8);
     expect(y1).toBeLessThan(200e8);
     expect(y1).toBeGreaterThan(y0);
@@ -138,7 +176,12 @@ describe.each(DB_KINDS)('demo data on %s', (kind) => {
     for (const unit of ['D04', 'D05']) {
       const f = await t.db.selectFrom('fund_entries').select('id').where('unit_code', '=', unit).where('year', '=', year).execute();
       expect(f, unit).toHaveLength(0);
-      const c = await t.db.selectFrom('projects').select('id').where('unit_code', '=', unit).where('contract_date', 'like', `${year}-%`).execute();
+      const c = await t.db
+        .selectFrom('projects')
+        .select('id')
+        .where('unit_code', '=', unit)
+        .where('contract_date', 'like', `${year}-%`)
+        .execute();
       expect(c, unit).toHaveLength(0);
     }
   });
@@ -148,7 +191,12 @@ describe.each(DB_KINDS)('demo data on %s', (kind) => {
     const subs = await t.db.selectFrom('submissions').select(['unit_code', 'period', 'status']).execute();
     expect(subs.filter((s) => s.period < latest).every((s) => s.status === 'approved')).toBe(true);
     const entries = await t.db.selectFrom('fund_entries').select(['unit_code', 'status']).where('period', '=', latest).execute();
-    const expected: Record<string, string[]> = { draft: ['draft'], submitted: ['submitted'], approved: ['approved', 'verified'], returned: ['returned'] };
+    const expected: Record<string, string[]> = {
+      draft: ['draft'],
+      submitted: ['submitted'],
+      approved: ['approved', 'verified'],
+      returned: ['returned'],
+    };
     for (const s of subs.filter((x) => x.period === latest)) {
       const statuses = new Set(entries.filter((e) => e.unit_code === s.unit_code).map((e) => e.status));
       for (const st of statuses) expect(expected[s.status], `${s.unit_code} ${s.status}`).toContain(st);
@@ -161,10 +209,12 @@ describe.each(DB_KINDS)('demo data on %s', (kind) => {
   });
 
   it('links signing activities to the projects signed there', async () => {
-    const links = await t.db.selectFrom('activity_projects')
+    const links = await t.db
+      .selectFrom('activity_projects')
       .innerJoin('activities', 'activities.id', 'activity_projects.activity_id')
       .innerJoin('projects', 'projects.id', 'activity_projects.project_id')
-      .select(['activities.kind', 'activities.start_date', 'projects.contract_date', 'projects.stage']).execute();
+      .select(['activities.kind', 'activities.start_date', 'projects.contract_date', 'projects.stage'])
+      .execute();
     const signings = links.filter((l) => l.kind === 'signing');
     expect(signings.length).toBeGreaterThan(20);
     for (const l of signings) expect(l.contract_date).toBe(l.start_date);
@@ -185,7 +235,11 @@ describe.each(DB_KINDS)('demo data on %s', (kind) => {
       const res = await c.post('/api/v1/demo/load', {});
       expect(res.statusCode).toBe(409);
       expect(res.json().error.message).toContain('演示数据已经加载过');
-      const demoLogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'demo_u01_rep', password: summary.users.find((u) => u.username === 'demo_u01_rep')!.password } });
+      const demoLogin = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'demo_u01_rep', password: summary.users.find((u) => u.username === 'demo_u01_rep')!.password },
+      });
       expect(demoLogin.statusCode).toBe(200);
     } finally {
       await app.close();
@@ -195,8 +249,13 @@ describe.each(DB_KINDS)('demo data on %s', (kind) => {
 
 describe.each(DB_KINDS)('demo data next to existing units on %s', (kind) => {
   let t: TestDb;
-  beforeAll(async () => { t = await freshDb(kind); await seedBasics(t.db); });
-  afterAll(async () => { await t.drop(); });
+  beforeAll(async () => {
+    t = await freshDb(kind);
+    await seedBasics(t.db);
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
 
   it('reuses units of the same name and skips users that exist', async () => {
     const s = await loadDemo(t.db, SYSTEM_ACTOR, { seed: 7 });

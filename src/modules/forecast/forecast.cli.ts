@@ -6,7 +6,9 @@ import { forecast } from './forecast.service';
 /** `zhaoshang stats forecast`: a subcommand of `stats` (registered after statsCli). */
 export function forecastCli(program: Command): void {
   const stats = program.commands.find((c) => c.name() === 'stats') ?? program.command('stats').description('统计');
-  stats.command('forecast').description('全年到位资金预测（已核实口径）：预计值、80%区间、完成目标的概率、回测误差')
+  stats
+    .command('forecast')
+    .description('全年到位资金预测（已核实口径）：预计值、80%区间、完成目标的概率、回测误差')
     .option('--year <YYYY>', '年度（默认：报告期所在年）')
     .option('--as-of <YYYY-MM>', '报告期：只使用截至该月末的数据（默认：有已核实资金的最新月份）')
     .option('--unit <code>', '只预测该单位')
@@ -25,8 +27,10 @@ export function forecastCli(program: Command): void {
         }
         console.log(`${f.asOf} ${f.scope.name}：${f.sentence}`);
         for (const u of f.units) {
-          console.log(`  ${u.code.padEnd(6)} ${u.name.padEnd(10)} 预计${formatYi(u.expectedYuan).padStart(10)}  `
-            + `区间 ${formatYi(u.lowYuan)}–${formatYi(u.highYuan)}  确保 ${formatPercent(u.probabilityBase)}${u.gapUncovered ? '  ⚠ 在手项目难以补足缺口' : ''}`);
+          console.log(
+            `  ${u.code.padEnd(6)} ${u.name.padEnd(10)} 预计${formatYi(u.expectedYuan).padStart(10)}  ` +
+              `区间 ${formatYi(u.lowYuan)}–${formatYi(u.highYuan)}  确保 ${formatPercent(u.probabilityBase)}${u.gapUncovered ? '  ⚠ 在手项目难以补足缺口' : ''}`,
+          );
         }
       });
     });

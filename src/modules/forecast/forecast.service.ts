@@ -4,8 +4,20 @@
 import type { Tx } from '../../db/database';
 import { AppError } from '../../domain/errors';
 import {
-  arrivalCurve, blendWeight, contractConversion, forecastScope, mape, monthIndex, pipelinePotential, signedPotential,
-  remainingRelErrors, timeSeriesEstimate, type ArrivalObservation, type BacktestPoint, type ScopeForecast, type StageSpell,
+  arrivalCurve,
+  blendWeight,
+  contractConversion,
+  forecastScope,
+  mape,
+  monthIndex,
+  pipelinePotential,
+  signedPotential,
+  remainingRelErrors,
+  timeSeriesEstimate,
+  type ArrivalObservation,
+  type BacktestPoint,
+  type ScopeForecast,
+  type StageSpell,
 } from '../../domain/forecast';
 import { formatPercent, formatYi } from '../../domain/money';
 import { currentPeriod, formatPeriod, parsePeriod, type Period } from '../../domain/period';
@@ -20,7 +32,10 @@ const KIND_ORDER: Record<string, number> = { city: 0, county: 1, zone: 2, depart
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
 type ProjectFacts = {
-  id: number; unitCode: string; totalInvestmentYuan: number; contractIdx: number | null;
+  id: number;
+  unitCode: string;
+  totalInvestmentYuan: number;
+  contractIdx: number | null;
   /** Moves in date order: [monthIndex, stage, date]. */
   moves: { idx: number; stage: string; date: string }[];
 };
@@ -35,28 +50,40 @@ type Data = {
   firstYear: number | null;
 };
 
-const lastDay = (p: Period): string =>
-  formatPeriod(p) + '-' + String(new Date(Date.UTC(p.year, p.month, 0)).getUTCDate()).padStart(2, '0');
+const lastDay = (p: Period): string => formatPeriod(p) + '-' + String(new Date(Date.UTC(p.year, p.month, 0)).getUTCDate()).padStart(2, '0');
 
 async function load(db: Tx, asOf: Period): Promise<Data> {
   const end = lastDay(asOf);
   const [units, rollups, pf, projects, moves, targets] = await Promise.all([
     db.selectFrom('units').select(['code', 'name', 'kind', 'sort', 'active']).execute(),
-    db.selectFrom('fund_rollups')
+    db
+      .selectFrom('fund_rollups')
       .select((eb) => ['year', 'month', 'unit_code', eb.fn.sum<number>('amount_yuan').as('yuan')])
       .where('status', '=', 'verified')
       .where((eb) => eb.or([eb('year', '<', asOf.year), eb.and([eb('year', '=', asOf.year), eb('month', '<=', asOf.month)])]))
-      .groupBy(['year', 'month', 'unit_code']).execute(),
-    db.selectFrom('fund_entries')
+      .groupBy(['year', 'month', 'unit_code'])
+      .execute(),
+    db
+      .selectFrom('fund_entries')
       .select((eb) => ['project_id', 'year', 'month', eb.fn.sum<number>('amount_yuan').as('yuan')])
       .where('status', '=', 'verified')
       .where((eb) => eb.or([eb('year', '<', asOf.year), eb.and([eb('year', '=', asOf.year), eb('month', '<=', asOf.month)])]))
-      .groupBy(['project_id', 'year', 'month']).execute(),
+      .groupBy(['project_id', 'year', 'month'])
+      .execute(),
     db.selectFrom('projects').select(['id', 'unit_code', 'total_investment_yuan', 'contract_date']).execute(),
-    db.selectFrom('stage_moves').select(['project_id', 'to_stage', 'moved_on', 'id'])
-      .where('moved_on', '<=', end).orderBy('moved_on').orderBy('id').execute(),
-    db.selectFrom('targets').select(['unit_code', 'base_value', 'stretch_value'])
-      .where('year', '=', asOf.year).where('indicator', '=', 'funds').execute(),
+    db
+      .selectFrom('stage_moves')
+      .select(['project_id', 'to_stage', 'moved_on', 'id'])
+      .where('moved_on', '<=', end)
+      .orderBy('moved_on')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('targets')
+      .select(['unit_code', 'base_value', 'stretch_value'])
+      .where('year', '=', asOf.year)
+      .where('indicator', '=', 'funds')
+      .execute(),
   ]);
   const series = new Map<string, Map<number, number>>();
   let firstYear: number | null = null;
@@ -86,16 +113,24 @@ async function load(db: Tx, asOf: Period): Promise<Data> {
     if (!mv || mv.length === 0) continue; // registered after the as-of month
     const cd = p.contract_date && p.contract_date <= end ? p.contract_date : null;
     facts.push({
-      id: Number(p.id), unitCode: p.unit_code, totalInvestmentYuan: n(p.total_investment_yuan),
-      contractIdx: cd ? monthIndex(Number(cd.slice(0, 4)), Number(cd.slice(5, 7))) : null, moves: mv,
+      id: Number(p.id),
+      unitCode: p.unit_code,
+      totalInvestmentYuan: n(p.total_investment_yuan),
+      contractIdx: cd ? monthIndex(Number(cd.slice(0, 4)), Number(cd.slice(5, 7))) : null,
+      moves: mv,
     });
   }
   return {
-    units: units.filter((u) => u.active && u.kind !== 'city')
-      .sort((a, b) => (KIND_ORDER[a.kind]! - KIND_ORDER[b.kind]!) || n(a.sort) - n(b.sort) || a.code.localeCompare(b.code))
+    units: units
+      .filter((u) => u.active && u.kind !== 'city')
+      .sort((a, b) => KIND_ORDER[a.kind]! - KIND_ORDER[b.kind]! || n(a.sort) - n(b.sort) || a.code.localeCompare(b.code))
       .map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
-    series, projectFunds, projects: facts,
-    targets: new Map(targets.map((t) => [t.unit_code, { base: n(t.base_value), stretch: t.stretch_value === null ? null : n(t.stretch_value) }])),
+    series,
+    projectFunds,
+    projects: facts,
+    targets: new Map(
+      targets.map((t) => [t.unit_code, { base: n(t.base_value), stretch: t.stretch_value === null ? null : n(t.stretch_value) }]),
+    ),
     firstYear,
   };
 }
@@ -118,14 +153,20 @@ function partsAt(data: Data, year: number, month: number, scopes: string[]): Map
   };
   const contracted = data.projects.filter((p) => p.contractIdx !== null && p.contractIdx <= asOfIdx);
   const obs: ArrivalObservation[] = contracted.map((p) => ({
-    totalInvestmentYuan: p.totalInvestmentYuan, contractMonthIndex: p.contractIdx!, funds: data.projectFunds.get(p.id) ?? new Map(),
+    totalInvestmentYuan: p.totalInvestmentYuan,
+    contractMonthIndex: p.contractIdx!,
+    funds: data.projectFunds.get(p.id) ?? new Map(),
   }));
   const curve = arrivalCurve(obs, asOfIdx);
   const spells: StageSpell[] = [];
   for (const p of data.projects) {
     for (const m of p.moves) {
       if (m.idx > asOfIdx || !OPEN_STAGES.includes(m.stage)) continue;
-      spells.push({ stage: m.stage, enteredMonthIndex: m.idx, contractMonthIndex: p.contractIdx !== null && p.contractIdx <= asOfIdx ? p.contractIdx : null });
+      spells.push({
+        stage: m.stage,
+        enteredMonthIndex: m.idx,
+        contractMonthIndex: p.contractIdx !== null && p.contractIdx <= asOfIdx ? p.contractIdx : null,
+      });
     }
   }
   const conversion = contractConversion(spells, asOfIdx, Math.max(1, monthsLeft));
@@ -134,18 +175,24 @@ function partsAt(data: Data, year: number, month: number, scopes: string[]): Map
     const s = data.series.get(scope) ?? new Map<number, number>();
     const ytdMonths = Array.from({ length: month }, (_, k) => s.get(monthIndex(year, k + 1)) ?? 0);
     const pastYears: number[][] = [];
-    for (let y = data.firstYear ?? year; y < year; y++) pastYears.push(Array.from({ length: 12 }, (_, k) => s.get(monthIndex(y, k + 1)) ?? 0));
+    for (let y = data.firstYear ?? year; y < year; y++)
+      pastYears.push(Array.from({ length: 12 }, (_, k) => s.get(monthIndex(y, k + 1)) ?? 0));
     const mine = scope === CITY ? data.projects : data.projects.filter((p) => p.unitCode === scope);
     const signedProjects = [];
     const open = [];
     for (const p of mine) {
       const st = stageAt(p);
       if (st && SIGNED_STAGES.includes(st) && p.contractIdx !== null) {
-        signedProjects.push({ totalInvestmentYuan: p.totalInvestmentYuan, fundsToDateYuan: fundsUpTo(p.id), ageMonths: asOfIdx - p.contractIdx });
+        signedProjects.push({
+          totalInvestmentYuan: p.totalInvestmentYuan,
+          fundsToDateYuan: fundsUpTo(p.id),
+          ageMonths: asOfIdx - p.contractIdx,
+        });
       } else if (st && OPEN_STAGES.includes(st)) open.push({ stage: st, totalInvestmentYuan: p.totalInvestmentYuan });
     }
     out.set(scope, {
-      ytdMonths, pastYears,
+      ytdMonths,
+      pastYears,
       signed: signedPotential(signedProjects, curve, monthsLeft),
       pipeline: pipelinePotential(open, conversion, curve, monthsLeft),
     });
@@ -157,12 +204,21 @@ const sumOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** The latest month with verified funds, or the current month. */
 async function defaultAsOf(db: Tx): Promise<Period> {
-  const r = await db.selectFrom('fund_rollups').select(['year', 'month']).where('status', '=', 'verified').where('entries', '>', 0)
-    .orderBy('year', 'desc').orderBy('month', 'desc').limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom('fund_rollups')
+    .select(['year', 'month'])
+    .where('status', '=', 'verified')
+    .where('entries', '>', 0)
+    .orderBy('year', 'desc')
+    .orderBy('month', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return r ? { year: n(r.year), month: n(r.month) } : currentPeriod();
 }
 
-export function forecastSentence(f: Pick<ForecastDto, 'expectedYuan' | 'lowYuan' | 'highYuan' | 'probabilityBase' | 'probabilityStretch' | 'backtest'>): string {
+export function forecastSentence(
+  f: Pick<ForecastDto, 'expectedYuan' | 'lowYuan' | 'highYuan' | 'probabilityBase' | 'probabilityStretch' | 'backtest'>,
+): string {
   let s = `按目前进度预计全年完成${formatYi(f.expectedYuan)}（80%区间${formatYi(f.lowYuan)}至${formatYi(f.highYuan)}）`;
   if (f.probabilityBase !== null) s += `，完成确保目标的概率为${formatPercent(f.probabilityBase)}`;
   if (f.probabilityStretch !== null) s += `，完成力争目标的概率为${formatPercent(f.probabilityStretch)}`;
@@ -173,7 +229,8 @@ export function forecastSentence(f: Pick<ForecastDto, 'expectedYuan' | 'lowYuan'
 
 export async function forecast(db: Tx, actor: Actor, q: { asOf?: string | undefined; unit?: string | undefined }): Promise<ForecastDto> {
   const asOf = q.asOf ? parsePeriod(q.asOf) : await defaultAsOf(db);
-  if (!asOf || asOf.year < 2000 || asOf.year > 2100) throw new AppError('validation', `报告期“${q.asOf}”格式不对，应为 YYYY-MM，例如 2026-05`, { asOf: '应为 YYYY-MM' });
+  if (!asOf || asOf.year < 2000 || asOf.year > 2100)
+    throw new AppError('validation', `报告期“${q.asOf}”格式不对，应为 YYYY-MM，例如 2026-05`, { asOf: '应为 YYYY-MM' });
   const own = scopeUnit(actor);
   const unitCode = own ?? q.unit ?? null;
   if (own !== null && q.unit && q.unit !== own) throw new AppError('not_found', `单位 ${q.unit} 不存在或无权查看`);
@@ -202,12 +259,28 @@ export async function forecast(db: Tx, actor: Actor, q: { asOf?: string | undefi
         if (actual <= 0 && sumOf(p.ytdMonths) <= 0) continue;
         const ytd = sumOf(p.ytdMonths);
         const ts = ytd + timeSeriesEstimate(p).remaining;
-        points.get(s)!.push({ year: y, ytdYuan: ytd, timeSeriesYuan: Math.round(ts), structuralYuan: Math.round(ytd + p.signed + p.pipeline), predictedYuan: 0, actualYuan: actual });
+        points.get(s)!.push({
+          year: y,
+          ytdYuan: ytd,
+          timeSeriesYuan: Math.round(ts),
+          structuralYuan: Math.round(ytd + p.signed + p.pipeline),
+          predictedYuan: 0,
+          actualYuan: actual,
+        });
       }
     }
   }
   const now = partsAt(data, asOf.year, asOf.month, scopes);
-  const result = new Map<string, ScopeForecast & { neededMonthlyBaseYuan: number | null; neededMonthlyStretchYuan: number | null; gapUncovered: boolean | null; targetBaseYuan: number | null; targetStretchYuan: number | null }>();
+  const result = new Map<
+    string,
+    ScopeForecast & {
+      neededMonthlyBaseYuan: number | null;
+      neededMonthlyStretchYuan: number | null;
+      gapUncovered: boolean | null;
+      targetBaseYuan: number | null;
+      targetStretchYuan: number | null;
+    }
+  >();
   for (const s of scopes) {
     const p = now.get(s)!;
     const pts = points.get(s)!;
@@ -216,9 +289,13 @@ export async function forecast(db: Tx, actor: Actor, q: { asOf?: string | undefi
     const target = data.targets.get(s === CITY ? (cityUnit?.code ?? '') : s) ?? null;
     for (const x of pts) x.predictedYuan = Math.round(w * x.timeSeriesYuan + (1 - w) * (x.structuralYuan ?? x.timeSeriesYuan));
     const f = forecastScope({
-      ytdMonths: p.ytdMonths, pastYears: p.pastYears,
-      targetBaseYuan: target?.base ?? null, targetStretchYuan: target?.stretch ?? null,
-      signedPotentialYuan: p.signed, pipelinePotentialYuan: p.pipeline, weightTimeSeries: w,
+      ytdMonths: p.ytdMonths,
+      pastYears: p.pastYears,
+      targetBaseYuan: target?.base ?? null,
+      targetStretchYuan: target?.stretch ?? null,
+      signedPotentialYuan: p.signed,
+      pipelinePotentialYuan: p.pipeline,
+      weightTimeSeries: w,
       ...(stErrs.length > 0 ? { structuralRelError: Math.min(1, sumOf(stErrs) / stErrs.length) } : {}),
       backtestRemainingRelErrors: remainingRelErrors(pts),
     });
@@ -226,8 +303,11 @@ export async function forecast(db: Tx, actor: Actor, q: { asOf?: string | undefi
       t == null || t <= 0 || monthsLeft === 0 ? null : Math.max(0, Math.ceil((t - f.fundsYtdYuan) / monthsLeft));
     const gap = target && target.base > 0 ? target.base - f.fundsYtdYuan : null;
     result.set(s, {
-      ...f, targetBaseYuan: target?.base ?? null, targetStretchYuan: target?.stretch ?? null,
-      neededMonthlyBaseYuan: needed(target?.base), neededMonthlyStretchYuan: needed(target?.stretch),
+      ...f,
+      targetBaseYuan: target?.base ?? null,
+      targetStretchYuan: target?.stretch ?? null,
+      neededMonthlyBaseYuan: needed(target?.base),
+      neededMonthlyStretchYuan: needed(target?.stretch),
       gapUncovered: gap === null ? null : gap > 0 && p.signed + p.pipeline < gap,
     });
   }
@@ -235,13 +315,19 @@ export async function forecast(db: Tx, actor: Actor, q: { asOf?: string | undefi
   const pts = points.get(headKey)!;
   const backtest = {
     asOfMonth: asOf.month,
-    years: pts.map(({ ytdYuan: _ytd, ...x }) => ({ ...x, errorPct: x.actualYuan > 0 ? (x.predictedYuan - x.actualYuan) / x.actualYuan : null })),
+    years: pts.map(({ ytdYuan: _ytd, ...x }) => ({
+      ...x,
+      errorPct: x.actualYuan > 0 ? (x.predictedYuan - x.actualYuan) / x.actualYuan : null,
+    })),
     mape: mape(pts),
     timeSeriesMape: mape(pts.map((x) => ({ predictedYuan: x.timeSeriesYuan, actualYuan: x.actualYuan }))),
     structuralMape: mape(pts.map((x) => ({ predictedYuan: x.structuralYuan ?? 0, actualYuan: x.actualYuan }))),
   };
   const dto = {
-    year: asOf.year, asOf: formatPeriod(asOf), basis: 'verified' as const, monthsLeft,
+    year: asOf.year,
+    asOf: formatPeriod(asOf),
+    basis: 'verified' as const,
+    monthsLeft,
     scope: { unitCode, name: scopeName },
     ...head,
     units: unitRows.map((u) => ({ code: u.code, name: u.name, ...result.get(u.code)! })),

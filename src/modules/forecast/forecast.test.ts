@@ -8,22 +8,51 @@ const A = 2_000_000; // 200万元 a month
 
 async function project(db: TestDb['db'], code: string, unit: string, stage: string, contractDate: string | null, ti: number) {
   const t = nowIso();
-  const r = await db.insertInto('projects').values({
-    code, name: `项目${code}`, unit_code: unit, stage, registered_on: '2023-12-01', contract_date: contractDate,
-    total_investment_yuan: ti, created_at: t, updated_at: t,
-  }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('projects')
+    .values({
+      code,
+      name: `项目${code}`,
+      unit_code: unit,
+      stage,
+      registered_on: '2023-12-01',
+      contract_date: contractDate,
+      total_investment_yuan: ti,
+      created_at: t,
+      updated_at: t,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const id = Number(r.id);
-  await db.insertInto('stage_moves').values({ project_id: id, from_stage: null, to_stage: 'lead', moved_on: '2023-12-01', created_at: t }).execute();
-  if (contractDate) await db.insertInto('stage_moves').values({ project_id: id, from_stage: 'lead', to_stage: 'contract', moved_on: contractDate, created_at: t }).execute();
+  await db
+    .insertInto('stage_moves')
+    .values({ project_id: id, from_stage: null, to_stage: 'lead', moved_on: '2023-12-01', created_at: t })
+    .execute();
+  if (contractDate)
+    await db
+      .insertInto('stage_moves')
+      .values({ project_id: id, from_stage: 'lead', to_stage: 'contract', moved_on: contractDate, created_at: t })
+      .execute();
   return id;
 }
 
 async function entry(db: TestDb['db'], projectId: number, unit: string, year: number, month: number, yuan: number, status = 'verified') {
   const t = nowIso();
   const period = `${year}-${String(month).padStart(2, '0')}`;
-  await db.insertInto('fund_entries').values({
-    project_id: projectId, unit_code: unit, period, year, month, amount_yuan: yuan, status, created_at: t, updated_at: t,
-  }).execute();
+  await db
+    .insertInto('fund_entries')
+    .values({
+      project_id: projectId,
+      unit_code: unit,
+      period,
+      year,
+      month,
+      amount_yuan: yuan,
+      status,
+      created_at: t,
+      updated_at: t,
+    })
+    .execute();
 }
 
 describe.each(DB_KINDS)('forecast on %s', (kind) => {
@@ -41,12 +70,29 @@ describe.each(DB_KINDS)('forecast on %s', (kind) => {
     const p2 = await project(t.db, 'P2', 'U01', 'intent', null, 10_000_000);
     await entry(t.db, p2, 'U01', 2026, 5, 40 * A, 'submitted');
     const ts = nowIso();
-    for (const [unit, base, stretch] of [['U01', 6 * A, 19.2 * A], ['C00', 6 * A, null]] as const) {
-      await t.db.insertInto('targets').values({ year: 2026, unit_code: unit, indicator: 'funds', base_value: base, stretch_value: stretch, created_at: ts, updated_at: ts }).execute();
+    for (const [unit, base, stretch] of [
+      ['U01', 6 * A, 19.2 * A],
+      ['C00', 6 * A, null],
+    ] as const) {
+      await t.db
+        .insertInto('targets')
+        .values({
+          year: 2026,
+          unit_code: unit,
+          indicator: 'funds',
+          base_value: base,
+          stretch_value: stretch,
+          created_at: ts,
+          updated_at: ts,
+        })
+        .execute();
     }
     app = await testApp(t.db);
   });
-  afterAll(async () => { await app.close(); await t.drop(); });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
 
   it('forecasts a steady unit at twelve times its month; half of it almost surely reached, 1.6 times almost surely missed', async () => {
     const c = await login(app, 'office');

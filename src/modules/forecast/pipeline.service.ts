@@ -10,7 +10,15 @@ import type { Actor } from '../auth/actor';
 import { scoped } from '../auth/scope';
 
 type GroupBy = PipelineAnalyticsDto['groupBy'];
-type Row = { id: number; unit: string; unitName: string; industry: string | null; scope: string | null; stage: string; reason: string | null };
+type Row = {
+  id: number;
+  unit: string;
+  unitName: string;
+  industry: string | null;
+  scope: string | null;
+  stage: string;
+  reason: string | null;
+};
 
 function group(key: string, label: string, rows: Row[], moves: Move[]) {
   const ids = new Set(rows.map((r) => r.id));
@@ -22,28 +30,50 @@ function group(key: string, label: string, rows: Row[], moves: Move[]) {
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
   return {
-    key, label, projects: rows.length, dropped: dropped.length,
+    key,
+    label,
+    projects: rows.length,
+    dropped: dropped.length,
     droppedShare: rows.length > 0 ? dropped.length / rows.length : null,
-    dropReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count).slice(0, 10),
+    dropReasons: [...reasons]
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count)
+      .slice(0, 10),
     stages: stageAnalytics(mine, STAGES).map((s) => ({ ...s, label: STAGE_LABELS[s.stage as keyof typeof STAGE_LABELS] ?? s.stage })),
   };
 }
 
 export async function pipelineAnalytics(
-  db: Tx, actor: Actor, q: { groupBy: GroupBy; from?: string | undefined; to?: string | undefined },
+  db: Tx,
+  actor: Actor,
+  q: { groupBy: GroupBy; from?: string | undefined; to?: string | undefined },
 ): Promise<PipelineAnalyticsDto> {
-  let pq = db.selectFrom('projects')
+  let pq = db
+    .selectFrom('projects')
     .leftJoin('units', 'units.code', 'projects.unit_code')
     .leftJoin('investors', 'investors.id', 'projects.investor_id')
-    .select(['projects.id', 'projects.unit_code', 'units.name as unit_name', 'projects.industry', 'investors.origin_scope',
-      'projects.stage', 'projects.dropped_reason', 'projects.registered_on']);
+    .select([
+      'projects.id',
+      'projects.unit_code',
+      'units.name as unit_name',
+      'projects.industry',
+      'investors.origin_scope',
+      'projects.stage',
+      'projects.dropped_reason',
+      'projects.registered_on',
+    ]);
   pq = scoped(pq, 'projects.unit_code', actor);
   if (q.from) pq = pq.where('projects.registered_on', '>=', q.from);
   if (q.to) pq = pq.where('projects.registered_on', '<=', q.to);
   const projects = await pq.execute();
   const rows: Row[] = projects.map((p) => ({
-    id: Number(p.id), unit: p.unit_code, unitName: p.unit_name ?? p.unit_code, industry: p.industry, scope: p.origin_scope,
-    stage: p.stage, reason: p.dropped_reason,
+    id: Number(p.id),
+    unit: p.unit_code,
+    unitName: p.unit_name ?? p.unit_code,
+    industry: p.industry,
+    scope: p.origin_scope,
+    stage: p.stage,
+    reason: p.dropped_reason,
   }));
   const ids = rows.map((r) => r.id);
   const moves: Move[] = [];
@@ -73,13 +103,16 @@ export async function pipelineAnalytics(
   if (q.groupBy === 'unit') {
     const us = await db.selectFrom('units').select(['code', 'kind', 'sort']).execute();
     const kindOrder: Record<string, number> = { city: 0, county: 1, zone: 2, department: 3 };
-    us.sort((a, b) => (kindOrder[a.kind] ?? 9) - (kindOrder[b.kind] ?? 9) || Number(a.sort) - Number(b.sort) || a.code.localeCompare(b.code))
-      .forEach((u, i) => unitOrder.set(u.code, i));
+    us.sort(
+      (a, b) => (kindOrder[a.kind] ?? 9) - (kindOrder[b.kind] ?? 9) || Number(a.sort) - Number(b.sort) || a.code.localeCompare(b.code),
+    ).forEach((u, i) => unitOrder.set(u.code, i));
   }
   const rank = (k: string) => unitOrder.get(k) ?? Number.MAX_SAFE_INTEGER;
   return {
     groupBy: q.groupBy,
     overall: group('*', '合计', rows, moves),
-    groups: [...groups].sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0])).map(([k, g]) => group(k, g.label, g.rows, moves)),
+    groups: [...groups]
+      .sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0]))
+      .map(([k, g]) => group(k, g.label, g.rows, moves)),
   };
 }

@@ -8,14 +8,23 @@ import { formatWan, formatWanUsd } from '../../domain/money';
 import { monthsBetween } from '../../domain/period';
 import { STAGE_LABELS, isStage } from '../../domain/stages';
 import {
-  ATTACHMENT_TYPES, formatRateE4,
-  type Attachment, type FundEntry, type FundEntryKind, type FundEntryStatus, type ProjectOption,
+  ATTACHMENT_TYPES,
+  formatRateE4,
+  type Attachment,
+  type FundEntry,
+  type FundEntryKind,
+  type FundEntryStatus,
+  type ProjectOption,
 } from '../../contracts/funds';
 import { audit, nowIso } from '../audit/audit.service';
 import { requirePermission, type Actor } from '../auth/actor';
 import { assertUnitVisible, assertUnitWritable, scoped, scopeUnit } from '../auth/scope';
 import {
-  listOwnerAttachments, readAttachmentFile, removeAttachment, removeOwnerAttachments, storeAttachment,
+  listOwnerAttachments,
+  readAttachmentFile,
+  removeAttachment,
+  removeOwnerAttachments,
+  storeAttachment,
   type AttachmentRow,
 } from '../attachments/attachments.service';
 import { assertPeriod, assertPeriodOpen, isPeriodLocked } from './period-locks.service';
@@ -25,25 +34,58 @@ import { assertSubmissionOpen, ensureSubmission } from './submissions.service';
 // Fund entries — reading
 
 function entryQuery(db: Tx) {
-  return db.selectFrom('fund_entries')
+  return db
+    .selectFrom('fund_entries')
     .innerJoin('projects', 'projects.id', 'fund_entries.project_id')
     .leftJoin('units', 'units.code', 'fund_entries.unit_code')
     .selectAll('fund_entries')
-    .select(['projects.code as project_code', 'projects.name as project_name', 'projects.stage as project_stage', 'units.name as unit_name'])
-    .select((eb) => eb.selectFrom('attachments').select((e) => e.fn.countAll<number>().as('n'))
-      .where('attachments.owner_type', '=', 'fund_entry').whereRef('attachments.owner_id', '=', 'fund_entries.id').as('attachment_count'));
+    .select([
+      'projects.code as project_code',
+      'projects.name as project_name',
+      'projects.stage as project_stage',
+      'units.name as unit_name',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('attachments')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('attachments.owner_type', '=', 'fund_entry')
+        .whereRef('attachments.owner_id', '=', 'fund_entries.id')
+        .as('attachment_count'),
+    );
 }
 type EntryRow = Awaited<ReturnType<ReturnType<typeof entryQuery>['executeTakeFirstOrThrow']>>;
 
 const toEntry = (r: EntryRow): FundEntry => ({
-  id: r.id, projectId: r.project_id, projectCode: r.project_code, projectName: r.project_name, projectStage: r.project_stage,
-  unitCode: r.unit_code, unitName: r.unit_name ?? r.unit_code, period: r.period, kind: r.kind as FundEntryKind,
-  adjustsPeriod: r.adjusts_period, amountYuan: Number(r.amount_yuan), foreignUsd: Number(r.foreign_usd),
-  status: r.status as FundEntryStatus, note: r.note, returnedReason: r.returned_reason, verifiedAt: r.verified_at,
-  attachmentCount: Number(r.attachment_count ?? 0), version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  projectId: r.project_id,
+  projectCode: r.project_code,
+  projectName: r.project_name,
+  projectStage: r.project_stage,
+  unitCode: r.unit_code,
+  unitName: r.unit_name ?? r.unit_code,
+  period: r.period,
+  kind: r.kind as FundEntryKind,
+  adjustsPeriod: r.adjusts_period,
+  amountYuan: Number(r.amount_yuan),
+  foreignUsd: Number(r.foreign_usd),
+  status: r.status as FundEntryStatus,
+  note: r.note,
+  returnedReason: r.returned_reason,
+  verifiedAt: r.verified_at,
+  attachmentCount: Number(r.attachment_count ?? 0),
+  version: r.version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
-export interface FundEntryQuery { unitCode?: string | undefined; period?: string | undefined; status?: FundEntryStatus | undefined; projectId?: number | undefined; kind?: FundEntryKind | undefined }
+export interface FundEntryQuery {
+  unitCode?: string | undefined;
+  period?: string | undefined;
+  status?: FundEntryStatus | undefined;
+  projectId?: number | undefined;
+  kind?: FundEntryKind | undefined;
+}
 
 export async function listFundEntries(db: Tx, actor: Actor, q: FundEntryQuery): Promise<FundEntry[]> {
   let qb = scoped(entryQuery(db), 'fund_entries.unit_code', actor);
@@ -52,7 +94,13 @@ export async function listFundEntries(db: Tx, actor: Actor, q: FundEntryQuery): 
   if (q.status) qb = qb.where('fund_entries.status', '=', q.status);
   if (q.projectId) qb = qb.where('fund_entries.project_id', '=', q.projectId);
   if (q.kind) qb = qb.where('fund_entries.kind', '=', q.kind);
-  const rows = await qb.orderBy('fund_entries.period', 'desc').orderBy('fund_entries.unit_code').orderBy('projects.code').orderBy('fund_entries.kind', 'desc').limit(5000).execute();
+  const rows = await qb
+    .orderBy('fund_entries.period', 'desc')
+    .orderBy('fund_entries.unit_code')
+    .orderBy('projects.code')
+    .orderBy('fund_entries.kind', 'desc')
+    .limit(5000)
+    .execute();
   return rows.map(toEntry);
 }
 
@@ -63,16 +111,36 @@ export async function getFundEntry(db: Tx, actor: Actor, id: number): Promise<Fu
   return toEntry(r);
 }
 
-export async function listProjectOptions(db: Tx, actor: Actor, q: { unitCode?: string | undefined; q?: string | undefined }): Promise<ProjectOption[]> {
-  let qb = scoped(db.selectFrom('projects').select(['id', 'code', 'name', 'unit_code', 'stage', 'total_investment_yuan'])
-    .select((eb) => eb.selectFrom('fund_entries').select((e) => e.fn.coalesce(e.fn.sum<number>('fund_entries.amount_yuan'), sql<number>`0`).as('s'))
-      .whereRef('fund_entries.project_id', '=', 'projects.id').as('funds')), 'projects.unit_code', actor);
+export async function listProjectOptions(
+  db: Tx,
+  actor: Actor,
+  q: { unitCode?: string | undefined; q?: string | undefined },
+): Promise<ProjectOption[]> {
+  let qb = scoped(
+    db
+      .selectFrom('projects')
+      .select(['id', 'code', 'name', 'unit_code', 'stage', 'total_investment_yuan'])
+      .select((eb) =>
+        eb
+          .selectFrom('fund_entries')
+          .select((e) => e.fn.coalesce(e.fn.sum<number>('fund_entries.amount_yuan'), sql<number>`0`).as('s'))
+          .whereRef('fund_entries.project_id', '=', 'projects.id')
+          .as('funds'),
+      ),
+    'projects.unit_code',
+    actor,
+  );
   if (q.unitCode) qb = qb.where('projects.unit_code', '=', q.unitCode);
   if (q.q) qb = qb.where((eb) => eb.or([eb('projects.code', 'like', `%${q.q}%`), eb('projects.name', 'like', `%${q.q}%`)]));
   const rows = await qb.orderBy('projects.unit_code').orderBy('projects.code').limit(3000).execute();
   return rows.map((r) => ({
-    id: r.id, code: r.code, name: r.name, unitCode: r.unit_code, stage: r.stage,
-    totalInvestmentYuan: Number(r.total_investment_yuan), fundsToDateYuan: Number(r.funds ?? 0),
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    unitCode: r.unit_code,
+    stage: r.stage,
+    totalInvestmentYuan: Number(r.total_investment_yuan),
+    fundsToDateYuan: Number(r.funds ?? 0),
   }));
 }
 
@@ -82,7 +150,11 @@ export async function listProjectOptions(db: Tx, actor: Actor, q: { unitCode?: s
 const EDITABLE: readonly string[] = ['draft', 'returned'];
 
 async function projectFor(db: Tx, actor: Actor, projectId: number) {
-  const p = await db.selectFrom('projects').select(['id', 'code', 'name', 'unit_code', 'stage', 'total_investment_yuan']).where('id', '=', projectId).executeTakeFirst();
+  const p = await db
+    .selectFrom('projects')
+    .select(['id', 'code', 'name', 'unit_code', 'stage', 'total_investment_yuan'])
+    .where('id', '=', projectId)
+    .executeTakeFirst();
   if (!p) throw new AppError('not_found', '项目不存在或无权查看', { projectId: '项目不存在' });
   assertUnitVisible(actor, p.unit_code, '项目');
   return p;
@@ -91,7 +163,11 @@ async function projectFor(db: Tx, actor: Actor, projectId: number) {
 /** Plausibility checks that warn but do not refuse: the clerk may know better (e.g. a late contract record). */
 async function warningsFor(db: Tx, e: { projectId: number; period: string; amountYuan: number; foreignUsd: number }): Promise<string[]> {
   const out: string[] = [];
-  const p = await db.selectFrom('projects').select(['name', 'stage', 'total_investment_yuan']).where('id', '=', e.projectId).executeTakeFirstOrThrow();
+  const p = await db
+    .selectFrom('projects')
+    .select(['name', 'stage', 'total_investment_yuan'])
+    .where('id', '=', e.projectId)
+    .executeTakeFirstOrThrow();
   if (e.foreignUsd > 0) {
     const rate = await rateFor(db, e.period);
     if (!rate) {
@@ -99,7 +175,9 @@ async function warningsFor(db: Tx, e: { projectId: number; period: string; amoun
     } else {
       const cny = (BigInt(e.foreignUsd) * BigInt(rate.cnyPerUsdE4) + 5000n) / 10000n;
       if (cny > BigInt(e.amountYuan)) {
-        out.push(`其中外资 ${formatWanUsd(e.foreignUsd)} 按汇率 ${formatRateE4(rate.cnyPerUsdE4)}（${rate.period}）折合 ${formatWan(Number(cny))}，超过到位金额 ${formatWan(e.amountYuan)}；到位金额应包含外资部分，请核对`);
+        out.push(
+          `其中外资 ${formatWanUsd(e.foreignUsd)} 按汇率 ${formatRateE4(rate.cnyPerUsdE4)}（${rate.period}）折合 ${formatWan(Number(cny))}，超过到位金额 ${formatWan(e.amountYuan)}；到位金额应包含外资部分，请核对`,
+        );
       }
     }
   }
@@ -111,10 +189,14 @@ async function warningsFor(db: Tx, e: { projectId: number; period: string; amoun
   }
   const total = Number(p.total_investment_yuan);
   if (total > 0) {
-    const s = await db.selectFrom('fund_entries').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_yuan'), sql<number>`0`).as('s'))
-      .where('project_id', '=', e.projectId).executeTakeFirstOrThrow();
+    const s = await db
+      .selectFrom('fund_entries')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_yuan'), sql<number>`0`).as('s'))
+      .where('project_id', '=', e.projectId)
+      .executeTakeFirstOrThrow();
     const cumulative = Number(s.s);
-    if (cumulative > total) out.push(`项目“${p.name}”累计到位 ${formatWan(cumulative)}，超过项目总投资 ${formatWan(total)}；请核对金额，或先更新项目总投资`);
+    if (cumulative > total)
+      out.push(`项目“${p.name}”累计到位 ${formatWan(cumulative)}，超过项目总投资 ${formatWan(total)}；请核对金额，或先更新项目总投资`);
   }
   return out;
 }
@@ -131,8 +213,13 @@ function checkAmounts(kind: FundEntryKind, amountYuan: number, foreignUsd: numbe
 }
 
 export interface FundEntryInput {
-  projectId: number; period: string; kind?: FundEntryKind | undefined; adjustsPeriod?: string | null | undefined;
-  amountYuan: number; foreignUsd?: number | undefined; note?: string | null | undefined;
+  projectId: number;
+  period: string;
+  kind?: FundEntryKind | undefined;
+  adjustsPeriod?: string | null | undefined;
+  amountYuan: number;
+  foreignUsd?: number | undefined;
+  note?: string | null | undefined;
 }
 
 export async function createFundEntry(tx: Tx, actor: Actor, input: FundEntryInput): Promise<{ entry: FundEntry; warnings: string[] }> {
@@ -145,28 +232,65 @@ export async function createFundEntry(tx: Tx, actor: Actor, input: FundEntryInpu
   await assertPeriodOpen(tx, input.period);
   let adjustsPeriod: string | null = null;
   if (kind === 'adjustment') {
-    if (!input.adjustsPeriod) throw new AppError('validation', '调整数须注明所更正的报告期（已锁定的月份）', { adjustsPeriod: '请选择被更正的报告期' });
+    if (!input.adjustsPeriod)
+      throw new AppError('validation', '调整数须注明所更正的报告期（已锁定的月份）', { adjustsPeriod: '请选择被更正的报告期' });
     assertPeriod(input.adjustsPeriod);
-    if (monthsBetween(input.adjustsPeriod, input.period) <= 0) throw new AppError('validation', '调整数应录入在被更正月份之后的未锁定报告期', { adjustsPeriod: '应早于录入的报告期' });
-    if (!(await isPeriodLocked(tx, input.adjustsPeriod))) throw new AppError('validation', `报告期 ${input.adjustsPeriod} 未锁定，请直接修改该期的到位资金，无需录入调整数`, { adjustsPeriod: '该报告期未锁定' });
+    if (monthsBetween(input.adjustsPeriod, input.period) <= 0)
+      throw new AppError('validation', '调整数应录入在被更正月份之后的未锁定报告期', { adjustsPeriod: '应早于录入的报告期' });
+    if (!(await isPeriodLocked(tx, input.adjustsPeriod)))
+      throw new AppError('validation', `报告期 ${input.adjustsPeriod} 未锁定，请直接修改该期的到位资金，无需录入调整数`, {
+        adjustsPeriod: '该报告期未锁定',
+      });
     adjustsPeriod = input.adjustsPeriod;
   }
   checkAmounts(kind, input.amountYuan, foreignUsd);
   await assertSubmissionOpen(tx, project.unit_code, input.period);
-  const dup = await tx.selectFrom('fund_entries').select(['id', 'status']).where('project_id', '=', project.id)
-    .where('period', '=', input.period).where('kind', '=', kind).executeTakeFirst();
+  const dup = await tx
+    .selectFrom('fund_entries')
+    .select(['id', 'status'])
+    .where('project_id', '=', project.id)
+    .where('period', '=', input.period)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
   if (dup) {
-    throw new AppError('conflict', `项目“${project.name}”在 ${input.period} 已有${kind === 'regular' ? '到位资金' : '调整数'}条目，请直接修改该条目（每个项目每月一条）`, { projectId: '本月已有条目' }, { existingId: dup.id });
+    throw new AppError(
+      'conflict',
+      `项目“${project.name}”在 ${input.period} 已有${kind === 'regular' ? '到位资金' : '调整数'}条目，请直接修改该条目（每个项目每月一条）`,
+      { projectId: '本月已有条目' },
+      { existingId: dup.id },
+    );
   }
   await ensureSubmission(tx, project.unit_code, input.period);
   const t = nowIso();
-  const row = await tx.insertInto('fund_entries').values({
-    project_id: project.id, unit_code: project.unit_code, period: input.period, year, month, kind,
-    amount_yuan: input.amountYuan, foreign_usd: foreignUsd, status: 'draft', note: input.note || null,
-    adjusts_period: adjustsPeriod, created_by: actor.userId, created_at: t, updated_at: t,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('fund_entries')
+    .values({
+      project_id: project.id,
+      unit_code: project.unit_code,
+      period: input.period,
+      year,
+      month,
+      kind,
+      amount_yuan: input.amountYuan,
+      foreign_usd: foreignUsd,
+      status: 'draft',
+      note: input.note || null,
+      adjusts_period: adjustsPeriod,
+      created_by: actor.userId,
+      created_at: t,
+      updated_at: t,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const entry = await getFundEntry(tx, actor, row.id);
-  await audit(tx, actor, { action: 'create', entity: 'fund_entry', entityId: entry.id, unitCode: entry.unitCode, summary: `新增 ${entryName(entry)} ${formatWan(entry.amountYuan, 4)}`, after: entry });
+  await audit(tx, actor, {
+    action: 'create',
+    entity: 'fund_entry',
+    entityId: entry.id,
+    unitCode: entry.unitCode,
+    summary: `新增 ${entryName(entry)} ${formatWan(entry.amountYuan, 4)}`,
+    after: entry,
+  });
   return { entry, warnings: await warningsFor(tx, entry) };
 }
 
@@ -176,13 +300,21 @@ async function editableEntry(tx: Tx, actor: Actor, id: number): Promise<FundEntr
   assertUnitWritable(actor, before.unitCode);
   await assertPeriodOpen(tx, before.period);
   if (!EDITABLE.includes(before.status)) {
-    throw new AppError('conflict', `该条目${before.status === 'verified' ? '已核实' : '已报送'}，不能再修改；如需更正，请由单位负责人或市招商办退回后修改`);
+    throw new AppError(
+      'conflict',
+      `该条目${before.status === 'verified' ? '已核实' : '已报送'}，不能再修改；如需更正，请由单位负责人或市招商办退回后修改`,
+    );
   }
   await assertSubmissionOpen(tx, before.unitCode, before.period);
   return before;
 }
 
-export async function updateFundEntry(tx: Tx, actor: Actor, id: number, input: { amountYuan?: number | undefined; foreignUsd?: number | undefined; note?: string | null | undefined; version: number }): Promise<{ entry: FundEntry; warnings: string[] }> {
+export async function updateFundEntry(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+  input: { amountYuan?: number | undefined; foreignUsd?: number | undefined; note?: string | null | undefined; version: number },
+): Promise<{ entry: FundEntry; warnings: string[] }> {
   requirePermission(actor, 'fund.write');
   const before = await editableEntry(tx, actor, id);
   const amountYuan = input.amountYuan ?? before.amountYuan;
@@ -192,7 +324,15 @@ export async function updateFundEntry(tx: Tx, actor: Actor, id: number, input: {
   if (input.note !== undefined) patch.note = input.note || null;
   await updateVersioned(tx, 'fund_entries', id, input.version, patch, `项目“${before.projectName}” ${before.period} 的到位资金`);
   const entry = await getFundEntry(tx, actor, id);
-  await audit(tx, actor, { action: 'update', entity: 'fund_entry', entityId: id, unitCode: entry.unitCode, summary: `修改 ${entryName(entry)} ${formatWan(before.amountYuan, 4)} → ${formatWan(entry.amountYuan, 4)}`, before, after: entry });
+  await audit(tx, actor, {
+    action: 'update',
+    entity: 'fund_entry',
+    entityId: id,
+    unitCode: entry.unitCode,
+    summary: `修改 ${entryName(entry)} ${formatWan(before.amountYuan, 4)} → ${formatWan(entry.amountYuan, 4)}`,
+    before,
+    after: entry,
+  });
   return { entry, warnings: await warningsFor(tx, entry) };
 }
 
@@ -201,21 +341,41 @@ export async function deleteFundEntry(tx: Tx, actor: Actor, id: number): Promise
   const before = await editableEntry(tx, actor, id);
   await removeOwnerAttachments(tx, 'fund_entry', id);
   await tx.deleteFrom('fund_entries').where('id', '=', id).execute();
-  await audit(tx, actor, { action: 'delete', entity: 'fund_entry', entityId: id, unitCode: before.unitCode, summary: `删除 ${entryName(before)}`, before });
+  await audit(tx, actor, {
+    action: 'delete',
+    entity: 'fund_entry',
+    entityId: id,
+    unitCode: before.unitCode,
+    summary: `删除 ${entryName(before)}`,
+    before,
+  });
 }
-
 
 /** How people name an entry in the audit log: 到位资金 2026-05 项目「…」. */
 const entryName = (e: { period: string; projectName: string; kind?: string }) =>
   `到位资金${e.kind === 'adjustment' ? '调整数' : ''} ${e.period} 项目「${e.projectName}」`;
 /** Rows pasted from Excel: create or update each project's regular entry for the period, all or nothing. */
-export async function saveFundEntryBatch(tx: Tx, actor: Actor, input: { period: string; rows: { projectCode: string; amountYuan: number; foreignUsd?: number | undefined; note?: string | null | undefined; replace?: boolean | undefined }[] }) {
+export async function saveFundEntryBatch(
+  tx: Tx,
+  actor: Actor,
+  input: {
+    period: string;
+    rows: {
+      projectCode: string;
+      amountYuan: number;
+      foreignUsd?: number | undefined;
+      note?: string | null | undefined;
+      replace?: boolean | undefined;
+    }[];
+  },
+) {
   requirePermission(actor, 'fund.write');
   assertPeriod(input.period);
   await assertPeriodOpen(tx, input.period);
   const codes = input.rows.map((r) => r.projectCode.trim());
   const projects = await scoped(tx.selectFrom('projects').select(['id', 'code', 'name', 'unit_code']), 'projects.unit_code', actor)
-    .where('code', 'in', codes).execute();
+    .where('code', 'in', codes)
+    .execute();
   const byCode = new Map(projects.map((p) => [p.code, p]));
   const fields: Record<string, string> = {};
   const seen = new Set<string>();
@@ -225,15 +385,28 @@ export async function saveFundEntryBatch(tx: Tx, actor: Actor, input: { period: 
     seen.add(code);
     const p = byCode.get(code);
     if (!p) fields[`rows.${i}.projectCode`] = `第${i + 1}行：项目编号 ${code} 不存在或不属于本单位`;
-    else if (scopeUnit(actor) !== null && p.unit_code !== actor.unitCode) fields[`rows.${i}.projectCode`] = `第${i + 1}行：只能填报本单位项目`;
+    else if (scopeUnit(actor) !== null && p.unit_code !== actor.unitCode)
+      fields[`rows.${i}.projectCode`] = `第${i + 1}行：只能填报本单位项目`;
     if (r.amountYuan <= 0) fields[`rows.${i}.amountYuan`] = `第${i + 1}行：到位金额应大于0`;
     if ((r.foreignUsd ?? 0) < 0) fields[`rows.${i}.foreignUsd`] = `第${i + 1}行：其中外资不能为负数`;
   });
-  if (Object.keys(fields).length) throw new AppError('validation', `粘贴的数据有误，未保存任何行：${Object.values(fields).slice(0, 5).join('；')}`, fields);
+  if (Object.keys(fields).length)
+    throw new AppError('validation', `粘贴的数据有误，未保存任何行：${Object.values(fields).slice(0, 5).join('；')}`, fields);
   // Pasting must never silently overwrite what is already entered: a row whose project already has
   // an entry this period is refused unless the request says replace for that row.
-  const existingRows = projects.length ? await tx.selectFrom('fund_entries').select(['project_id'])
-    .where('project_id', 'in', projects.map((p) => p.id)).where('period', '=', input.period).where('kind', '=', 'regular').execute() : [];
+  const existingRows = projects.length
+    ? await tx
+        .selectFrom('fund_entries')
+        .select(['project_id'])
+        .where(
+          'project_id',
+          'in',
+          projects.map((p) => p.id),
+        )
+        .where('period', '=', input.period)
+        .where('kind', '=', 'regular')
+        .execute()
+    : [];
   const existingIds = new Set(existingRows.map((e) => e.project_id));
   const clashes: string[] = [];
   const clashRows: { row: number; projectCode: string }[] = [];
@@ -246,19 +419,40 @@ export async function saveFundEntryBatch(tx: Tx, actor: Actor, input: { period: 
     }
   });
   if (clashes.length) {
-    throw new AppError('conflict', `以下行的项目本月已有到位资金，未保存任何行：${clashes.slice(0, 5).join('、')}${clashes.length > 5 ? ` 等${clashes.length}行` : ''}。如要用粘贴的数替换，请选择“替换”`, fields, { rows: clashRows });
+    throw new AppError(
+      'conflict',
+      `以下行的项目本月已有到位资金，未保存任何行：${clashes.slice(0, 5).join('、')}${clashes.length > 5 ? ` 等${clashes.length}行` : ''}。如要用粘贴的数替换，请选择“替换”`,
+      fields,
+      { rows: clashRows },
+    );
   }
   const items: { row: number; entry: FundEntry; warnings: string[]; created: boolean }[] = [];
   for (const [i, r] of input.rows.entries()) {
     const p = byCode.get(r.projectCode.trim())!;
-    const existing = await tx.selectFrom('fund_entries').select(['id', 'version']).where('project_id', '=', p.id)
-      .where('period', '=', input.period).where('kind', '=', 'regular').executeTakeFirst();
+    const existing = await tx
+      .selectFrom('fund_entries')
+      .select(['id', 'version'])
+      .where('project_id', '=', p.id)
+      .where('period', '=', input.period)
+      .where('kind', '=', 'regular')
+      .executeTakeFirst();
     try {
       if (existing) {
-        const res = await updateFundEntry(tx, actor, existing.id, { amountYuan: r.amountYuan, foreignUsd: r.foreignUsd ?? 0, note: r.note ?? null, version: existing.version });
+        const res = await updateFundEntry(tx, actor, existing.id, {
+          amountYuan: r.amountYuan,
+          foreignUsd: r.foreignUsd ?? 0,
+          note: r.note ?? null,
+          version: existing.version,
+        });
         items.push({ row: i + 1, ...res, created: false });
       } else {
-        const res = await createFundEntry(tx, actor, { projectId: p.id, period: input.period, amountYuan: r.amountYuan, foreignUsd: r.foreignUsd ?? 0, note: r.note ?? null });
+        const res = await createFundEntry(tx, actor, {
+          projectId: p.id,
+          period: input.period,
+          amountYuan: r.amountYuan,
+          foreignUsd: r.foreignUsd ?? 0,
+          note: r.note ?? null,
+        });
         items.push({ row: i + 1, ...res, created: true });
       }
     } catch (e) {
@@ -279,18 +473,37 @@ export async function verifyFundEntry(tx: Tx, actor: Actor, id: number): Promise
   const before = await getFundEntry(tx, actor, id);
   await assertPeriodOpen(tx, before.period);
   if (before.status !== 'approved') {
-    throw new AppError('conflict', before.status === 'verified' ? '该条目已核实' : `该条目当前为“${statusText(before.status)}”，须经单位负责人审核后才能核实`);
+    throw new AppError(
+      'conflict',
+      before.status === 'verified' ? '该条目已核实' : `该条目当前为“${statusText(before.status)}”，须经单位负责人审核后才能核实`,
+    );
   }
   const t = nowIso();
-  const res = await tx.updateTable('fund_entries').set({ status: 'verified', verified_by: actor.userId, verified_at: t, version: before.version + 1, updated_at: t })
-    .where('id', '=', id).where('status', '=', 'approved').executeTakeFirst();
+  const res = await tx
+    .updateTable('fund_entries')
+    .set({ status: 'verified', verified_by: actor.userId, verified_at: t, version: before.version + 1, updated_at: t })
+    .where('id', '=', id)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new AppError('stale', '该条目刚被他人处理，请刷新');
   const entry = await getFundEntry(tx, actor, id);
-  await audit(tx, actor, { action: 'verify', entity: 'fund_entry', entityId: id, unitCode: entry.unitCode, summary: `核实 ${entryName(entry)} ${formatWan(entry.amountYuan, 4)}`, before: { status: before.status }, after: { status: entry.status } });
+  await audit(tx, actor, {
+    action: 'verify',
+    entity: 'fund_entry',
+    entityId: id,
+    unitCode: entry.unitCode,
+    summary: `核实 ${entryName(entry)} ${formatWan(entry.amountYuan, 4)}`,
+    before: { status: before.status },
+    after: { status: entry.status },
+  });
   return entry;
 }
 
-export async function verifyFundEntries(tx: Tx, actor: Actor, ids: number[]): Promise<{ verified: number[]; skipped: { id: number; reason: string }[] }> {
+export async function verifyFundEntries(
+  tx: Tx,
+  actor: Actor,
+  ids: number[],
+): Promise<{ verified: number[]; skipped: { id: number; reason: string }[] }> {
   requirePermission(actor, 'fund.verify');
   const verified: number[] = [];
   const skipped: { id: number; reason: string }[] = [];
@@ -315,25 +528,49 @@ export async function returnFundEntry(tx: Tx, actor: Actor, id: number, reason: 
     throw new AppError('conflict', `该条目当前为“${statusText(before.status)}”，尚未报送，无需退回`);
   }
   const t = nowIso();
-  await tx.updateTable('fund_entries').set({ status: 'returned', returned_reason: reason, verified_by: null, verified_at: null, version: before.version + 1, updated_at: t })
-    .where('id', '=', id).execute();
-  await tx.updateTable('submissions').set({ status: 'returned', returned_reason: `${before.projectName}：${reason}`, version: sql`version + 1`, updated_at: t })
-    .where('unit_code', '=', before.unitCode).where('period', '=', before.period).execute();
+  await tx
+    .updateTable('fund_entries')
+    .set({ status: 'returned', returned_reason: reason, verified_by: null, verified_at: null, version: before.version + 1, updated_at: t })
+    .where('id', '=', id)
+    .execute();
+  await tx
+    .updateTable('submissions')
+    .set({ status: 'returned', returned_reason: `${before.projectName}：${reason}`, version: sql`version + 1`, updated_at: t })
+    .where('unit_code', '=', before.unitCode)
+    .where('period', '=', before.period)
+    .execute();
   const entry = await getFundEntry(tx, actor, id);
-  await audit(tx, actor, { action: 'return', entity: 'fund_entry', entityId: id, unitCode: entry.unitCode, summary: `退回 ${entryName(entry)}：${reason}`, before: { status: before.status }, after: { status: 'returned', reason } });
+  await audit(tx, actor, {
+    action: 'return',
+    entity: 'fund_entry',
+    entityId: id,
+    unitCode: entry.unitCode,
+    summary: `退回 ${entryName(entry)}：${reason}`,
+    before: { status: before.status },
+    after: { status: 'returned', reason },
+  });
   return entry;
 }
 
 function statusText(s: string): string {
-  return ({ draft: '草稿', submitted: '已报送待审核', approved: '已审核', verified: '已核实', returned: '已退回' } as Record<string, string>)[s] ?? s;
+  return (
+    ({ draft: '草稿', submitted: '已报送待审核', approved: '已审核', verified: '已核实', returned: '已退回' } as Record<string, string>)[
+      s
+    ] ?? s
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Evidence attachments (bank slips, invoices, capital verification reports)
 
 const FUND_ATTACHMENT_NOT_FOUND = '附件不存在或已删除';
-const toAttachment = (r: AttachmentRow): Attachment =>
-  ({ id: r.id, filename: r.filename, mime: r.mime, size: Number(r.size), createdAt: r.created_at });
+const toAttachment = (r: AttachmentRow): Attachment => ({
+  id: r.id,
+  filename: r.filename,
+  mime: r.mime,
+  size: Number(r.size),
+  createdAt: r.created_at,
+});
 
 export async function listAttachments(db: Tx, actor: Actor, entryId: number): Promise<Attachment[]> {
   await getFundEntry(db, actor, entryId);
@@ -343,14 +580,33 @@ export async function listAttachments(db: Tx, actor: Actor, entryId: number): Pr
 export async function addAttachment(tx: Tx, actor: Actor, entryId: number, file: { filename: string; data: Buffer }): Promise<Attachment> {
   requirePermission(actor, 'fund.write');
   const entry = await editableEntry(tx, actor, entryId);
-  const row = await storeAttachment(tx, actor, { type: 'fund_entry', id: entryId, unitCode: entry.unitCode }, file,
-    Object.keys(ATTACHMENT_TYPES), 'PDF、JPG、PNG、OFD、Excel 或 Word 文件', { max: 20, message: '每个条目最多20个附件，请合并后上传' });
+  const row = await storeAttachment(
+    tx,
+    actor,
+    { type: 'fund_entry', id: entryId, unitCode: entry.unitCode },
+    file,
+    Object.keys(ATTACHMENT_TYPES),
+    'PDF、JPG、PNG、OFD、Excel 或 Word 文件',
+    { max: 20, message: '每个条目最多20个附件，请合并后上传' },
+  );
   const a = toAttachment(row);
-  await audit(tx, actor, { action: 'upload', entity: 'fund_entry', entityId: entryId, unitCode: entry.unitCode, summary: `上传凭证「${a.filename}」（${entryName(entry)}）`, after: a });
+  await audit(tx, actor, {
+    action: 'upload',
+    entity: 'fund_entry',
+    entityId: entryId,
+    unitCode: entry.unitCode,
+    summary: `上传凭证「${a.filename}」（${entryName(entry)}）`,
+    after: a,
+  });
   return a;
 }
 
-export async function getAttachmentFile(db: Tx, actor: Actor, entryId: number, attachmentId: number): Promise<{ filename: string; mime: string; data: Buffer }> {
+export async function getAttachmentFile(
+  db: Tx,
+  actor: Actor,
+  entryId: number,
+  attachmentId: number,
+): Promise<{ filename: string; mime: string; data: Buffer }> {
   await getFundEntry(db, actor, entryId);
   return readAttachmentFile(db, 'fund_entry', entryId, attachmentId, FUND_ATTACHMENT_NOT_FOUND);
 }
@@ -359,5 +615,12 @@ export async function deleteAttachment(tx: Tx, actor: Actor, entryId: number, at
   requirePermission(actor, 'fund.write');
   const entry = await editableEntry(tx, actor, entryId);
   const r = await removeAttachment(tx, 'fund_entry', entryId, attachmentId, FUND_ATTACHMENT_NOT_FOUND);
-  await audit(tx, actor, { action: 'delete', entity: 'fund_entry', entityId: entryId, unitCode: entry.unitCode, summary: `删除凭证「${r.filename}」（${entryName(entry)}）`, before: { attachmentId, filename: r.filename } });
+  await audit(tx, actor, {
+    action: 'delete',
+    entity: 'fund_entry',
+    entityId: entryId,
+    unitCode: entry.unitCode,
+    summary: `删除凭证「${r.filename}」（${entryName(entry)}）`,
+    before: { attachmentId, filename: r.filename },
+  });
 }

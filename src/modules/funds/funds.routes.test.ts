@@ -7,9 +7,19 @@ import { assertPeriodOpen, isPeriodLocked } from './funds.service';
 
 async function addProject(db: Db, unitCode: string, code: string, stage = 'contract', totalInvestmentYuan = 100_000_000): Promise<number> {
   const t = nowIso();
-  const r = await db.insertInto('projects').values({
-    unit_code: unitCode, code, name: `项目${code}`, stage, total_investment_yuan: totalInvestmentYuan, created_at: t, updated_at: t,
-  }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('projects')
+    .values({
+      unit_code: unitCode,
+      code,
+      name: `项目${code}`,
+      stage,
+      total_investment_yuan: totalInvestmentYuan,
+      created_at: t,
+      updated_at: t,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
@@ -37,17 +47,39 @@ describe.each(DB_KINDS)('funds and the monthly cycle on %s', (kind) => {
     pLead = await addProject(t.db, 'U01', 'P-U01-LEAD', 'intent');
     p3 = await addProject(t.db, 'U02', 'P-U02-1');
     app = await testApp(t.db);
-    [rep1, head1, rep2, office, leader] = await Promise.all(['rep1', 'head1', 'rep2', 'office', 'leader'].map((u) => login(app, u))) as [Client, Client, Client, Client, Client];
+    [rep1, head1, rep2, office, leader] = (await Promise.all(['rep1', 'head1', 'rep2', 'office', 'leader'].map((u) => login(app, u)))) as [
+      Client,
+      Client,
+      Client,
+      Client,
+      Client,
+    ];
   });
-  afterAll(async () => { await app.close(); await t.drop(); });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
 
   it('records an entry in integer 元 and USD, with warnings rather than refusals', async () => {
     expect((await office.put('/api/v1/exchange-rates', { period: '2026-04', cnyPerUsdE4: 71234 })).statusCode).toBe(200);
     // 100万元 with 50万美元 of foreign capital: 50万 × 7.1234 = 356.17万元 > 100万元.
-    const res = await rep1.post('/api/v1/fund-entries', { projectId: p1, period: '2026-04', amountYuan: 1_000_000, foreignUsd: 500_000, note: '首笔' });
+    const res = await rep1.post('/api/v1/fund-entries', {
+      projectId: p1,
+      period: '2026-04',
+      amountYuan: 1_000_000,
+      foreignUsd: 500_000,
+      note: '首笔',
+    });
     expect(res.statusCode).toBe(201);
     const { entry, warnings } = res.json();
-    expect(entry).toMatchObject({ unitCode: 'U01', period: '2026-04', amountYuan: 1_000_000, foreignUsd: 500_000, status: 'draft', kind: 'regular' });
+    expect(entry).toMatchObject({
+      unitCode: 'U01',
+      period: '2026-04',
+      amountYuan: 1_000_000,
+      foreignUsd: 500_000,
+      status: 'draft',
+      kind: 'regular',
+    });
     expect(warnings.join()).toContain('超过到位金额');
     const row = await t.db.selectFrom('fund_entries').selectAll().where('id', '=', entry.id).executeTakeFirstOrThrow();
     expect([row.year, row.month, row.unit_code]).toEqual([2026, 4, 'U01']);
@@ -84,7 +116,11 @@ describe.each(DB_KINDS)('funds and the monthly cycle on %s', (kind) => {
   });
 
   it('runs submit → approve → verify, with roles kept apart', async () => {
-    const entries = (await rep1.get('/api/v1/fund-entries?period=2026-04&unitCode=U01')).json().items as { id: number; projectId: number; version: number }[];
+    const entries = (await rep1.get('/api/v1/fund-entries?period=2026-04&unitCode=U01')).json().items as {
+      id: number;
+      projectId: number;
+      version: number;
+    }[];
     expect((await rep1.post('/api/v1/submissions/U01/2026-04/approve')).statusCode).toBe(403); // reporter cannot approve
     const sub = await rep1.post('/api/v1/submissions/U01/2026-04/submit');
     expect(sub.statusCode).toBe(200);
@@ -92,7 +128,17 @@ describe.each(DB_KINDS)('funds and the monthly cycle on %s', (kind) => {
     // After submission the unit cannot edit or add.
     const e1 = (await rep1.get(`/api/v1/fund-entries/${entries[0]!.id}`)).json();
     expect((await rep1.patch(`/api/v1/fund-entries/${e1.id}`, { amountYuan: 2, version: e1.version })).statusCode).toBe(409);
-    expect((await rep1.post('/api/v1/fund-entries', { projectId: p2, period: '2026-04', amountYuan: 1, kind: 'adjustment', adjustsPeriod: '2026-03' })).statusCode).toBe(400);
+    expect(
+      (
+        await rep1.post('/api/v1/fund-entries', {
+          projectId: p2,
+          period: '2026-04',
+          amountYuan: 1,
+          kind: 'adjustment',
+          adjustsPeriod: '2026-03',
+        })
+      ).statusCode,
+    ).toBe(400);
     expect((await office.post(`/api/v1/fund-entries/${e1.id}/verify`)).statusCode).toBe(409); // not approved yet
 
     const appr = await head1.post('/api/v1/submissions/U01/2026-04/approve');
@@ -147,13 +193,32 @@ describe.each(DB_KINDS)('funds and the monthly cycle on %s', (kind) => {
   it('keeps evidence attachments: allowed types only, served as a download', async () => {
     const e = (await rep2.get('/api/v1/fund-entries?period=2026-04')).json().items[0];
     const pdf = multipart('银行回单.pdf', Buffer.from('%PDF-1.4\n%test\n'));
-    const up = await app.inject({ method: 'POST', url: `/api/v1/fund-entries/${e.id}/attachments`, headers: { cookie: rep2.cookie, 'x-csrf-token': rep2.csrf, 'content-type': pdf.contentType }, payload: pdf.body });
+    const up = await app.inject({
+      method: 'POST',
+      url: `/api/v1/fund-entries/${e.id}/attachments`,
+      headers: { cookie: rep2.cookie, 'x-csrf-token': rep2.csrf, 'content-type': pdf.contentType },
+      payload: pdf.body,
+    });
     expect(up.statusCode).toBe(201);
     const html = multipart('evil.html', Buffer.from('<script>alert(1)</script>'));
-    const bad = await app.inject({ method: 'POST', url: `/api/v1/fund-entries/${e.id}/attachments`, headers: { cookie: rep2.cookie, 'x-csrf-token': rep2.csrf, 'content-type': html.contentType }, payload: html.body });
+    const bad = await app.inject({
+      method: 'POST',
+      url: `/api/v1/fund-entries/${e.id}/attachments`,
+      headers: { cookie: rep2.cookie, 'x-csrf-token': rep2.csrf, 'content-type': html.contentType },
+      payload: html.body,
+    });
     expect(bad.statusCode).toBe(415);
     const fake = multipart('fake.pdf', Buffer.from('<html>not a pdf</html>'));
-    expect((await app.inject({ method: 'POST', url: `/api/v1/fund-entries/${e.id}/attachments`, headers: { cookie: rep2.cookie, 'x-csrf-token': rep2.csrf, 'content-type': fake.contentType }, payload: fake.body })).statusCode).toBe(415);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/v1/fund-entries/${e.id}/attachments`,
+          headers: { cookie: rep2.cookie, 'x-csrf-token': rep2.csrf, 'content-type': fake.contentType },
+          payload: fake.body,
+        })
+      ).statusCode,
+    ).toBe(415);
     const list = (await office.get(`/api/v1/fund-entries/${e.id}/attachments`)).json().items;
     expect(list).toHaveLength(1);
     const dl = await office.get(`/api/v1/fund-entries/${e.id}/attachments/${list[0].id}`);
@@ -166,28 +231,43 @@ describe.each(DB_KINDS)('funds and the monthly cycle on %s', (kind) => {
   });
 
   it('saves pasted rows all or nothing', async () => {
-    const bad = await rep1.post('/api/v1/fund-entries/batch', { period: '2026-05', rows: [
-      { projectCode: 'P-U01-1', amountYuan: 100_000 }, { projectCode: 'P-U02-1', amountYuan: 5 },
-    ] });
+    const bad = await rep1.post('/api/v1/fund-entries/batch', {
+      period: '2026-05',
+      rows: [
+        { projectCode: 'P-U01-1', amountYuan: 100_000 },
+        { projectCode: 'P-U02-1', amountYuan: 5 },
+      ],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields['rows.1.projectCode']).toContain('不存在或不属于本单位');
     expect((await rep1.get('/api/v1/fund-entries?period=2026-05')).json().items).toEqual([]);
-    const good = await rep1.post('/api/v1/fund-entries/batch', { period: '2026-05', rows: [
-      { projectCode: 'P-U01-1', amountYuan: 100_000, foreignUsd: 0, note: '粘贴' }, { projectCode: 'P-U01-2', amountYuan: 200_000 },
-    ] });
+    const good = await rep1.post('/api/v1/fund-entries/batch', {
+      period: '2026-05',
+      rows: [
+        { projectCode: 'P-U01-1', amountYuan: 100_000, foreignUsd: 0, note: '粘贴' },
+        { projectCode: 'P-U01-2', amountYuan: 200_000 },
+      ],
+    });
     expect(good.statusCode).toBe(200);
     expect(good.json().items.map((i: { created: boolean }) => i.created)).toEqual([true, true]);
     // An existing row is never overwritten silently: 409 naming the rows, nothing saved.
-    const clash = await rep1.post('/api/v1/fund-entries/batch', { period: '2026-05', rows: [
-      { projectCode: 'P-U01-1', amountYuan: 150_000 }, { projectCode: 'P-U01-2', amountYuan: 250_000, replace: true },
-    ] });
+    const clash = await rep1.post('/api/v1/fund-entries/batch', {
+      period: '2026-05',
+      rows: [
+        { projectCode: 'P-U01-1', amountYuan: 150_000 },
+        { projectCode: 'P-U01-2', amountYuan: 250_000, replace: true },
+      ],
+    });
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error.message).toContain('第1行 P-U01-1');
     expect(clash.json().error.detail.rows).toEqual([{ row: 1, projectCode: 'P-U01-1' }]);
     expect(clash.json().error.fields['rows.0.projectCode']).toContain('替换');
     const after = (await rep1.get('/api/v1/fund-entries?period=2026-05')).json().items;
     expect(after.map((e: { amountYuan: number }) => e.amountYuan).sort()).toEqual([100_000, 200_000]);
-    const again = await rep1.post('/api/v1/fund-entries/batch', { period: '2026-05', rows: [{ projectCode: 'P-U01-1', amountYuan: 150_000, replace: true }] });
+    const again = await rep1.post('/api/v1/fund-entries/batch', {
+      period: '2026-05',
+      rows: [{ projectCode: 'P-U01-1', amountYuan: 150_000, replace: true }],
+    });
     expect(again.json().items[0]).toMatchObject({ created: false, entry: { amountYuan: 150_000 } });
   });
 
@@ -200,7 +280,9 @@ describe.each(DB_KINDS)('funds and the monthly cycle on %s', (kind) => {
       expect(refused.statusCode).toBe(409);
       expect(refused.json().error.detail.checklist).toEqual(checklist);
     }
-    expect((await office.post('/api/v1/periods/2026-04/lock', { note: '5月调度会', acknowledgeUnfinished: true })).json().locked).toBe(true);
+    expect((await office.post('/api/v1/periods/2026-04/lock', { note: '5月调度会', acknowledgeUnfinished: true })).json().locked).toBe(
+      true,
+    );
     expect(await isPeriodLocked(t.db, '2026-04')).toBe(true);
     await expect(assertPeriodOpen(t.db, '2026-04')).rejects.toMatchObject({ code: 'locked' });
     const msg = '报告期 2026-04 已锁定（调度会后封账），如需更正请在未锁定的报告期录入调整数，或由市招商办解锁并说明原因';
@@ -212,17 +294,35 @@ describe.each(DB_KINDS)('funds and the monthly cycle on %s', (kind) => {
     expect((await rep2.delete(`/api/v1/fund-entries/${u02.id}`)).statusCode).toBe(409);
     expect((await rep2.post('/api/v1/submissions/U02/2026-04/submit')).json().error.code).toBe('locked');
     const pLate = await addProject(t.db, 'U02', 'P-U02-LATE');
-    expect((await rep2.post('/api/v1/fund-entries', { projectId: pLate, period: '2026-04', amountYuan: 1 })).json().error.code).toBe('locked');
+    expect((await rep2.post('/api/v1/fund-entries', { projectId: pLate, period: '2026-04', amountYuan: 1 })).json().error.code).toBe(
+      'locked',
+    );
     const verified = (await office.get(`/api/v1/fund-entries?period=2026-04&projectId=${p1}`)).json().items[0];
     expect((await office.post(`/api/v1/fund-entries/${verified.id}/return`, { reason: '再查' })).json().error.code).toBe('locked');
     expect((await office.post(`/api/v1/fund-entries/${verified.id}/verify`)).statusCode).toBe(409);
     expect((await office.post('/api/v1/fund-entries/verify-bulk', { ids: [verified.id] })).json().error.code).toBe('locked');
 
     // The correction goes into an open period as an adjustment of the locked one.
-    const adj = await rep1.post('/api/v1/fund-entries', { projectId: p1, period: '2026-05', kind: 'adjustment', adjustsPeriod: '2026-04', amountYuan: -50_000 });
+    const adj = await rep1.post('/api/v1/fund-entries', {
+      projectId: p1,
+      period: '2026-05',
+      kind: 'adjustment',
+      adjustsPeriod: '2026-04',
+      amountYuan: -50_000,
+    });
     expect(adj.statusCode).toBe(201);
     expect(adj.json().entry).toMatchObject({ kind: 'adjustment', adjustsPeriod: '2026-04', amountYuan: -50_000, period: '2026-05' });
-    expect((await rep1.post('/api/v1/fund-entries', { projectId: p2, period: '2026-05', kind: 'adjustment', adjustsPeriod: '2026-03', amountYuan: 5 })).statusCode).toBe(400);
+    expect(
+      (
+        await rep1.post('/api/v1/fund-entries', {
+          projectId: p2,
+          period: '2026-05',
+          kind: 'adjustment',
+          adjustsPeriod: '2026-03',
+          amountYuan: 5,
+        })
+      ).statusCode,
+    ).toBe(400);
 
     expect((await office.post('/api/v1/periods/2026-04/unlock', { reason: '' })).statusCode).toBe(400);
     expect((await rep1.post('/api/v1/periods/2026-04/unlock', { reason: '想改' })).statusCode).toBe(403);
@@ -231,7 +331,12 @@ describe.each(DB_KINDS)('funds and the monthly cycle on %s', (kind) => {
     expect(un.json().locked).toBe(false);
     expect(un.json().history[0]).toMatchObject({ action: 'unlock', actorName: 'office' });
     expect(un.json().history[0].summary).toContain('昌邑区补报银行回单');
-    const log = await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'period').where('action', '=', 'unlock').executeTakeFirstOrThrow();
+    const log = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'period')
+      .where('action', '=', 'unlock')
+      .executeTakeFirstOrThrow();
     expect(log.actor_name).toBe('office');
     expect(log.summary).toContain('昌邑区补报银行回单');
     expect((await rep2.patch(`/api/v1/fund-entries/${u02.id}`, { amountYuan: 2, version: u02.version })).statusCode).toBe(200);
@@ -241,7 +346,9 @@ describe.each(DB_KINDS)('funds and the monthly cycle on %s', (kind) => {
     expect((await rep1.put('/api/v1/exchange-rates', { period: '2026-05', cnyPerUsdE4: 72000 })).statusCode).toBe(403);
     expect((await office.put('/api/v1/exchange-rates', { period: '2026-05', cnyPerUsdE4: 5 })).statusCode).toBe(400);
     const r = (await office.put('/api/v1/exchange-rates', { period: '2026-05', cnyPerUsdE4: 72000 })).json();
-    expect((await office.put('/api/v1/exchange-rates', { period: '2026-05', cnyPerUsdE4: 72100, version: r.version + 5 })).statusCode).toBe(409);
+    expect((await office.put('/api/v1/exchange-rates', { period: '2026-05', cnyPerUsdE4: 72100, version: r.version + 5 })).statusCode).toBe(
+      409,
+    );
     const list = (await rep1.get('/api/v1/exchange-rates')).json().items;
     expect(list.map((x: { period: string }) => x.period)).toEqual(['2026-05', '2026-04']);
   });

@@ -15,15 +15,29 @@ describe.each(DB_KINDS)('lock checklist on %s', (kind) => {
     t = await freshDb(kind);
     await seedBasics(t.db);
     const now = nowIso();
-    const pr = await t.db.insertInto('projects').values({ unit_code: 'U01', code: 'P-LC-1', name: '检查项目', stage: 'contract', total_investment_yuan: 1e8, created_at: now, updated_at: now })
-      .returning('id').executeTakeFirstOrThrow();
+    const pr = await t.db
+      .insertInto('projects')
+      .values({
+        unit_code: 'U01',
+        code: 'P-LC-1',
+        name: '检查项目',
+        stage: 'contract',
+        total_investment_yuan: 1e8,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     app = await testApp(t.db);
-    [rep1, head1, office] = await Promise.all(['rep1', 'head1', 'office'].map((u) => login(app, u))) as [Client, Client, Client];
+    [rep1, head1, office] = (await Promise.all(['rep1', 'head1', 'office'].map((u) => login(app, u)))) as [Client, Client, Client];
     const e = await rep1.post('/api/v1/fund-entries', { projectId: pr.id, period: P, amountYuan: 12_345_600 });
     expect(e.statusCode).toBe(201);
     expect((await rep1.post(`/api/v1/submissions/U01/${P}/submit`)).statusCode).toBe(200);
   }, 120_000);
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
 
   it('lists units not submitted and submissions waiting, with amounts', async () => {
     expect((await rep1.get(`/api/v1/periods/${P}/lock-checklist`)).statusCode).toBe(403);

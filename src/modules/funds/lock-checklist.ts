@@ -15,14 +15,22 @@ type Row = LockChecklist['notSubmitted'][number];
 export async function lockChecklist(db: Tx, period: string): Promise<LockChecklist> {
   const units = await db.selectFrom('units').select(['code', 'name', 'kind', 'active', 'sort']).orderBy('sort').orderBy('code').execute();
   const subs = await db.selectFrom('submissions').select(['unit_code', 'status']).where('period', '=', period).execute();
-  const sums = await db.selectFrom('fund_entries').select(['unit_code', 'status'])
+  const sums = await db
+    .selectFrom('fund_entries')
+    .select(['unit_code', 'status'])
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('amount_yuan').as('amount')])
-    .where('period', '=', period).groupBy(['unit_code', 'status']).execute();
+    .where('period', '=', period)
+    .groupBy(['unit_code', 'status'])
+    .execute();
   const locked = !!(await db.selectFrom('period_locks').select('period').where('period', '=', period).executeTakeFirst());
   const statusOf = new Map(subs.map((s) => [s.unit_code, s.status]));
-  const of = (code: string, statuses?: string[]) => sums.filter((r) => r.unit_code === code && (!statuses || statuses.includes(r.status)))
-    .reduce((a, r) => ({ n: a.n + Number(r.n), amount: a.amount + Number(r.amount ?? 0) }), { n: 0, amount: 0 });
-  const notSubmitted: Row[] = []; const awaitingApproval: Row[] = []; const awaitingVerification: Row[] = [];
+  const of = (code: string, statuses?: string[]) =>
+    sums
+      .filter((r) => r.unit_code === code && (!statuses || statuses.includes(r.status)))
+      .reduce((a, r) => ({ n: a.n + Number(r.n), amount: a.amount + Number(r.amount ?? 0) }), { n: 0, amount: 0 });
+  const notSubmitted: Row[] = [];
+  const awaitingApproval: Row[] = [];
+  const awaitingVerification: Row[] = [];
   for (const u of units) {
     const status = statusOf.get(u.code) ?? 'not_started';
     // Like the status board: the city's own unit and inactive units count only when they reported.
@@ -47,18 +55,36 @@ export async function guardLock(tx: Tx, actor: Actor, period: string, acknowledg
   if (c.locked || !c.unfinished) return;
   const summary = `${c.notSubmitted.length}个单位未报送、${c.awaitingApproval.length}个单位待审核、${c.awaitingVerification.length}个单位有待核实条目`;
   if (!acknowledgeUnfinished) {
-    throw new AppError('conflict', `报告期 ${period} 还有未完成的工作（${summary}）。请先处理，或确认后仍然锁定。`, undefined, { checklist: c });
+    throw new AppError('conflict', `报告期 ${period} 还有未完成的工作（${summary}）。请先处理，或确认后仍然锁定。`, undefined, {
+      checklist: c,
+    });
   }
   await audit(tx, actor, {
-    action: 'lock', entity: 'period', entityId: period,
+    action: 'lock',
+    entity: 'period',
+    entityId: period,
     summary: `确认未完成事项后锁定报告期 ${period}：${summary}`,
-    after: { acknowledgeUnfinished: true, notSubmitted: c.notSubmitted, awaitingApproval: c.awaitingApproval, awaitingVerification: c.awaitingVerification },
+    after: {
+      acknowledgeUnfinished: true,
+      notSubmitted: c.notSubmitted,
+      awaitingApproval: c.awaitingApproval,
+      awaitingVerification: c.awaitingVerification,
+    },
   });
 }
 
 export const lockChecklistRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/periods/:period/lock-checklist', {
-    config: { permission: 'period.lock' },
-    schema: { tags: ['到位资金 funds'], summary: '锁定前检查：未报送单位、待审核月报、待核实条目（含金额）', params: z.object({ period: periodSchema }), response: { 200: lockChecklistSchema } },
-  }, async (req) => lockChecklist(app.db, req.params.period));
+  app.get(
+    '/periods/:period/lock-checklist',
+    {
+      config: { permission: 'period.lock' },
+      schema: {
+        tags: ['到位资金 funds'],
+        summary: '锁定前检查：未报送单位、待审核月报、待核实条目（含金额）',
+        params: z.object({ period: periodSchema }),
+        response: { 200: lockChecklistSchema },
+      },
+    },
+    async (req) => lockChecklist(app.db, req.params.period),
+  );
 };

@@ -19,10 +19,22 @@ describe.each(DB_KINDS)('frozen periods on %s', (kind) => {
 
   async function entry(projectId: number, unitCode: string, period: string, amountYuan: number, status = 'verified', foreignUsd = 0) {
     const ts = nowIso();
-    await t.db.insertInto('fund_entries').values({
-      project_id: projectId, unit_code: unitCode, period, year: Number(period.slice(0, 4)), month: Number(period.slice(5)), kind: 'regular',
-      amount_yuan: amountYuan, foreign_usd: foreignUsd, status, created_at: ts, updated_at: ts,
-    }).execute();
+    await t.db
+      .insertInto('fund_entries')
+      .values({
+        project_id: projectId,
+        unit_code: unitCode,
+        period,
+        year: Number(period.slice(0, 4)),
+        month: Number(period.slice(5)),
+        kind: 'regular',
+        amount_yuan: amountYuan,
+        foreign_usd: foreignUsd,
+        status,
+        created_at: ts,
+        updated_at: ts,
+      })
+      .execute();
   }
 
   /** The locked month's dispatch and monthly figures for the city and each unit, both bases. */
@@ -41,19 +53,34 @@ describe.each(DB_KINDS)('frozen periods on %s', (kind) => {
     return out;
   }
   const ytd = async (unit: string, basis = 'verified') =>
-    (await office.get(`/api/v1/stats/dispatch?period=${LOCKED}&basis=${basis}${unit ? `&unit=${unit}` : ''}`)).json().fundsYtdYuan as number;
+    (await office.get(`/api/v1/stats/dispatch?period=${LOCKED}&basis=${basis}${unit ? `&unit=${unit}` : ''}`)).json()
+      .fundsYtdYuan as number;
 
   beforeAll(async () => {
     t = await freshDb(kind);
     await seedBasics(t.db);
     app = await testApp(t.db);
-    [office, admin, rep1] = await Promise.all(['office', 'admin', 'rep1'].map((u) => login(app, u))) as [Client, Client, Client];
+    [office, admin, rep1] = (await Promise.all(['office', 'admin', 'rep1'].map((u) => login(app, u)))) as [Client, Client, Client];
     invHz = (await office.post('/api/v1/investors', { name: '杭州某集团', origin: '浙江省杭州市' })).json().id;
     const ts = nowIso();
-    const project = async (unit: string, code: string, investorId: number | null) => (await t.db.insertInto('projects').values({
-      unit_code: unit, code, name: `项目${code}`, stage: 'started', total_investment_yuan: 2_000_000_000, investor_id: investorId,
-      contract_date: '2026-01-15', created_at: ts, updated_at: ts,
-    }).returning('id').executeTakeFirstOrThrow()).id;
+    const project = async (unit: string, code: string, investorId: number | null) =>
+      (
+        await t.db
+          .insertInto('projects')
+          .values({
+            unit_code: unit,
+            code,
+            name: `项目${code}`,
+            stage: 'started',
+            total_investment_yuan: 2_000_000_000,
+            investor_id: investorId,
+            contract_date: '2026-01-15',
+            created_at: ts,
+            updated_at: ts,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     pA = await project('U01', 'U01-2026-001', invHz);
     pB = await project('U02', 'U02-2026-001', null);
     await entry(pA, 'U01', '2026-09', 35_000_000);
@@ -63,9 +90,14 @@ describe.each(DB_KINDS)('frozen periods on %s', (kind) => {
     expect((await office.put('/api/v1/exchange-rates', { period: LOCKED, cnyPerUsdE4: 71000 })).statusCode).toBe(200);
     // Months are locked in order after each dispatch meeting.
     expect((await office.post('/api/v1/periods/2026-09/lock', { acknowledgeUnfinished: true })).statusCode).toBe(200);
-    expect((await office.post(`/api/v1/periods/${LOCKED}/lock`, { note: '调度会后封账', acknowledgeUnfinished: true })).statusCode).toBe(200);
+    expect((await office.post(`/api/v1/periods/${LOCKED}/lock`, { note: '调度会后封账', acknowledgeUnfinished: true })).statusCode).toBe(
+      200,
+    );
   });
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
 
   it('stores the figures of the city and every unit, both bases, when the period is locked', async () => {
     const rows = await t.db.selectFrom('period_snapshots').select(['scope', 'basis', 'kind']).where('period', '=', LOCKED).execute();
@@ -83,9 +115,16 @@ describe.each(DB_KINDS)('frozen periods on %s', (kind) => {
     const p = (await office.get(`/api/v1/projects/${pA}`)).json();
     const moved = await office.patch(`/api/v1/projects/${pA}`, { unitCode: 'U02', version: p.version });
     expect(moved.statusCode, moved.body).toBe(200);
-    const entries = await t.db.selectFrom('fund_entries').select(['period', 'unit_code']).where('project_id', '=', pA).orderBy('period').execute();
+    const entries = await t.db
+      .selectFrom('fund_entries')
+      .select(['period', 'unit_code'])
+      .where('project_id', '=', pA)
+      .orderBy('period')
+      .execute();
     expect(entries).toEqual([
-      { period: '2026-09', unit_code: 'U01' }, { period: '2026-10', unit_code: 'U01' }, { period: '2026-11', unit_code: 'U02' },
+      { period: '2026-09', unit_code: 'U01' },
+      { period: '2026-10', unit_code: 'U01' },
+      { period: '2026-11', unit_code: 'U02' },
     ]);
     // The investor's origin would move locked 省外/境外 figures: refused, pointing to a revision.
     const inv = (await office.get(`/api/v1/investors/${invHz}`)).json();
@@ -101,16 +140,27 @@ describe.each(DB_KINDS)('frozen periods on %s', (kind) => {
     // The locked month's exchange rate and its entries: refused.
     expect((await office.put('/api/v1/exchange-rates', { period: LOCKED, cnyPerUsdE4: 65000 })).statusCode).toBe(409);
     expect((await rep1.post('/api/v1/fund-entries', { projectId: pA, period: LOCKED, amountYuan: 5 })).statusCode).toBe(404); // pA is U02's now
-    expect((await office.post('/api/v1/fund-entries', { projectId: pB, period: LOCKED, kind: 'regular', amountYuan: 5 })).statusCode).toBe(409);
+    expect((await office.post('/api/v1/fund-entries', { projectId: pB, period: LOCKED, kind: 'regular', amountYuan: 5 })).statusCode).toBe(
+      409,
+    );
     expect(await figures()).toEqual(before);
     expect(await figures('2026-09')).toEqual(beforeSep);
     // Back to the original settings, so that the revisions below change only what they say.
     const s2 = (await admin.get('/api/v1/settings')).json();
-    await admin.patch('/api/v1/settings', { largeProjectThresholdWan: s.largeProjectThresholdWan, homeRegionCode: s.homeRegionCode, version: s2.version });
+    await admin.patch('/api/v1/settings', {
+      largeProjectThresholdWan: s.largeProjectThresholdWan,
+      homeRegionCode: s.homeRegionCode,
+      version: s2.version,
+    });
   });
 
   it('applies an approved revision, refreezes the locked month and records before → after', async () => {
-    const req = await office.post('/api/v1/revisions', { entity: 'investor', entityId: invHz, origin: '香港', reason: '营业执照显示注册地为香港' });
+    const req = await office.post('/api/v1/revisions', {
+      entity: 'investor',
+      entityId: invHz,
+      origin: '香港',
+      reason: '营业执照显示注册地为香港',
+    });
     expect(req.statusCode, req.body).toBe(201);
     const rev = req.json();
     expect(rev).toMatchObject({ status: 'pending', periods: ['2026-09', LOCKED], figures: null });
@@ -120,7 +170,10 @@ describe.each(DB_KINDS)('frozen periods on %s', (kind) => {
     expect(ok.statusCode, ok.body).toBe(200);
     const done = ok.json();
     expect(done.status).toBe('approved');
-    const abroad = done.figures.find((f: { period: string; scope: string; basis: string; field: string }) => f.period === LOCKED && f.scope === '*' && f.basis === 'verified' && f.field === 'abroadYtdYuan');
+    const abroad = done.figures.find(
+      (f: { period: string; scope: string; basis: string; field: string }) =>
+        f.period === LOCKED && f.scope === '*' && f.basis === 'verified' && f.field === 'abroadYtdYuan',
+    );
     expect(abroad).toMatchObject({ period: LOCKED, before: 0, after: 135_000_000 });
     expect((await office.get(`/api/v1/stats/dispatch?period=${LOCKED}`)).json().abroadYtdYuan).toBe(135_000_000);
     expect((await office.post(`/api/v1/revisions/${rev.id}/approve`, { version: done.version })).statusCode).toBe(409);
@@ -128,14 +181,22 @@ describe.each(DB_KINDS)('frozen periods on %s', (kind) => {
     expect(log.map((l) => l.summary).join()).toContain('批准修订');
 
     // Moving the locked entries too, by revision: U01's locked year to date moves to U02.
-    const move = (await office.post('/api/v1/revisions', { entity: 'project', entityId: pA, unitCode: 'U02', reason: '项目实际由船营区承办' })).json();
+    const move = (
+      await office.post('/api/v1/revisions', { entity: 'project', entityId: pA, unitCode: 'U02', reason: '项目实际由船营区承办' })
+    ).json();
     const rejected = await office.post(`/api/v1/revisions/${move.id}/reject`, { version: move.version, note: '请先核对' });
     expect(rejected.json().status).toBe('rejected');
     expect(await ytd('U01')).toBe(135_000_000);
-    const again = (await office.post('/api/v1/revisions', { entity: 'project', entityId: pA, unitCode: 'U02', reason: '项目实际由船营区承办' })).json();
+    const again = (
+      await office.post('/api/v1/revisions', { entity: 'project', entityId: pA, unitCode: 'U02', reason: '项目实际由船营区承办' })
+    ).json();
     const applied = (await office.post(`/api/v1/revisions/${again.id}/approve`, { version: again.version })).json();
-    expect(applied.figures.some((f: { period: string; scope: string; field: string; before: number; after: number }) =>
-      f.period === LOCKED && f.scope === 'U01' && f.field === 'fundsYtdYuan' && f.before === 135_000_000 && f.after === 0)).toBe(true);
+    expect(
+      applied.figures.some(
+        (f: { period: string; scope: string; field: string; before: number; after: number }) =>
+          f.period === LOCKED && f.scope === 'U01' && f.field === 'fundsYtdYuan' && f.before === 135_000_000 && f.after === 0,
+      ),
+    ).toBe(true);
     expect(await ytd('U01')).toBe(0);
     expect(await ytd('U02')).toBe(135_000_000);
   });
@@ -144,7 +205,12 @@ describe.each(DB_KINDS)('frozen periods on %s', (kind) => {
     expect((await office.post(`/api/v1/periods/${LOCKED}/unlock`, { reason: '补录漏报数据' })).statusCode).toBe(200);
     expect((await t.db.selectFrom('period_snapshots').select('period').where('period', '=', LOCKED).execute()).length).toBe(0);
     // Live again: a changed entry shows; relocking freezes the figures of that moment.
-    await t.db.updateTable('fund_entries').set({ amount_yuan: 30_000_000 }).where('project_id', '=', pB).where('period', '=', LOCKED).execute();
+    await t.db
+      .updateTable('fund_entries')
+      .set({ amount_yuan: 30_000_000 })
+      .where('project_id', '=', pB)
+      .where('period', '=', LOCKED)
+      .execute();
     expect(await ytd('U02', 'reported')).toBe(165_000_000);
     expect((await office.post(`/api/v1/periods/${LOCKED}/lock`, { acknowledgeUnfinished: true })).statusCode).toBe(200);
     expect((await t.db.selectFrom('period_snapshots').select('period').where('period', '=', LOCKED).execute()).length).toBe(12);

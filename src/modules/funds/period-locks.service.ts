@@ -10,7 +10,6 @@ import { takeMutex } from '../../db/mutex';
 import { freezePeriod } from './period-freeze';
 import { deleteSnapshots } from './period-snapshots';
 
-
 export { lockedMessage };
 
 export async function isPeriodLocked(db: Tx, period: string): Promise<boolean> {
@@ -36,11 +35,20 @@ export function assertPeriod(period: string): { year: number; month: number } {
 
 export async function getPeriodLock(db: Tx, period: string): Promise<PeriodLock> {
   assertPeriod(period);
-  const row = await db.selectFrom('period_locks').leftJoin('users', 'users.id', 'period_locks.locked_by')
+  const row = await db
+    .selectFrom('period_locks')
+    .leftJoin('users', 'users.id', 'period_locks.locked_by')
     .select(['period_locks.period', 'period_locks.locked_at', 'period_locks.note', 'users.display_name'])
-    .where('period_locks.period', '=', period).executeTakeFirst();
-  const history = await db.selectFrom('audit_log').select(['action', 'at', 'actor_name', 'summary'])
-    .where('entity', '=', 'period').where('entity_id', '=', period).orderBy('id', 'desc').limit(50).execute();
+    .where('period_locks.period', '=', period)
+    .executeTakeFirst();
+  const history = await db
+    .selectFrom('audit_log')
+    .select(['action', 'at', 'actor_name', 'summary'])
+    .where('entity', '=', 'period')
+    .where('entity_id', '=', period)
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();
   return {
     period,
     locked: !!row,
@@ -66,7 +74,13 @@ export async function lockPeriod(tx: Tx, actor: Actor, period: string, note?: st
   await tx.insertInto('period_locks').values(row).execute();
   // The official figures of the month, read by every report from now on.
   await freezePeriod(tx, period);
-  await audit(tx, actor, { action: 'lock', entity: 'period', entityId: period, summary: `锁定报告期 ${period}${note ? `：${note}` : ''}`, after: row });
+  await audit(tx, actor, {
+    action: 'lock',
+    entity: 'period',
+    entityId: period,
+    summary: `锁定报告期 ${period}${note ? `：${note}` : ''}`,
+    after: row,
+  });
   return getPeriodLock(tx, period);
 }
 
@@ -74,13 +88,20 @@ export async function unlockPeriod(tx: Tx, actor: Actor, period: string, reason:
   requirePermission(actor, 'period.lock');
   assertPeriod(period);
   const reasonText = reason.trim();
-  if (reasonText.length < 2) throw new AppError('validation', '解锁须说明原因（至少2个字），原因将记入操作日志', { reason: '请填写解锁原因' });
+  if (reasonText.length < 2)
+    throw new AppError('validation', '解锁须说明原因（至少2个字），原因将记入操作日志', { reason: '请填写解锁原因' });
   await takeMutex(tx, periodMutexKey(period), 'exclusive');
   const before = await tx.selectFrom('period_locks').selectAll().where('period', '=', period).executeTakeFirst();
   if (!before) throw new AppError('conflict', `报告期 ${period} 未锁定，无需解锁`);
   await tx.deleteFrom('period_locks').where('period', '=', period).execute();
   await deleteSnapshots(tx, period);
-  await audit(tx, actor, { action: 'unlock', entity: 'period', entityId: period, summary: `解锁报告期 ${period}，原因：${reasonText}`, before, after: { reason: reasonText } });
+  await audit(tx, actor, {
+    action: 'unlock',
+    entity: 'period',
+    entityId: period,
+    summary: `解锁报告期 ${period}，原因：${reasonText}`,
+    before,
+    after: { reason: reasonText },
+  });
   return getPeriodLock(tx, period);
 }
-

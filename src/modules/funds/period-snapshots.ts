@@ -11,20 +11,35 @@ export const CITY_SCOPE = '*';
 
 /** The frozen figures for the scope when the period is locked and was frozen, else null. */
 export async function readFrozen<T>(
-  db: Tx, kind: SnapshotKind, s: { period: { year: number; month: number }; unitCode: string | null; basis: string },
+  db: Tx,
+  kind: SnapshotKind,
+  s: { period: { year: number; month: number }; unitCode: string | null; basis: string },
 ): Promise<T | null> {
   const period = `${s.period.year}-${String(s.period.month).padStart(2, '0')}`;
-  const r = await db.selectFrom('period_snapshots')
+  const r = await db
+    .selectFrom('period_snapshots')
     .innerJoin('period_locks', 'period_locks.period', 'period_snapshots.period')
     .select('period_snapshots.payload')
-    .where('period_snapshots.period', '=', period).where('period_snapshots.scope', '=', s.unitCode ?? CITY_SCOPE)
-    .where('period_snapshots.basis', '=', s.basis).where('period_snapshots.kind', '=', kind)
+    .where('period_snapshots.period', '=', period)
+    .where('period_snapshots.scope', '=', s.unitCode ?? CITY_SCOPE)
+    .where('period_snapshots.basis', '=', s.basis)
+    .where('period_snapshots.kind', '=', kind)
     .executeTakeFirst();
   return r ? (JSON.parse(r.payload) as T) : null;
 }
 
-export async function writeSnapshot(tx: Tx, period: string, scope: string, basis: string, kind: SnapshotKind, payload: unknown): Promise<void> {
-  await tx.insertInto('period_snapshots').values({ period, scope, basis, kind, payload: JSON.stringify(payload), created_at: nowIso() }).execute();
+export async function writeSnapshot(
+  tx: Tx,
+  period: string,
+  scope: string,
+  basis: string,
+  kind: SnapshotKind,
+  payload: unknown,
+): Promise<void> {
+  await tx
+    .insertInto('period_snapshots')
+    .values({ period, scope, basis, kind, payload: JSON.stringify(payload), created_at: nowIso() })
+    .execute();
 }
 
 export async function deleteSnapshots(tx: Tx, period: string): Promise<number> {
@@ -34,8 +49,14 @@ export async function deleteSnapshots(tx: Tx, period: string): Promise<number> {
 
 /** Every stored dispatch snapshot of the period: scope → basis → figures. */
 export async function readDispatchSnapshots(db: Tx, period: string): Promise<Record<string, Record<string, unknown>>> {
-  const rows = await db.selectFrom('period_snapshots').select(['scope', 'basis', 'payload'])
-    .where('period', '=', period).where('kind', '=', 'dispatch').orderBy('scope').orderBy('basis').execute();
+  const rows = await db
+    .selectFrom('period_snapshots')
+    .select(['scope', 'basis', 'payload'])
+    .where('period', '=', period)
+    .where('kind', '=', 'dispatch')
+    .orderBy('scope')
+    .orderBy('basis')
+    .execute();
   const out: Record<string, Record<string, unknown>> = {};
   for (const r of rows) (out[r.scope] ??= {})[r.basis] = JSON.parse(r.payload);
   return out;

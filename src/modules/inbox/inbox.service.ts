@@ -25,8 +25,13 @@ export async function inboxFor(db: Tx, actor: Actor, today = todayIso()): Promis
     counts.warnings = warnings.length;
     for (const w of warnings) {
       items.push({
-        kind: 'warning', level: w.level, title: `${WARNING_RULE_LABELS[w.rule]}${w.projectName ? `：${w.projectName}` : `：${w.unitName ?? w.unitCode}`}`,
-        detail: w.message, unitCode: w.unitCode, link: w.projectId ? `projects/${w.projectId}` : `warnings?unit=${w.unitCode}`, date: w.firstSeen,
+        kind: 'warning',
+        level: w.level,
+        title: `${WARNING_RULE_LABELS[w.rule]}${w.projectName ? `：${w.projectName}` : `：${w.unitName ?? w.unitCode}`}`,
+        detail: w.message,
+        unitCode: w.unitCode,
+        link: w.projectId ? `projects/${w.projectId}` : `warnings?unit=${w.unitCode}`,
+        date: w.firstSeen,
       });
     }
   }
@@ -39,25 +44,46 @@ export async function inboxFor(db: Tx, actor: Actor, today = todayIso()): Promis
     if (!mine) continue;
     counts.tasks++;
     items.push({
-      kind: 'task', level: COLOUR_LEVEL[t.colour], title: `督办：${t.title}`,
-      detail: t.status === 'answered' ? `${t.unitName ?? t.unitCode} 已反馈，待核验办结` : `期限 ${t.deadline}${t.daysLate > 0 ? `，已超期 ${t.daysLate} 天` : ''}`,
-      unitCode: t.unitCode, link: `supervision/${t.id}`, date: t.deadline,
+      kind: 'task',
+      level: COLOUR_LEVEL[t.colour],
+      title: `督办：${t.title}`,
+      detail:
+        t.status === 'answered'
+          ? `${t.unitName ?? t.unitCode} 已反馈，待核验办结`
+          : `期限 ${t.deadline}${t.daysLate > 0 ? `，已超期 ${t.daysLate} 天` : ''}`,
+      unitCode: t.unitCode,
+      link: `supervision/${t.id}`,
+      date: t.deadline,
     });
   }
 
   if (!cityWide && can(actor, 'project.write')) {
     // The next step a follow-up promised, due within a week, unless a later follow-up exists.
-    const due = await scoped(db.selectFrom('follow_ups').innerJoin('projects', 'projects.id', 'follow_ups.project_id')
-      .select(['projects.id', 'projects.name', 'projects.unit_code', 'follow_ups.next_date', 'follow_ups.next_step', 'follow_ups.date'])
-      .where('follow_ups.next_date', 'is not', null).where('follow_ups.next_date', '<=', addDays(today, 7))
-      .where('follow_ups.next_date', '>=', addDays(today, -30))
-      .whereRef('follow_ups.date', '>=', 'projects.last_follow_up_on')
-      .where('projects.stage', 'not in', ['dropped', 'operating']), 'projects.unit_code', actor).limit(100).execute();
+    const due = await scoped(
+      db
+        .selectFrom('follow_ups')
+        .innerJoin('projects', 'projects.id', 'follow_ups.project_id')
+        .select(['projects.id', 'projects.name', 'projects.unit_code', 'follow_ups.next_date', 'follow_ups.next_step', 'follow_ups.date'])
+        .where('follow_ups.next_date', 'is not', null)
+        .where('follow_ups.next_date', '<=', addDays(today, 7))
+        .where('follow_ups.next_date', '>=', addDays(today, -30))
+        .whereRef('follow_ups.date', '>=', 'projects.last_follow_up_on')
+        .where('projects.stage', 'not in', ['dropped', 'operating']),
+      'projects.unit_code',
+      actor,
+    )
+      .limit(100)
+      .execute();
     for (const f of due) {
       counts.followUps++;
       items.push({
-        kind: 'follow_up', level: f.next_date! < today ? 'yellow' : 'blue', title: `跟进：${f.name}`,
-        detail: `${f.next_step ?? '计划下次跟进'}（${f.next_date}）`, unitCode: f.unit_code, link: `projects/${f.id}`, date: f.next_date,
+        kind: 'follow_up',
+        level: f.next_date! < today ? 'yellow' : 'blue',
+        title: `跟进：${f.name}`,
+        detail: `${f.next_step ?? '计划下次跟进'}（${f.next_date}）`,
+        unitCode: f.unit_code,
+        link: `projects/${f.id}`,
+        date: f.next_date,
       });
     }
   }
@@ -65,30 +91,68 @@ export async function inboxFor(db: Tx, actor: Actor, today = todayIso()): Promis
   const settings = await getSettings(db);
   const last = formatPeriod(previousPeriod(currentPeriod(new Date(`${today}T04:00:00Z`))));
   if (!cityWide && actor.unitCode && can(actor, 'submission.submit')) {
-    const s = await db.selectFrom('submissions').select('status').where('unit_code', '=', actor.unitCode).where('period', '=', last).executeTakeFirst();
+    const s = await db
+      .selectFrom('submissions')
+      .select('status')
+      .where('unit_code', '=', actor.unitCode)
+      .where('period', '=', last)
+      .executeTakeFirst();
     if (!s || s.status === 'draft' || s.status === 'returned') {
       const p = parsePeriod(last)!;
-      const dueDate = formatPeriod(p.month === 12 ? { year: p.year + 1, month: 1 } : { year: p.year, month: p.month + 1 }) + `-${String(settings.warnSubmissionDueDay).padStart(2, '0')}`;
+      const dueDate =
+        formatPeriod(p.month === 12 ? { year: p.year + 1, month: 1 } : { year: p.year, month: p.month + 1 }) +
+        `-${String(settings.warnSubmissionDueDay).padStart(2, '0')}`;
       counts.submissions++;
       items.push({
-        kind: 'submission', level: today > dueDate ? 'yellow' : 'blue', title: `报送 ${last} 月报`,
-        detail: s?.status === 'returned' ? '月报被退回，请修改后重新报送' : `请于 ${dueDate} 前报送`, unitCode: actor.unitCode, link: 'funds', date: dueDate,
+        kind: 'submission',
+        level: today > dueDate ? 'yellow' : 'blue',
+        title: `报送 ${last} 月报`,
+        detail: s?.status === 'returned' ? '月报被退回，请修改后重新报送' : `请于 ${dueDate} 前报送`,
+        unitCode: actor.unitCode,
+        link: 'funds',
+        date: dueDate,
       });
     }
   }
   if (!cityWide && can(actor, 'submission.approve')) {
-    const waiting = await scoped(db.selectFrom('submissions').select(['unit_code', 'period', 'submitted_at']).where('status', '=', 'submitted'), 'unit_code', actor).execute();
+    const waiting = await scoped(
+      db.selectFrom('submissions').select(['unit_code', 'period', 'submitted_at']).where('status', '=', 'submitted'),
+      'unit_code',
+      actor,
+    ).execute();
     for (const s of waiting) {
       counts.approvals++;
-      items.push({ kind: 'approval', level: 'blue', title: `审核 ${s.period} 月报`, detail: '填报员已报送，待单位负责人审核', unitCode: s.unit_code, link: 'funds/board', date: s.submitted_at?.slice(0, 10) ?? null });
+      items.push({
+        kind: 'approval',
+        level: 'blue',
+        title: `审核 ${s.period} 月报`,
+        detail: '填报员已报送，待单位负责人审核',
+        unitCode: s.unit_code,
+        link: 'funds/board',
+        date: s.submitted_at?.slice(0, 10) ?? null,
+      });
     }
   }
   if (can(actor, 'fund.verify')) {
-    const waiting = await db.selectFrom('fund_entries').select((eb) => ['unit_code', 'period', eb.fn.countAll<number>().as('n')])
-      .where('status', '=', 'approved').groupBy(['unit_code', 'period']).orderBy('period').orderBy('unit_code').execute();
+    const waiting = await db
+      .selectFrom('fund_entries')
+      .select((eb) => ['unit_code', 'period', eb.fn.countAll<number>().as('n')])
+      .where('status', '=', 'approved')
+      .groupBy(['unit_code', 'period'])
+      .orderBy('period')
+      .orderBy('unit_code')
+      .execute();
     for (const v of waiting) {
       counts.verifications++;
-      items.push({ kind: 'verification', level: 'blue', title: `核实 ${v.unit_code} ${v.period} 到位资金`, detail: `${Number(v.n)} 条已审核，待市招商办核实`, unitCode: v.unit_code, link: 'funds/verify', date: null });
+      items.push({
+        kind: 'verification',
+        level: 'blue',
+        title: `核实 ${v.unit_code} ${v.period} 到位资金`,
+        detail: `${Number(v.n)} 条已审核，待市招商办核实`,
+        unitCode: v.unit_code,
+        link: 'funds/verify',
+        date: null,
+      });
     }
   }
 
@@ -96,8 +160,13 @@ export async function inboxFor(db: Tx, actor: Actor, today = todayIso()): Promis
     for (const c of (await leadConflicts(db, actor)).filter((x) => !x.decision)) {
       counts.warnings++;
       items.push({
-        kind: 'warning', level: 'yellow', title: `首报首谈：${c.projects.map((p) => c.unitNames[p.unitCode]).join(' 与 ')}`,
-        detail: `${c.detail}，请决定由哪个单位牵头`, unitCode: null, link: 'warnings/leads', date: null,
+        kind: 'warning',
+        level: 'yellow',
+        title: `首报首谈：${c.projects.map((p) => c.unitNames[p.unitCode]).join(' 与 ')}`,
+        detail: `${c.detail}，请决定由哪个单位牵头`,
+        unitCode: null,
+        link: 'warnings/leads',
+        date: null,
       });
     }
   }

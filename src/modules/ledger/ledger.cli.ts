@@ -35,7 +35,9 @@ export function stderrProgress(): (p: { phase: string; done: number; total?: num
 export function printImportResult(r: ImportResult, out: (s: string) => void = console.log): void {
   out('工作表      行数   新增   更新   不变');
   for (const s of [...r.sheets, ...(r.investors.rows ? [r.investors] : [])]) {
-    out(`${s.sheet.padEnd(6, '　')} ${String(s.rows).padStart(6)} ${String(s.created).padStart(6)} ${String(s.updated).padStart(6)} ${String(s.unchanged).padStart(6)}`);
+    out(
+      `${s.sheet.padEnd(6, '　')} ${String(s.rows).padStart(6)} ${String(s.created).padStart(6)} ${String(s.updated).padStart(6)} ${String(s.unchanged).padStart(6)}`,
+    );
   }
   if (r.ignoredSheets.length) out(`已忽略的工作表：${r.ignoredSheets.join('、')}`);
   if (r.errorCount) {
@@ -45,7 +47,9 @@ export function printImportResult(r: ImportResult, out: (s: string) => void = co
 }
 
 export function ledgerCli(program: Command): void {
-  program.command('import <file>').description('导入台账 .xlsx（全部成功才写入；有错误则一条不写并列出所有错误）')
+  program
+    .command('import <file>')
+    .description('导入台账 .xlsx（全部成功才写入；有错误则一条不写并列出所有错误）')
     .option('--as <user>', '以该用户名义记入审计日志（默认：系统）')
     .option('--dry-run', '只校验并显示将新增/更新/不变的条数，不写入')
     .action(async (file: string, o: { as?: string; dryRun?: boolean }) => {
@@ -54,11 +58,18 @@ export function ledgerCli(program: Command): void {
         const r = await importLedgerFile(db, actor, file, { dryRun: !!o.dryRun, onProgress: stderrProgress() });
         printImportResult(r);
         if (!r.ok) process.exitCode = 1;
-        else console.log(r.dryRun ? `校验通过（试运行，未写入），用时 ${(r.durationMs / 1000).toFixed(1)} 秒` : `导入完成：${r.rows} 行，用时 ${(r.durationMs / 1000).toFixed(1)} 秒`);
+        else
+          console.log(
+            r.dryRun
+              ? `校验通过（试运行，未写入），用时 ${(r.durationMs / 1000).toFixed(1)} 秒`
+              : `导入完成：${r.rows} 行，用时 ${(r.durationMs / 1000).toFixed(1)} 秒`,
+          );
       });
     });
 
-  program.command('export <file>').description('导出台账 .xlsx（与导入格式相同）；--template 导出空白模板')
+  program
+    .command('export <file>')
+    .description('导出台账 .xlsx（与导入格式相同）；--template 导出空白模板')
     .option('--as <user>', '以该用户的数据范围导出（默认：全市）')
     .option('--template', '导出带下拉选项和填表说明的空白模板')
     .action(async (file: string, o: { as?: string; template?: boolean }) => {
@@ -70,7 +81,11 @@ export function ledgerCli(program: Command): void {
       await withDb(async (db) => {
         const actor = await cliActor(db, o.as);
         const counts = await exportLedger(db, actor, file);
-        console.log(`已导出：${file}（${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join('，')}）`);
+        console.log(
+          `已导出：${file}（${Object.entries(counts)
+            .map(([k, v]) => `${k} ${v}`)
+            .join('，')}）`,
+        );
       });
     });
 }

@@ -3,9 +3,7 @@
 // second import of the same file changes nothing. Each sheet checks and writes itself
 // (sheets/*.sheet.ts, columns in ledger.columns.ts); this file runs them in LEDGER_ORDER.
 import type { Db, Tx } from '../../db/database';
-import {
-  LEDGER_ORDER, LEDGER_SHEETS, type ImportResult, type LedgerSheetKey, type LedgerSheetSummary,
-} from '../../contracts/ledger';
+import { LEDGER_ORDER, LEDGER_SHEETS, type ImportResult, type LedgerSheetKey, type LedgerSheetSummary } from '../../contracts/ledger';
 import { AppError } from '../../domain/errors';
 import { todayIso } from '../../domain/period';
 import { auditMany, nowIso, type AuditInput } from '../audit/audit.service';
@@ -39,14 +37,20 @@ const BATCH = 500;
 async function buildPlan(db: Tx, actor: Actor, raw: RawWorkbook, ck: Checker, progress?: Progress): Promise<Plan> {
   let checked = 0;
   const ctx: CheckContext = {
-    db, actor, raw, ck, plan: emptyLedgerPlan(),
+    db,
+    actor,
+    raw,
+    ck,
+    plan: emptyLedgerPlan(),
     tick: () => {
       checked++;
       if (progress && checked % 5000 === 0) progress({ phase: 'check', done: checked, total: raw.rowCount });
       return checked % 500 === 0 ? yieldToEventLoop() : undefined;
     },
     homeRegionCode: (await getSettings(db)).homeRegionCode,
-    unitCodes: new Set(), projectCodes: new Set(), projectCodeById: new Map(),
+    unitCodes: new Set(),
+    projectCodes: new Set(),
+    projectCodeById: new Map(),
   };
   await checkSettings(ctx);
   await checkUnits(ctx);
@@ -65,8 +69,10 @@ async function applyPlan(tx: Tx, actor: Actor, plan: Plan, progress?: Progress):
   const flush = async (all = false) => {
     if (audits.length >= 2000 || (all && audits.length)) await auditMany(tx, actor, audits.splice(0));
   };
-  const total = (['settings', 'units', 'targets', 'investors', 'projects', 'funds', 'activities', 'reserve'] as const)
-    .reduce((n, k) => n + plan[k].creates.length + plan[k].updates.length, 0);
+  const total = (['settings', 'units', 'targets', 'investors', 'projects', 'funds', 'activities', 'reserve'] as const).reduce(
+    (n, k) => n + plan[k].creates.length + plan[k].updates.length,
+    0,
+  );
   let done = 0;
   const step = (n: number) => {
     const before = Math.floor(done / 2000);
@@ -74,7 +80,14 @@ async function applyPlan(tx: Tx, actor: Actor, plan: Plan, progress?: Progress):
     if (progress && (Math.floor(done / 2000) !== before || done === total)) progress({ phase: 'write', done, total });
   };
   const w: WriteContext = {
-    tx, actor, plan, now: nowIso(), today: todayIso(), audits, flush, step,
+    tx,
+    actor,
+    plan,
+    now: nowIso(),
+    today: todayIso(),
+    audits,
+    flush,
+    step,
     insertChunks: async (items, fn, onChunk = step) => {
       for (let i = 0; i < items.length; i += BATCH) {
         const chunk = items.slice(i, i + BATCH);
@@ -105,7 +118,13 @@ function summaries(plan: Plan, raw: RawWorkbook): LedgerSheetSummary[] {
     const sheet = raw.sheets.get(key);
     if (!sheet) continue;
     const p = plan[key];
-    out.push({ sheet: LEDGER_SHEETS[key], rows: sheet.rows.length, created: p.creates.length, updated: p.updates.length, unchanged: p.unchanged });
+    out.push({
+      sheet: LEDGER_SHEETS[key],
+      rows: sheet.rows.length,
+      created: p.creates.length,
+      updated: p.updates.length,
+      unchanged: p.unchanged,
+    });
   }
   return out;
 }
@@ -121,16 +140,20 @@ function assertSheetPermissions(actor: Actor, plan: Plan): void {
   for (const s of SHEET_PERMISSIONS) {
     const n = s.key === 'settings' ? plan.settings.changes : plan.units.creates.length + plan.units.updates.length;
     if (n === 0 || can(actor, s.permission)) continue;
-    throw new AppError('forbidden',
+    throw new AppError(
+      'forbidden',
       `导入被拒绝：「${LEDGER_SHEETS[s.key]}」工作表只能由系统管理员导入（本文件将新增或修改 ${n} 条${s.what}）。` +
-      `请从文件中删除「${LEDGER_SHEETS[s.key]}」工作表（或撤销其中的修改）后重新导入，或请系统管理员修改。未写入任何数据。`);
+        `请从文件中删除「${LEDGER_SHEETS[s.key]}」工作表（或撤销其中的修改）后重新导入，或请系统管理员修改。未写入任何数据。`,
+    );
   }
 }
 
 /** A unique or foreign-key violation: someone wrote the same key (or removed a referenced row) meanwhile. */
 function isConstraintRace(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (/^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY|FOREIGNKEY)$/.test(code) || code === '23505' || code === '23503');
+  return (
+    typeof code === 'string' && (/^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY|FOREIGNKEY)$/.test(code) || code === '23505' || code === '23503')
+  );
 }
 
 const ATTEMPTS = 3;
@@ -172,10 +195,16 @@ export async function importLedgerFile(db: Db, actor: Actor, filePath: string, o
     const inv = plan.investors;
     progress?.({ phase: 'done', done: raw.rowCount, total: raw.rowCount });
     return {
-      ok, dryRun: !!opts.dryRun, committed: write,
+      ok,
+      dryRun: !!opts.dryRun,
+      committed: write,
       sheets: summaries(plan, raw),
       investors: { sheet: '投资方', rows: inv.rows, created: inv.creates.length, updated: inv.updates.length, unchanged: inv.unchanged },
-      errors: ck.errors, errorCount: ck.count, ignoredSheets: raw.ignored, rows: raw.rowCount, durationMs: Date.now() - t0,
+      errors: ck.errors,
+      errorCount: ck.count,
+      ignoredSheets: raw.ignored,
+      rows: raw.rowCount,
+      durationMs: Date.now() - t0,
     };
   }
 }

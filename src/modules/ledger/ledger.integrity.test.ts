@@ -37,13 +37,22 @@ describe.each(DB_KINDS)('ledger import integrity (%s)', (kind) => {
     units: await t.db.selectFrom('units').select(['code', 'name', 'kind']).orderBy('code').execute(),
     projects: await t.db.selectFrom('projects').select(['code', 'unit_code', 'name']).orderBy('code').execute(),
     funds: await t.db.selectFrom('fund_entries').select(['project_id', 'period', 'unit_code', 'amount_yuan']).orderBy('id').execute(),
-    audit: Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    audit: Number(
+      (
+        await t.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
   });
   beforeAll(async () => {
     t = await freshDb(kind);
     await seedBasics(t.db);
   });
-  afterAll(async () => { await t.drop(); });
+  afterAll(async () => {
+    await t.drop();
+  });
 
   it('the 设置 and 单位 sheets need the settings and units permissions; nothing is written without them', async () => {
     const before = await snapshot();
@@ -51,13 +60,19 @@ describe.each(DB_KINDS)('ledger import integrity (%s)', (kind) => {
       设置: [[...H.settings], ['largeProjectThresholdWan', 1]],
       项目: [[...H.projects], ['R1', '某项目', 'U01', null, null, null, null, null, null, 100, 0, '在谈', null, null, null]],
     });
-    const e1 = await importLedgerFile(t.db, office, settings).then(() => null, (e: unknown) => e);
+    const e1 = await importLedgerFile(t.db, office, settings).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(e1).toMatchObject({ code: 'forbidden' });
     expect((e1 as Error).message).toMatch(/^导入被拒绝：「设置」工作表只能由系统管理员导入/);
     // the preview says so too, before any token is handed out
     await expect(importLedgerFile(t.db, office, settings, { dryRun: true })).rejects.toMatchObject({ code: 'forbidden' });
     const units = await book({ 单位: [[...H.units], ['U01', '改名区', '县市区']] });
-    const e2 = await importLedgerFile(t.db, office, units).then(() => null, (e: unknown) => e);
+    const e2 = await importLedgerFile(t.db, office, units).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((e2 as Error).message).toMatch(/^导入被拒绝：「单位」工作表只能由系统管理员导入/);
     const newUnit = await book({ 单位: [[...H.units], ['U09', '新区', '县市区']] });
     await expect(importLedgerFile(t.db, office, newUnit)).rejects.toMatchObject({ code: 'forbidden' });
@@ -80,7 +95,10 @@ describe.each(DB_KINDS)('ledger import integrity (%s)', (kind) => {
     await exportLedger(t.db, SYSTEM_ACTOR, out);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const row = wb.getWorksheet('单位')!.getRows(2, 20)!.find((x) => x.getCell(1).value === 'X1')!;
+    const row = wb
+      .getWorksheet('单位')!
+      .getRows(2, 20)!
+      .find((x) => x.getCell(1).value === 'X1')!;
     expect(row.getCell(2).value).toBe(name);
     // (an .xlsx cannot carry NUL in its XML; the cell reader is what stands between a cell and the database)
     expect(readText('a\u0000b')).toEqual({ ok: false, message: expect.stringMatching(/^含有不可见的控制字符/) });
@@ -94,11 +112,17 @@ describe.each(DB_KINDS)('ledger import integrity (%s)', (kind) => {
       到位资金: [[...H.funds], ['M1', '2026-01', 10, 0, '已核实'], ['M1', '2026-02', 20, 0, '待核实']],
     });
     expect((await importLedgerFile(t.db, SYSTEM_ACTOR, f1)).committed).toBe(true);
-    const f2 = await book({ 项目: [[...H.projects], ['M1', '搬迁项目', 'U02', null, null, null, null, null, null, 100, 0, '在谈', null, null, null]] });
+    const f2 = await book({
+      项目: [[...H.projects], ['M1', '搬迁项目', 'U02', null, null, null, null, null, null, 100, 0, '在谈', null, null, null]],
+    });
     const r = await importLedgerFile(t.db, SYSTEM_ACTOR, f2);
     expect(r.committed).toBe(true);
-    const units = await t.db.selectFrom('fund_entries').innerJoin('projects', 'projects.id', 'fund_entries.project_id')
-      .select('fund_entries.unit_code').where('projects.code', '=', 'M1').execute();
+    const units = await t.db
+      .selectFrom('fund_entries')
+      .innerJoin('projects', 'projects.id', 'fund_entries.project_id')
+      .select('fund_entries.unit_code')
+      .where('projects.code', '=', 'M1')
+      .execute();
     expect(units.map((x) => x.unit_code)).toEqual(['U02', 'U02']);
   });
 
@@ -115,7 +139,10 @@ describe.each(DB_KINDS)('ledger import integrity (%s)', (kind) => {
         expect(await tx.selectFrom('projects').select('id').where('code', '=', 'F1P').executeTakeFirst()).toBeTruthy();
         throw new Error('killed mid-import');
       },
-    }).then(() => null, (e: unknown) => e);
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((err as Error).message).toBe('killed mid-import');
     expect(await snapshot()).toEqual(before);
   });
@@ -129,16 +156,27 @@ describe.each(DB_KINDS)('ledger import integrity (%s)', (kind) => {
         attempts.push(attempt);
         if (attempt === 1) {
           // someone else edits the January entry meanwhile
-          await t.db.updateTable('fund_entries').set({ amount_yuan: 123, version: (eb) => eb('version', '+', 1) })
-            .where('project_id', '=', m1.id).where('period', '=', '2026-01').execute();
+          await t.db
+            .updateTable('fund_entries')
+            .set({ amount_yuan: 123, version: (eb) => eb('version', '+', 1) })
+            .where('project_id', '=', m1.id)
+            .where('period', '=', '2026-01')
+            .execute();
         }
       },
     });
     expect(attempts).toEqual([1, 2]);
     expect(r.committed).toBe(true);
-    const rows = await t.db.selectFrom('fund_entries').select(['period', 'amount_yuan']).where('project_id', '=', m1.id).orderBy('period').execute();
+    const rows = await t.db
+      .selectFrom('fund_entries')
+      .select(['period', 'amount_yuan'])
+      .where('project_id', '=', m1.id)
+      .orderBy('period')
+      .execute();
     expect(rows).toEqual([
-      { period: '2026-01', amount_yuan: 550000 }, { period: '2026-02', amount_yuan: 200000 }, { period: '2026-04', amount_yuan: 50000 },
+      { period: '2026-01', amount_yuan: 550000 },
+      { period: '2026-02', amount_yuan: 200000 },
+      { period: '2026-04', amount_yuan: 50000 },
     ]);
   });
 
@@ -147,7 +185,11 @@ describe.each(DB_KINDS)('ledger import integrity (%s)', (kind) => {
     const before = await snapshot();
     const r = await importLedgerFile(t.db, SYSTEM_ACTOR, f, {
       afterCheck: async (attempt) => {
-        if (attempt === 1) await t.db.insertInto('period_locks').values({ period: '2026-05', locked_by: null, locked_at: new Date().toISOString(), note: null }).execute();
+        if (attempt === 1)
+          await t.db
+            .insertInto('period_locks')
+            .values({ period: '2026-05', locked_by: null, locked_at: new Date().toISOString(), note: null })
+            .execute();
       },
     });
     expect(r.committed).toBe(false);

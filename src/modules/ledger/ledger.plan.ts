@@ -13,32 +13,82 @@ import type { Read } from './ledger.cells';
 // ---------------------------------------------------------------------------------------------
 // Planned writes
 
-export interface UnitRec { code: string; name: string; kind: string }
+export interface UnitRec {
+  code: string;
+  name: string;
+  kind: string;
+}
 export interface TargetRec {
-  year: number; unit_code: string; indicator: TargetIndicator; base_value: number; stretch_value: number | null;
+  year: number;
+  unit_code: string;
+  indicator: TargetIndicator;
+  base_value: number;
+  stretch_value: number | null;
 }
 export interface InvestorRec {
-  name: string; credit_code: string | null; origin_input: string | null; origin_code: string | null;
-  origin_name: string | null; origin_kind: string | null; origin_scope: string | null;
+  name: string;
+  credit_code: string | null;
+  origin_input: string | null;
+  origin_code: string | null;
+  origin_name: string | null;
+  origin_kind: string | null;
+  origin_scope: string | null;
 }
 export interface ProjectRec {
-  code: string; name: string; unit_code: string; owner: string | null; investorKey: string | null;
-  industry: string | null; project_type: string | null; total_investment_yuan: number; foreign_usd: number;
-  stage: Stage; contract_date: string | null; start_date: string | null; operating_date: string | null;
+  code: string;
+  name: string;
+  unit_code: string;
+  owner: string | null;
+  investorKey: string | null;
+  industry: string | null;
+  project_type: string | null;
+  total_investment_yuan: number;
+  foreign_usd: number;
+  stage: Stage;
+  contract_date: string | null;
+  start_date: string | null;
+  operating_date: string | null;
   dropped_reason: string | null;
 }
-export interface FundRec { projectCode: string; period: string; amount_yuan: number; foreign_usd: number; status: string }
+export interface FundRec {
+  projectCode: string;
+  period: string;
+  amount_yuan: number;
+  foreign_usd: number;
+  status: string;
+}
 export interface ActivityRec {
-  name: string; kind: string; start_date: string; end_date: string | null; destination: string | null;
-  unit_code: string | null; person_times: number; projectCodes: string[];
+  name: string;
+  kind: string;
+  start_date: string;
+  end_date: string | null;
+  destination: string | null;
+  unit_code: string | null;
+  person_times: number;
+  projectCodes: string[];
 }
 export interface ReserveRec {
-  name: string; unit_code: string; industry: string | null; total_investment_yuan: number; status: string;
+  name: string;
+  unit_code: string;
+  industry: string | null;
+  total_investment_yuan: number;
+  status: string;
 }
 
 /** An update of a stored record; `version` is what the check read (the write fails if it moved since). */
-export interface Change<T> { id: number; version: number; before: Partial<T>; after: Partial<T>; rec: T }
-export interface SheetPlan<T> { creates: T[]; updates: Change<T>[]; unchanged: number; rows: number }
+export interface Change<T> {
+  id: number;
+  version: number;
+  before: Partial<T>;
+  after: Partial<T>;
+  rec: T;
+}
+export interface SheetPlan<T> {
+  creates: T[];
+  updates: Change<T>[];
+  unchanged: number;
+  rows: number;
+}
 const emptyPlan = <T>(): SheetPlan<T> => ({ creates: [], updates: [], unchanged: 0, rows: 0 });
 
 export interface Plan {
@@ -58,13 +108,15 @@ export interface Plan {
 export function emptyLedgerPlan(): Plan {
   return {
     settings: { ...emptyPlan(), existing: new Set(), changes: 0 },
-    units: emptyPlan(), targets: emptyPlan(),
+    units: emptyPlan(),
+    targets: emptyPlan(),
     investors: { ...emptyPlan(), keyOf: new Map() },
     projects: { ...emptyPlan(), prevStage: new Map(), stageMoved: new Set() },
     funds: emptyPlan(),
     activities: { ...emptyPlan(), projectsChanged: new Set() },
     reserve: emptyPlan(),
-    projectIdByCode: new Map(), unitOfProject: new Map(),
+    projectIdByCode: new Map(),
+    unitOfProject: new Map(),
   };
 }
 
@@ -73,7 +125,9 @@ export function emptyLedgerPlan(): Plan {
  * updated or created by someone else, a period locked. The import checks again and retries.
  */
 export class StaleImport extends Error {
-  constructor(what: string) { super(`ledger import is stale: ${what}`); }
+  constructor(what: string) {
+    super(`ledger import is stale: ${what}`);
+  }
 }
 
 /** Throws StaleImport unless exactly `n` rows were updated (the version guard held). */
@@ -121,7 +175,12 @@ export class Checker {
     return res.value;
   }
   required<T>(
-    sheet: RawSheet, r: RawRow, column: string, reader: (c: Cell) => Read<T | null | ''>, state: { bad: boolean }, hint = '',
+    sheet: RawSheet,
+    r: RawRow,
+    column: string,
+    reader: (c: Cell) => Read<T | null | ''>,
+    state: { bad: boolean },
+    hint = '',
   ): T | undefined {
     const v = this.get(sheet, r, column, reader, state);
     if (state.bad && v === undefined && this.cell(sheet, r, column) !== undefined && this.lastWas(sheet, r, column)) return undefined;
@@ -150,7 +209,11 @@ export function changed<T extends object>(existing: Partial<T>, next: Partial<T>
   for (const k of Object.keys(next) as (keyof T)[]) {
     const a = existing[k] ?? null;
     const b = next[k] ?? null;
-    if (a !== b) { before[k] = a as T[keyof T]; after[k] = b as T[keyof T]; any = true; }
+    if (a !== b) {
+      before[k] = a as T[keyof T];
+      after[k] = b as T[keyof T];
+      any = true;
+    }
   }
   return any ? { before, after } : null;
 }

@@ -5,12 +5,13 @@ import ExcelJS from 'exceljs';
 import { entryText, listZipEntries, mergedHeaderRanges, xlsxSheets, type ZipEntry } from './ledger.zip';
 import { AppError } from '../../domain/errors';
 import { checkZipFile, DEFAULT_ZIP_LIMITS } from './zip-guard';
-import {
-  LEDGER_HEADERS, LEDGER_REQUIRED, LEDGER_SHEETS, type LedgerError, type LedgerSheetKey,
-} from '../../contracts/ledger';
+import { LEDGER_HEADERS, LEDGER_REQUIRED, LEDGER_SHEETS, type LedgerError, type LedgerSheetKey } from '../../contracts/ledger';
 
 export type Cell = string | number | boolean | Date | null | { error: string };
-export interface RawRow { row: number; cells: Cell[] }
+export interface RawRow {
+  row: number;
+  cells: Cell[];
+}
 export interface RawSheet {
   key: LedgerSheetKey;
   name: string;
@@ -18,7 +19,12 @@ export interface RawSheet {
   columns: Map<string, number>;
   rows: RawRow[];
 }
-export interface RawWorkbook { sheets: Map<LedgerSheetKey, RawSheet>; ignored: string[]; errors: LedgerError[]; rowCount: number }
+export interface RawWorkbook {
+  sheets: Map<LedgerSheetKey, RawSheet>;
+  ignored: string[];
+  errors: LedgerError[];
+  rowCount: number;
+}
 
 export type Progress = (p: { phase: string; done: number; total?: number }) => void;
 
@@ -70,11 +76,16 @@ export function checkFileKind(filePath: string): void {
   fs.closeSync(fd);
   if (n === 0) throw new AppError('validation', '文件是空的，请选择台账 .xlsx 文件');
   if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    throw new AppError('validation',
-      '文件设有打开密码（已加密），或是旧版 .xls 格式，系统无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码），并另存为 .xlsx 后重新导入。');
+    throw new AppError(
+      'validation',
+      '文件设有打开密码（已加密），或是旧版 .xls 格式，系统无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码），并另存为 .xlsx 后重新导入。',
+    );
   }
   if (!head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    throw new AppError('validation', '这不是 Excel .xlsx 文件。请在 Excel 中“另存为”Excel 工作簿（*.xlsx）后重新导入；可下载模板对照格式。');
+    throw new AppError(
+      'validation',
+      '这不是 Excel .xlsx 文件。请在 Excel 中“另存为”Excel 工作簿（*.xlsx）后重新导入；可下载模板对照格式。',
+    );
   }
 }
 
@@ -127,7 +138,11 @@ export async function readLedgerWorkbook(filePath: string, onProgress?: Progress
   }
   // The ExcelJS streaming reader, fed entry by entry with whole characters (see ledger.zip.ts).
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   }) as unknown as ExcelJsReaderInternals;
   const text = (name: string) => {
     const e = entries.get(name);
@@ -140,7 +155,10 @@ export async function readLedgerWorkbook(filePath: string, onProgress?: Progress
     const wbx = text('xl/workbook.xml');
     if (wbx) await reader._parseWorkbook(wbx);
     const ss = text('xl/sharedStrings.xml');
-    if (ss) for await (const _ of reader._parseSharedStrings(ss)) { /* cached */ }
+    if (ss)
+      for await (const _ of reader._parseSharedStrings(ss)) {
+        /* cached */
+      }
     else reader.sharedStrings = [];
     const st = text('xl/styles.xml');
     if (st) await reader._parseStyles(st);
@@ -181,7 +199,10 @@ export async function readLedgerWorkbook(filePath: string, onProgress?: Progress
           for (let c = 1; c < values.length; c++) {
             const text = plainCell(values[c]);
             const t = text === null ? '' : normalizeHeader(String(text instanceof Date ? '' : typeof text === 'object' ? '' : text));
-            if (t === '') { gaps.push(c); continue; }
+            if (t === '') {
+              gaps.push(c);
+              continue;
+            }
             lastNonEmpty = c;
             found.push(t);
             const h = wanted.get(t);
@@ -200,9 +221,16 @@ export async function readLedgerWorkbook(filePath: string, onProgress?: Progress
             const merged = await mergedHeaderRanges(filePath, entry).catch(() => []);
             const hint = merged.length
               ? `（第1行有合并单元格 ${merged.join('、')}：请取消合并，每列一个列名）`
-              : innerGap ? '（表头中有空白单元格，可能是合并单元格：请取消合并，每列一个列名）' : '';
+              : innerGap
+                ? '（表头中有空白单元格，可能是合并单元格：请取消合并，每列一个列名）'
+                : '';
             for (const req of missing) {
-              out.errors.push({ sheet: wsName, row: 1, column: req, message: `缺少必需的列“${req}”。第1行应为列名：${headers.join('、')}${hint}` });
+              out.errors.push({
+                sheet: wsName,
+                row: 1,
+                column: req,
+                message: `缺少必需的列“${req}”。第1行应为列名：${headers.join('、')}${hint}`,
+              });
             }
           }
           continue;
@@ -223,13 +251,21 @@ export async function readLedgerWorkbook(filePath: string, onProgress?: Progress
       }
       colOf = [];
       if (!headerSeen) {
-        out.errors.push({ sheet: wsName, row: 1, column: '', message: `工作表是空的，缺少表头。第1行应为列名：${headers.join('、')}（不需要的工作表可以删除）` });
+        out.errors.push({
+          sheet: wsName,
+          row: 1,
+          column: '',
+          message: `工作表是空的，缺少表头。第1行应为列名：${headers.join('、')}（不需要的工作表可以删除）`,
+        });
       }
       out.sheets.set(key, sheet);
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('validation', `文件已损坏，无法读取（${err instanceof Error ? err.message.slice(0, 120) : String(err)}）。请在 Excel 中打开并另存为 .xlsx 后重新导入。`);
+    throw new AppError(
+      'validation',
+      `文件已损坏，无法读取（${err instanceof Error ? err.message.slice(0, 120) : String(err)}）。请在 Excel 中打开并另存为 .xlsx 后重新导入。`,
+    );
   }
   if (!sawSheet) throw new AppError('validation', '文件中没有工作表，或文件已损坏。请在 Excel 中打开并另存为 .xlsx 后重新导入。');
   onProgress?.({ phase: 'read', done: out.rowCount, total: out.rowCount });

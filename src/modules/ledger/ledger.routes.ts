@@ -63,21 +63,31 @@ async function respond<T>(req: FastifyRequest, reply: FastifyReply, work: (emit?
       const result = await work(emit);
       out.write(`${JSON.stringify({ type: 'result', result })}\n`);
     } catch (err) {
-      const e = err instanceof AppError ? { code: err.code, message: err.message } : { code: 'internal', message: '服务器内部错误，已记录日志；请稍后重试或联系管理员' };
+      const e =
+        err instanceof AppError
+          ? { code: err.code, message: err.message }
+          : { code: 'internal', message: '服务器内部错误，已记录日志；请稍后重试或联系管理员' };
       if (!(err instanceof AppError)) req.log.error({ err }, 'ledger import failed');
       out.write(`${JSON.stringify({ type: 'error', error: e })}\n`);
     } finally {
       out.end();
     }
   })();
-  return reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-cache').header('x-accel-buffering', 'no').send(out);
+  return reply
+    .header('content-type', 'application/x-ndjson; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .header('x-accel-buffering', 'no')
+    .send(out);
 }
 
 async function storeUpload(db: Db, actor: Actor, file: string, filename: string): Promise<string> {
   const token = crypto.randomBytes(16).toString('hex');
   const cutoff = new Date(Date.now() - UPLOAD_TTL_MS).toISOString();
   await db.deleteFrom('documents').where('key', 'like', `${UPLOAD_PREFIX}%`).where('updated_at', '<', cutoff).execute();
-  await db.insertInto('documents').values({ key: uploadKey(actor, token), filename: filename.slice(0, 255), data: fs.readFileSync(file), updated_at: nowIso() }).execute();
+  await db
+    .insertInto('documents')
+    .values({ key: uploadKey(actor, token), filename: filename.slice(0, 255), data: fs.readFileSync(file), updated_at: nowIso() })
+    .execute();
   return token;
 }
 
@@ -104,69 +114,94 @@ export async function commitUpload(db: Db, actor: Actor, token: string, emit?: E
 
 export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['台账导入导出 ledger'];
-  const ndjsonNote = '请求头 Accept: application/x-ndjson 时按行返回进度 {type:"progress",phase,done,total}，最后一行为 {type:"result",result} 或 {type:"error",error}。';
+  const ndjsonNote =
+    '请求头 Accept: application/x-ndjson 时按行返回进度 {type:"progress",phase,done,total}，最后一行为 {type:"result",result} 或 {type:"error",error}。';
 
-  app.post('/ledger/preview', {
-    config: { permission: 'ledger.import' },
-    schema: { tags, summary: '上传台账并预览（校验，不写入）', description: `multipart 字段 file。返回各表新增/更新/不变条数与全部错误；无错误时返回 token，用于确认导入。${ndjsonNote}`, consumes: ['multipart/form-data'] },
-  }, async (req, reply) => {
-    const actor = actorOf(req);
-    const { file, filename } = await receiveFile(req);
-    return respond(req, reply, async (emit) => {
-      try {
-        return previewResultSchema.parse(await previewUpload(app.db, actor, file, filename, emit));
-      } finally {
-        fs.rmSync(file, { force: true });
-      }
-    });
-  });
-
-  app.post('/ledger/import', {
-    config: { permission: 'ledger.import' },
-    schema: { tags, summary: '确认导入（全部成功才写入）', description: `JSON {token}（预览返回的），或 multipart 字段 file 直接导入。${ndjsonNote}` },
-  }, async (req, reply) => {
-    const actor = actorOf(req);
-    if (req.isMultipart()) {
-      const { file } = await receiveFile(req);
+  app.post(
+    '/ledger/preview',
+    {
+      config: { permission: 'ledger.import' },
+      schema: {
+        tags,
+        summary: '上传台账并预览（校验，不写入）',
+        description: `multipart 字段 file。返回各表新增/更新/不变条数与全部错误；无错误时返回 token，用于确认导入。${ndjsonNote}`,
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { file, filename } = await receiveFile(req);
       return respond(req, reply, async (emit) => {
         try {
-          return importResultSchema.parse(await importLedgerFile(app.db, actor, file, { onProgress: emit }));
+          return previewResultSchema.parse(await previewUpload(app.db, actor, file, filename, emit));
         } finally {
           fs.rmSync(file, { force: true });
         }
       });
-    }
-    const body = importBodySchema.safeParse(req.body);
-    if (!body.success) throw new AppError('validation', '缺少上传凭据（token），请重新上传文件');
-    return respond(req, reply, async (emit) => importResultSchema.parse(await commitUpload(app.db, actor, body.data.token, emit)));
-  });
+    },
+  );
 
-  app.get('/ledger/export.xlsx', {
-    config: { permission: 'ledger.export' },
-    schema: { tags, summary: '导出台账（本人数据范围；与导入格式相同）' },
-  }, async (req, reply) => {
-    const actor = actorOf(req);
-    const file = tempPath();
-    try {
-      await exportLedger(app.db, actor, file);
-      const data = fs.readFileSync(file);
-      const name = `台账_${actor.unitCode && !actor.roles.some((r) => r !== 'reporter' && r !== 'unit_head') ? `${actor.unitCode}_` : ''}${todayIso()}.xlsx`;
-      return sendDownload(reply, { filename: name, mime: XLSX_MIME, data: data });
-    } finally {
-      fs.rmSync(file, { force: true });
-    }
-  });
+  app.post(
+    '/ledger/import',
+    {
+      config: { permission: 'ledger.import' },
+      schema: {
+        tags,
+        summary: '确认导入（全部成功才写入）',
+        description: `JSON {token}（预览返回的），或 multipart 字段 file 直接导入。${ndjsonNote}`,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (req.isMultipart()) {
+        const { file } = await receiveFile(req);
+        return respond(req, reply, async (emit) => {
+          try {
+            return importResultSchema.parse(await importLedgerFile(app.db, actor, file, { onProgress: emit }));
+          } finally {
+            fs.rmSync(file, { force: true });
+          }
+        });
+      }
+      const body = importBodySchema.safeParse(req.body);
+      if (!body.success) throw new AppError('validation', '缺少上传凭据（token），请重新上传文件');
+      return respond(req, reply, async (emit) => importResultSchema.parse(await commitUpload(app.db, actor, body.data.token, emit)));
+    },
+  );
 
-  app.get('/ledger/template.xlsx', {
-    schema: { tags, summary: '下载空白台账模板（含下拉选项与填表说明）' },
-  }, async (_req, reply) => {
-    const file = tempPath();
-    try {
-      await writeLedgerTemplate(file);
-      return sendDownload(reply, { filename: '台账导入模板.xlsx', mime: XLSX_MIME, data: fs.readFileSync(file) });
-    } finally {
-      fs.rmSync(file, { force: true });
-    }
-  });
+  app.get(
+    '/ledger/export.xlsx',
+    {
+      config: { permission: 'ledger.export' },
+      schema: { tags, summary: '导出台账（本人数据范围；与导入格式相同）' },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const file = tempPath();
+      try {
+        await exportLedger(app.db, actor, file);
+        const data = fs.readFileSync(file);
+        const name = `台账_${actor.unitCode && !actor.roles.some((r) => r !== 'reporter' && r !== 'unit_head') ? `${actor.unitCode}_` : ''}${todayIso()}.xlsx`;
+        return sendDownload(reply, { filename: name, mime: XLSX_MIME, data: data });
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
+    },
+  );
 
+  app.get(
+    '/ledger/template.xlsx',
+    {
+      schema: { tags, summary: '下载空白台账模板（含下拉选项与填表说明）' },
+    },
+    async (_req, reply) => {
+      const file = tempPath();
+      try {
+        await writeLedgerTemplate(file);
+        return sendDownload(reply, { filename: '台账导入模板.xlsx', mime: XLSX_MIME, data: fs.readFileSync(file) });
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
+    },
+  );
 };

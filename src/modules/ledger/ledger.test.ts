@@ -53,12 +53,38 @@ async function cellsOf(file: string): Promise<Record<string, unknown[][]>> {
 }
 
 const counts = async (t: TestDb) => {
-  const c = async (table: 'units' | 'projects' | 'fund_entries' | 'targets' | 'activities' | 'reserve_projects' | 'investors' | 'stage_moves' | 'audit_log' | 'activity_projects') =>
-    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const c = async (
+    table:
+      | 'units'
+      | 'projects'
+      | 'fund_entries'
+      | 'targets'
+      | 'activities'
+      | 'reserve_projects'
+      | 'investors'
+      | 'stage_moves'
+      | 'audit_log'
+      | 'activity_projects',
+  ) =>
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
-    units: await c('units'), projects: await c('projects'), funds: await c('fund_entries'), targets: await c('targets'),
-    activities: await c('activities'), reserve: await c('reserve_projects'), investors: await c('investors'),
-    moves: await c('stage_moves'), audit: await c('audit_log'), links: await c('activity_projects'),
+    units: await c('units'),
+    projects: await c('projects'),
+    funds: await c('fund_entries'),
+    targets: await c('targets'),
+    activities: await c('activities'),
+    reserve: await c('reserve_projects'),
+    investors: await c('investors'),
+    moves: await c('stage_moves'),
+    audit: await c('audit_log'),
+    links: await c('activity_projects'),
   };
 };
 
@@ -67,7 +93,10 @@ const H = LEDGER_HEADERS;
 
 async function expectRefused(t: TestDb, file: string, pattern: RegExp) {
   const before = await counts(t);
-  const err = await importLedgerFile(t.db, SYSTEM_ACTOR, file).then(() => null, (e: unknown) => e);
+  const err = await importLedgerFile(t.db, SYSTEM_ACTOR, file).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   expect((err as AppError).message).toMatch(pattern);
   expect(await counts(t)).toEqual(before);
@@ -75,8 +104,12 @@ async function expectRefused(t: TestDb, file: string, pattern: RegExp) {
 
 describe.each(DB_KINDS)('ledger import/export (%s)', (kind) => {
   let t: TestDb;
-  beforeAll(async () => { t = await freshDb(kind); });
-  afterAll(async () => { await t.drop(); });
+  beforeAll(async () => {
+    t = await freshDb(kind);
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
 
   it('imports the sample into an empty database with the right counts', async () => {
     const r = await importLedgerFile(t.db, SYSTEM_ACTOR, SAMPLE);
@@ -96,21 +129,53 @@ describe.each(DB_KINDS)('ledger import/export (%s)', (kind) => {
     const settings = Object.fromEntries((await t.db.selectFrom('settings').selectAll().execute()).map((x) => [x.key, JSON.parse(x.value)]));
     expect(settings).toMatchObject({ homeRegionCode: '220200', largeProjectThresholdWan: 5000, reserveThresholdWan: 1000 });
     // money in 元, statuses, origin scopes
-    const p2 = await t.db.selectFrom('projects').innerJoin('investors', 'investors.id', 'projects.investor_id')
-      .select(['projects.total_investment_yuan', 'projects.foreign_usd', 'projects.stage', 'projects.contract_date', 'investors.origin_scope', 'investors.credit_code'])
-      .where('projects.code', '=', 'P0002').executeTakeFirstOrThrow();
-    expect(p2).toEqual({ total_investment_yuan: 20144300, foreign_usd: 2142327, stage: 'contract', contract_date: '2024-12-25', origin_scope: 'abroad', credit_code: '91220200680118773L' });
-    const f = await t.db.selectFrom('fund_entries').innerJoin('projects', 'projects.id', 'fund_entries.project_id')
-      .select(['fund_entries.amount_yuan', 'fund_entries.status', 'fund_entries.unit_code', 'fund_entries.year', 'fund_entries.month', 'fund_entries.kind'])
-      .where('projects.code', '=', 'P0002').where('fund_entries.period', '=', '2025-12').executeTakeFirstOrThrow();
+    const p2 = await t.db
+      .selectFrom('projects')
+      .innerJoin('investors', 'investors.id', 'projects.investor_id')
+      .select([
+        'projects.total_investment_yuan',
+        'projects.foreign_usd',
+        'projects.stage',
+        'projects.contract_date',
+        'investors.origin_scope',
+        'investors.credit_code',
+      ])
+      .where('projects.code', '=', 'P0002')
+      .executeTakeFirstOrThrow();
+    expect(p2).toEqual({
+      total_investment_yuan: 20144300,
+      foreign_usd: 2142327,
+      stage: 'contract',
+      contract_date: '2024-12-25',
+      origin_scope: 'abroad',
+      credit_code: '91220200680118773L',
+    });
+    const f = await t.db
+      .selectFrom('fund_entries')
+      .innerJoin('projects', 'projects.id', 'fund_entries.project_id')
+      .select([
+        'fund_entries.amount_yuan',
+        'fund_entries.status',
+        'fund_entries.unit_code',
+        'fund_entries.year',
+        'fund_entries.month',
+        'fund_entries.kind',
+      ])
+      .where('projects.code', '=', 'P0002')
+      .where('fund_entries.period', '=', '2025-12')
+      .executeTakeFirstOrThrow();
     expect(f).toEqual({ amount_yuan: 2683445, status: 'submitted', unit_code: 'U02', year: 2025, month: 12, kind: 'regular' });
     const scopes = await t.db.selectFrom('investors').select(['origin_input', 'origin_scope']).execute();
     const scopeOf = (input: string) => scopes.find((x) => x.origin_input === input)?.origin_scope;
     expect(scopeOf('吉林省吉林市船营区')).toBe('local');
     expect(scopeOf('上海市')).toBe('domestic');
     expect(scopeOf('美国')).toBe('abroad');
-    const move = await t.db.selectFrom('stage_moves').innerJoin('projects', 'projects.id', 'stage_moves.project_id')
-      .select(['from_stage', 'to_stage', 'moved_on', 'reason']).where('projects.code', '=', 'P0003').executeTakeFirstOrThrow();
+    const move = await t.db
+      .selectFrom('stage_moves')
+      .innerJoin('projects', 'projects.id', 'stage_moves.project_id')
+      .select(['from_stage', 'to_stage', 'moved_on', 'reason'])
+      .where('projects.code', '=', 'P0003')
+      .executeTakeFirstOrThrow();
     expect(move).toEqual({ from_stage: null, to_stage: 'started', moved_on: '2025-01-28', reason: '台账导入' });
     // every imported month has its unit's submission: approved when all verified, else submitted
     const subs = await t.db.selectFrom('submissions').select(['unit_code', 'period', 'status']).execute();
@@ -123,7 +188,8 @@ describe.each(DB_KINDS)('ledger import/export (%s)', (kind) => {
   it('re-import changes nothing; one changed cell gives exactly one update', async () => {
     const before = await counts(t);
     const r = await importLedgerFile(t.db, SYSTEM_ACTOR, SAMPLE);
-    for (const s of r.sheets) expect({ sheet: s.sheet, created: s.created, updated: s.updated }).toEqual({ sheet: s.sheet, created: 0, updated: 0 });
+    for (const s of r.sheets)
+      expect({ sheet: s.sheet, created: s.created, updated: s.updated }).toEqual({ sheet: s.sheet, created: 0, updated: 0 });
     expect(r.investors).toMatchObject({ created: 0, updated: 0 });
     expect(await counts(t)).toEqual(before);
 
@@ -134,7 +200,10 @@ describe.each(DB_KINDS)('ledger import/export (%s)', (kind) => {
     await wb.xlsx.writeFile(f);
     const r2 = await importLedgerFile(t.db, SYSTEM_ACTOR, f);
     expect(r2.ok).toBe(true);
-    const total = r2.sheets.reduce((a, s) => ({ created: a.created + s.created, updated: a.updated + s.updated }), { created: 0, updated: 0 });
+    const total = r2.sheets.reduce((a, s) => ({ created: a.created + s.created, updated: a.updated + s.updated }), {
+      created: 0,
+      updated: 0,
+    });
     expect(total).toEqual({ created: 0, updated: 1 });
     expect(byName(r2)['到位资金']?.updated).toBe(1);
     const c = await counts(t);
@@ -187,7 +256,9 @@ describe.each(DB_KINDS)('ledger import: bad files and rows (%s)', (kind) => {
     t = await freshDb(kind);
     await seedBasics(t.db);
   });
-  afterAll(async () => { await t.drop(); });
+  afterAll(async () => {
+    await t.drop();
+  });
 
   it('refuses a non-xlsx, a corrupt and a password-protected file with a clear message', async () => {
     const txt = tmpFile('xlsx');
@@ -206,15 +277,32 @@ describe.each(DB_KINDS)('ledger import: bad files and rows (%s)', (kind) => {
   });
 
   it('a missing required column and merged header cells are errors naming the column', async () => {
-    const f = await book({
-      项目: [['项目编号', '项目名称', '承办单位代码'], ['P1', '某项目', 'U01']],
-      到位资金: [['项目编号', '月份', null, '到位金额(万元)'], ['P1', '2026-01', null, 10]],
-      单位: [['单位代码', '单位信息', null], ['X', '某单位', '县市区']],
-    }, (wb) => { wb.getWorksheet('单位')!.mergeCells('B1:C1'); });
+    const f = await book(
+      {
+        项目: [
+          ['项目编号', '项目名称', '承办单位代码'],
+          ['P1', '某项目', 'U01'],
+        ],
+        到位资金: [
+          ['项目编号', '月份', null, '到位金额(万元)'],
+          ['P1', '2026-01', null, 10],
+        ],
+        单位: [
+          ['单位代码', '单位信息', null],
+          ['X', '某单位', '县市区'],
+        ],
+      },
+      (wb) => {
+        wb.getWorksheet('单位')!.mergeCells('B1:C1');
+      },
+    );
     const r = await importLedgerFile(t.db, SYSTEM_ACTOR, f);
     expect(r.ok).toBe(false);
     const text = r.errors.map(formatLedgerError);
-    expect(text.some((s) => /^项目 第1行 阶段: 缺少必需的列“阶段”/.test(s)), text.join('\n')).toBe(true);
+    expect(
+      text.some((s) => /^项目 第1行 阶段: 缺少必需的列“阶段”/.test(s)),
+      text.join('\n'),
+    ).toBe(true);
     expect(text.some((s) => /^单位 第1行 单位名称: 缺少必需的列.*合并单元格/.test(s))).toBe(true);
     expect(text.some((s) => /^单位 第1行 类型: 缺少必需的列/.test(s))).toBe(true);
     expect((await counts(t)).projects).toBe(0);
@@ -264,31 +352,80 @@ describe.each(DB_KINDS)('ledger import: bad files and rows (%s)', (kind) => {
       /^招商活动 第2行 签约项目编号: 项目 P404 不存在/,
       /^储备项目 第2行 状态: “进行中”不是有效状态/,
     ];
-    for (const re of expected) expect(text.some((s) => re.test(s)), `${re} in\n${text.join('\n')}`).toBe(true);
+    for (const re of expected)
+      expect(
+        text.some((s) => re.test(s)),
+        `${re} in\n${text.join('\n')}`,
+      ).toBe(true);
     expect(r.errorCount).toBe(r.errors.length);
     expect(await counts(t)).toEqual(before);
   });
 
   it('reads real-world cells: date cells, numbers as text, full-width digits, separators, blank rows and columns', async () => {
     const f = await book({
-      设置: [['键', '值'], ['homeRegionCode', '２２０２００']],
+      设置: [
+        ['键', '值'],
+        ['homeRegionCode', '２２０２００'],
+      ],
       项目: [
         [...H.projects, null, null],
-        ['Ｐ１０', '  全角项目 ', 'U01', null, '丙公司', '９１２２０２００６８０１１８７７３Ｌ', '220100', null, '服务业', '1,234.5', '１２', '开工', new Date(Date.UTC(2025, 5, 30)), '2026/1/5', null, null, null],
-        ['P11', '文本日期', 'U02', null, '丙公司', '91220200680118773L', null, null, null, ' 3 000 ', null, '投产', '2024年3月1日', 45000, 45678, null],
+        [
+          'Ｐ１０',
+          '  全角项目 ',
+          'U01',
+          null,
+          '丙公司',
+          '９１２２０２００６８０１１８７７３Ｌ',
+          '220100',
+          null,
+          '服务业',
+          '1,234.5',
+          '１２',
+          '开工',
+          new Date(Date.UTC(2025, 5, 30)),
+          '2026/1/5',
+          null,
+          null,
+          null,
+        ],
+        [
+          'P11',
+          '文本日期',
+          'U02',
+          null,
+          '丙公司',
+          '91220200680118773L',
+          null,
+          null,
+          null,
+          ' 3 000 ',
+          null,
+          '投产',
+          '2024年3月1日',
+          45000,
+          45678,
+          null,
+        ],
         [null, null, null, null, null, null, null, null, null, null, null, null, null, null, null],
         [],
       ],
-      到位资金: [[...H.funds], ['P10', new Date(Date.UTC(2026, 1, 1)), '１２.５', null, '已核实'], ['P10', '2026年3月', '100', '0', null], ['P11', '2026-4', 1.5, null, '待核实']],
+      到位资金: [
+        [...H.funds],
+        ['P10', new Date(Date.UTC(2026, 1, 1)), '１２.５', null, '已核实'],
+        ['P10', '2026年3月', '100', '0', null],
+        ['P11', '2026-4', 1.5, null, '待核实'],
+      ],
       招商活动: [[...H.activities], ['北上', '小分队', new Date(Date.UTC(2026, 0, 3)), '2026.1.7', '北京', 'U01', '１０', 'P10，P11']],
     });
     const r = await importLedgerFile(t.db, SYSTEM_ACTOR, f);
     expect(r.errors).toEqual([]);
     const p = await t.db.selectFrom('projects').selectAll().where('code', 'in', ['P10', 'P11']).orderBy('code').execute();
-    expect(p.map((x) => [x.code, x.name, x.total_investment_yuan, x.foreign_usd, x.contract_date, x.start_date, x.operating_date])).toEqual([
-      ['P10', '全角项目', 12345000, 120000, '2025-06-30', '2026-01-05', null],
-      ['P11', '文本日期', 30000000, 0, '2024-03-01', '2023-03-15', '2025-01-21'],
-    ]);
+    expect(p.map((x) => [x.code, x.name, x.total_investment_yuan, x.foreign_usd, x.contract_date, x.start_date, x.operating_date])).toEqual(
+      [
+        ['P10', '全角项目', 12345000, 120000, '2025-06-30', '2026-01-05', null],
+        ['P11', '文本日期', 30000000, 0, '2024-03-01', '2023-03-15', '2025-01-21'],
+      ],
+    );
     expect(p[0]!.investor_id).toBe(p[1]!.investor_id); // same investor on two rows = one investor
     const inv = await t.db.selectFrom('investors').selectAll().where('id', '=', p[0]!.investor_id!).executeTakeFirstOrThrow();
     expect(inv).toMatchObject({ credit_code: '91220200680118773L', origin_code: '220100', origin_scope: 'province' });
@@ -319,12 +456,17 @@ describe.each(DB_KINDS)('ledger routes (%s)', (kind) => {
     await addUser(t.db, 'chief', ['city_office', 'admin']);
     app = await testApp(t.db);
   });
-  afterAll(async () => { await app.close(); await t.drop(); });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
 
   const multipart = (file: string, name = 'ledger.xlsx') => {
     const boundary = '----zsledger';
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+      ),
       fs.readFileSync(file),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
@@ -335,11 +477,23 @@ describe.each(DB_KINDS)('ledger routes (%s)', (kind) => {
     const m = multipart(SAMPLE);
     // The city office alone may not create units (the 单位 sheet): refused, naming the sheet.
     const plain = await login(app, 'office');
-    const refused = await app.inject({ method: 'POST', url: '/api/v1/ledger/preview', headers: { cookie: plain.cookie, 'x-csrf-token': plain.csrf, 'content-type': m.type }, payload: m.body });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/v1/ledger/preview',
+      headers: { cookie: plain.cookie, 'x-csrf-token': plain.csrf, 'content-type': m.type },
+      payload: m.body,
+    });
     expect(refused.statusCode).toBe(403);
-    expect((refused.json() as { error: { message: string } }).error.message).toMatch(/^导入被拒绝：「(设置|单位)」工作表只能由系统管理员导入/);
+    expect((refused.json() as { error: { message: string } }).error.message).toMatch(
+      /^导入被拒绝：「(设置|单位)」工作表只能由系统管理员导入/,
+    );
     const office = await login(app, 'chief');
-    const res = await app.inject({ method: 'POST', url: '/api/v1/ledger/preview', headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': m.type }, payload: m.body });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/ledger/preview',
+      headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': m.type },
+      payload: m.body,
+    });
     expect(res.statusCode).toBe(200);
     const pv = res.json() as ImportResult & { token: string };
     expect(pv.errors).toEqual([]);
@@ -352,9 +506,17 @@ describe.each(DB_KINDS)('ledger routes (%s)', (kind) => {
     const rep = await login(app, 'rep1');
     expect((await rep.post('/api/v1/ledger/import', { token: pv.token })).statusCode).toBe(403);
     // Streaming commit: progress lines then the result.
-    const c = await app.inject({ method: 'POST', url: '/api/v1/ledger/import', headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, accept: 'application/x-ndjson' }, payload: { token: pv.token } });
+    const c = await app.inject({
+      method: 'POST',
+      url: '/api/v1/ledger/import',
+      headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, accept: 'application/x-ndjson' },
+      payload: { token: pv.token },
+    });
     expect(c.statusCode).toBe(200);
-    const lines = c.body.trim().split('\n').map((l) => JSON.parse(l) as { type: string; result?: ImportResult });
+    const lines = c.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; result?: ImportResult });
     expect(lines.some((l) => l.type === 'progress')).toBe(true);
     expect(lines.at(-1)?.type).toBe('result');
     expect(lines.at(-1)?.result?.errors).toEqual([]);
@@ -366,17 +528,34 @@ describe.each(DB_KINDS)('ledger routes (%s)', (kind) => {
 
   it('preview of a bad file lists the errors and gives no token; a non-xlsx is a 400', async () => {
     const office = await login(app, 'office');
-    const f = await book({ 项目: [[...H.projects], ['P1', 'x', 'U01', null, null, null, null, null, null, 1, 0, '谈判中', null, null, null]] });
+    const f = await book({
+      项目: [[...H.projects], ['P1', 'x', 'U01', null, null, null, null, null, null, 1, 0, '谈判中', null, null, null]],
+    });
     const m = multipart(f);
-    const res = await app.inject({ method: 'POST', url: '/api/v1/ledger/preview', headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': m.type }, payload: m.body });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/ledger/preview',
+      headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': m.type },
+      payload: m.body,
+    });
     const body = res.json() as ImportResult & { token: string | null };
     expect(body.ok).toBe(false);
     expect(body.token).toBeNull();
-    expect(body.errors[0]).toEqual({ sheet: '项目', row: 2, column: '阶段', message: '"谈判中" 不是有效阶段 (线索/在谈/意向/协议/合同/开工/投产/终止)' });
+    expect(body.errors[0]).toEqual({
+      sheet: '项目',
+      row: 2,
+      column: '阶段',
+      message: '"谈判中" 不是有效阶段 (线索/在谈/意向/协议/合同/开工/投产/终止)',
+    });
     const txt = tmpFile('txt');
     fs.writeFileSync(txt, 'hello');
     const m2 = multipart(txt, 'a.txt');
-    const r2 = await app.inject({ method: 'POST', url: '/api/v1/ledger/preview', headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': m2.type }, payload: m2.body });
+    const r2 = await app.inject({
+      method: 'POST',
+      url: '/api/v1/ledger/preview',
+      headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': m2.type },
+      payload: m2.body,
+    });
     expect(r2.statusCode).toBe(400);
     expect((r2.json() as { error: { message: string } }).error.message).toMatch(/xlsx/);
   });
@@ -404,7 +583,12 @@ describe.each(DB_KINDS)('ledger routes (%s)', (kind) => {
     expect(tpl.headers['content-disposition']).toContain('attachment');
     // reporters cannot import
     const m = multipart(SAMPLE);
-    const denied = await app.inject({ method: 'POST', url: '/api/v1/ledger/preview', headers: { cookie: rep.cookie, 'x-csrf-token': rep.csrf, 'content-type': m.type }, payload: m.body });
+    const denied = await app.inject({
+      method: 'POST',
+      url: '/api/v1/ledger/preview',
+      headers: { cookie: rep.cookie, 'x-csrf-token': rep.csrf, 'content-type': m.type },
+      payload: m.body,
+    });
     expect(denied.statusCode).toBe(403);
   });
 });
@@ -414,8 +598,13 @@ describe('ledger CLI', () => {
     const run = promisify(execFile);
     const dbFile = path.join(tmp, 'cli.db');
     const env = { ...process.env, DATABASE_URL: dbFile };
-    const bad = await book({ 项目: [[...H.projects], ['P1', 'x', 'U77', null, null, null, null, null, null, 1, 0, '谈判中', null, null, null]] });
-    const err = await run('node', ['bin/zhaoshang.js', 'import', bad], { env }).then(() => null, (e: { code: number; stdout: string }) => e);
+    const bad = await book({
+      项目: [[...H.projects], ['P1', 'x', 'U77', null, null, null, null, null, null, 1, 0, '谈判中', null, null, null]],
+    });
+    const err = await run('node', ['bin/zhaoshang.js', 'import', bad], { env }).then(
+      () => null,
+      (e: { code: number; stdout: string }) => e,
+    );
     expect(err?.code).toBe(1);
     expect(err?.stdout).toContain('项目 第2行 阶段: "谈判中" 不是有效阶段');
     expect(err?.stdout).toContain('项目 第2行 承办单位代码');

@@ -7,7 +7,11 @@ import { StaleImport } from './ledger.plan';
 
 export type SqlType = 'BIGINT' | 'TEXT';
 
-export interface RowUpdate { id: number; version: number; set: Record<string, unknown> }
+export interface RowUpdate {
+  id: number;
+  version: number;
+  set: Record<string, unknown>;
+}
 
 const CHUNK = 400;
 
@@ -16,7 +20,11 @@ const CHUNK = 400;
  * statement. Throws StaleImport when any row's version moved since the check.
  */
 export async function updateManyById(
-  tx: Tx, table: string, rows: RowUpdate[], types: Readonly<Record<string, SqlType>>, now: string,
+  tx: Tx,
+  table: string,
+  rows: RowUpdate[],
+  types: Readonly<Record<string, SqlType>>,
+  now: string,
 ): Promise<void> {
   const groups = new Map<string, RowUpdate[]>();
   for (const r of rows) {
@@ -32,9 +40,11 @@ export async function updateManyById(
     for (const c of cols) if (!types[c]) throw new Error(`updateManyById: no type for ${table}.${c}`);
     for (let i = 0; i < group.length; i += CHUNK) {
       const chunk = group.slice(i, i + CHUNK);
-      const values = sql.join(chunk.map((r) => sql`(${sql.join([
-        cast(r.id, 'BIGINT'), cast(r.version, 'BIGINT'), ...cols.map((c) => cast(r.set[c], types[c]!)),
-      ])})`));
+      const values = sql.join(
+        chunk.map(
+          (r) => sql`(${sql.join([cast(r.id, 'BIGINT'), cast(r.version, 'BIGINT'), ...cols.map((c) => cast(r.set[c], types[c]!))])})`,
+        ),
+      );
       const names = sql.join(['id', 'version', ...cols].map((c) => sql.ref(c)));
       const sets = sql.join([
         ...cols.map((c) => sql`${sql.ref(c)} = v.${sql.ref(c)}`),

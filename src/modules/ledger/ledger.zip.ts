@@ -7,7 +7,13 @@ import zlib from 'node:zlib';
 import { Transform, type Readable } from 'node:stream';
 
 /** `size`: the inflated size the directory declares; inflating stops with an error beyond it. */
-export interface ZipEntry { name: string; start: number; compSize: number; size: number; method: number }
+export interface ZipEntry {
+  name: string;
+  start: number;
+  compSize: number;
+  size: number;
+  method: number;
+}
 
 function readAt(fd: number, pos: number, len: number): Buffer {
   const b = Buffer.alloc(len);
@@ -24,7 +30,11 @@ export function listZipEntries(filePath: string): Map<string, ZipEntry> {
     const tailLen = Math.min(size, 65_557);
     const tail = readAt(fd, size - tailLen, tailLen);
     let eocd = -1;
-    for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    for (let i = tail.length - 22; i >= 0; i--)
+      if (tail.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
     if (eocd < 0) throw new Error('zip end record not found');
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
@@ -54,21 +64,24 @@ export function listZipEntries(filePath: string): Map<string, ZipEntry> {
 
 /** One entry as a stream of text (whole characters). */
 export function entryText(filePath: string, e: ZipEntry): Readable {
-  const raw = e.compSize === 0
-    ? fs.createReadStream(filePath, { start: 0, end: -1 })
-    : fs.createReadStream(filePath, { start: e.start, end: e.start + e.compSize - 1, highWaterMark: 256 * 1024 });
+  const raw =
+    e.compSize === 0
+      ? fs.createReadStream(filePath, { start: 0, end: -1 })
+      : fs.createReadStream(filePath, { start: e.start, end: e.start + e.compSize - 1, highWaterMark: 256 * 1024 });
   const inflated = e.method === 0 || e.compSize === 0 ? raw : raw.pipe(zlib.createInflateRaw());
   if (inflated !== raw) raw.on('error', (err) => inflated.destroy(err));
   // The directory's sizes were checked before (zip-guard.ts); an entry that inflates to more than
   // it declared is lying and is cut off, so memory stays within what was checked.
   let seen = 0;
-  const s = inflated.pipe(new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      seen += chunk.length;
-      if (seen > e.size + 1024) done(new Error(`zip entry ${e.name} inflates beyond its declared size`));
-      else done(null, chunk);
-    },
-  }));
+  const s = inflated.pipe(
+    new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        seen += chunk.length;
+        if (seen > e.size + 1024) done(new Error(`zip entry ${e.name} inflates beyond its declared size`));
+        else done(null, chunk);
+      },
+    }),
+  );
   inflated.on('error', (err: Error) => s.destroy(err));
   s.setEncoding('utf8');
   return s;
@@ -81,7 +94,10 @@ export async function entryString(filePath: string, e: ZipEntry): Promise<string
 }
 
 /** Workbook order of sheets: name and zip path of each. */
-export async function xlsxSheets(filePath: string, entries: Map<string, ZipEntry>): Promise<{ name: string; path: string; fileNo: string }[]> {
+export async function xlsxSheets(
+  filePath: string,
+  entries: Map<string, ZipEntry>,
+): Promise<{ name: string; path: string; fileNo: string }[]> {
   const wbE = entries.get('xl/workbook.xml');
   const relE = entries.get('xl/_rels/workbook.xml.rels');
   if (!wbE || !relE) throw new Error('workbook.xml missing');
@@ -106,7 +122,12 @@ export async function xlsxSheets(filePath: string, entries: Map<string, ZipEntry
 }
 
 function decodeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Merged ranges (e.g. "B1:C1") of a sheet that touch row 1, read by streaming the sheet XML. */

@@ -18,15 +18,25 @@ export interface ZipLimits {
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxEntries: 10_000, maxTotalBytes: 200 * 1024 * 1024, maxRatio: 200, ratioFloorBytes: 1024 * 1024,
+  maxEntries: 10_000,
+  maxTotalBytes: 200 * 1024 * 1024,
+  maxRatio: 200,
+  ratioFloorBytes: 1024 * 1024,
 };
 
-export interface ZipDirEntry { name: string; compressedSize: number; size: number }
+export interface ZipDirEntry {
+  name: string;
+  compressedSize: number;
+  size: number;
+}
 
 const MB = (n: number) => `${Math.round(n / 1024 / 1024)}MB`;
 
 function tooLarge(what: string): AppError {
-  return new AppError('too_large', `文件被拒绝：${what}。这不像正常的 Office 文件（可能是“压缩炸弹”），请在 Excel/Word 中打开后另存一份再上传。`);
+  return new AppError(
+    'too_large',
+    `文件被拒绝：${what}。这不像正常的 Office 文件（可能是“压缩炸弹”），请在 Excel/Word 中打开后另存一份再上传。`,
+  );
 }
 
 /** The entries of a zip's central directory (ZIP64 understood). Throws AppError('validation') when there is none. */
@@ -35,7 +45,11 @@ export function readZipDirectory(read: (pos: number, len: number) => Buffer, siz
   const tailLen = Math.min(size, 65_557);
   const tail = read(size - tailLen, tailLen);
   let eocd = -1;
-  for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  for (let i = tail.length - 22; i >= 0; i--)
+    if (tail.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   if (eocd < 0) throw broken();
   const count = tail.readUInt16LE(eocd + 10);
   let cdSize = tail.readUInt32LE(eocd + 12);
@@ -63,12 +77,15 @@ export function readZipDirectory(read: (pos: number, len: number) => Buffer, siz
     if (uncompressed === 0xffffffff || compressedSize === 0xffffffff) {
       // ZIP64 extended information: the 64-bit sizes, in this order, for the fields set to 0xFFFFFFFF.
       const extra = cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
-      for (let q = 0; q + 4 <= extra.length;) {
+      for (let q = 0; q + 4 <= extra.length; ) {
         const id = extra.readUInt16LE(q);
         const len = extra.readUInt16LE(q + 2);
         if (id === 0x0001) {
           let r = q + 4;
-          if (uncompressed === 0xffffffff && r + 8 <= q + 4 + len) { uncompressed = Number(extra.readBigUInt64LE(r)); r += 8; }
+          if (uncompressed === 0xffffffff && r + 8 <= q + 4 + len) {
+            uncompressed = Number(extra.readBigUInt64LE(r));
+            r += 8;
+          }
           if (compressedSize === 0xffffffff && r + 8 <= q + 4 + len) compressedSize = Number(extra.readBigUInt64LE(r));
         }
         q += 4 + len;

@@ -6,7 +6,12 @@ import type { StatsScope } from '../stats/stats.service';
 import { formatPeriod, previousPeriod, todayIso, type Period } from '../../domain/period';
 
 export type MeetingDecisionLine = {
-  index: number; title: string; unitName: string; deadline: string; statusText: string; overdue: boolean;
+  index: number;
+  title: string;
+  unitName: string;
+  deadline: string;
+  statusText: string;
+  overdue: boolean;
 };
 export type MeetingLoop = { heading: string; intro: string; lines: string[]; decisions: MeetingDecisionLine[] };
 
@@ -16,14 +21,24 @@ export type MeetingLoop = { heading: string; intro: string; lines: string[]; dec
  */
 export async function meetingLoop(db: Tx, scope: Pick<StatsScope, 'period' | 'unitCode'>, today = todayIso()): Promise<MeetingLoop> {
   const meeting = formatPeriod(previousPeriod(scope.period as Period));
-  let q = db.selectFrom('supervision_tasks').leftJoin('units', 'units.code', 'supervision_tasks.unit_code')
-    .select(['supervision_tasks.title', 'supervision_tasks.deadline', 'supervision_tasks.status', 'supervision_tasks.closed_on', 'supervision_tasks.unit_code', 'units.name as unit_name'])
+  let q = db
+    .selectFrom('supervision_tasks')
+    .leftJoin('units', 'units.code', 'supervision_tasks.unit_code')
+    .select([
+      'supervision_tasks.title',
+      'supervision_tasks.deadline',
+      'supervision_tasks.status',
+      'supervision_tasks.closed_on',
+      'supervision_tasks.unit_code',
+      'units.name as unit_name',
+    ])
     .where('supervision_tasks.meeting_period', '=', meeting);
   if (scope.unitCode) q = q.where('supervision_tasks.unit_code', '=', scope.unitCode);
   const rows = await q.orderBy('supervision_tasks.id').execute();
   const decisions = rows.map((r, i) => {
     const overdue = r.status !== 'closed' && r.deadline < today;
-    const statusText = r.status === 'closed' ? `已办结（${r.closed_on}）` : r.status === 'answered' ? '已反馈，待核验' : overdue ? '逾期未办结' : '正在办理';
+    const statusText =
+      r.status === 'closed' ? `已办结（${r.closed_on}）` : r.status === 'answered' ? '已反馈，待核验' : overdue ? '逾期未办结' : '正在办理';
     return { index: i + 1, title: r.title, unitName: r.unit_name ?? r.unit_code, deadline: r.deadline, statusText, overdue };
   });
   const done = decisions.filter((d) => d.statusText.startsWith('已办结')).length;

@@ -18,7 +18,9 @@ class Receiver {
   hang = false;
   private server = http.createServer((req, res) => {
     let data = '';
-    req.on('data', (c: Buffer) => { data += c.toString('utf8'); });
+    req.on('data', (c: Buffer) => {
+      data += c.toString('utf8');
+    });
     req.on('end', () => {
       this.requests.push({ url: req.url ?? '', body: JSON.parse(data) as Record<string, unknown> });
       if (this.hang) return; // never answers: the sender's timeout must fire
@@ -26,7 +28,13 @@ class Receiver {
       const feishu = (req.url ?? '').startsWith('/feishu');
       if (this.failFirst > 0) {
         this.failFirst--;
-        res.end(JSON.stringify(feishu ? { code: 19021, msg: 'sign match fail or timestamp is not within one hour' } : { errcode: 310000, errmsg: 'keywords not in content' }));
+        res.end(
+          JSON.stringify(
+            feishu
+              ? { code: 19021, msg: 'sign match fail or timestamp is not within one hour' }
+              : { errcode: 310000, errmsg: 'keywords not in content' },
+          ),
+        );
       } else res.end(JSON.stringify(feishu ? { code: 0, msg: 'success' } : { errcode: 0, errmsg: 'ok' }));
     });
   });
@@ -56,10 +64,22 @@ describe.each(DB_KINDS)('notifications and webhooks (%s)', (kind) => {
     t = await freshDb(kind);
     await seedBasics(t.db);
     const ts = nowIso();
-    const p = (code: string, unit: string, stage: string, extra: Record<string, unknown>) => t.db.insertInto('projects').values({
-      code, name: `项目${code}`, unit_code: unit, stage, owner: '李四', registered_on: '2025-10-01', total_investment_yuan: 100_000_000,
-      created_at: ts, updated_at: ts, ...extra,
-    } as never).execute();
+    const p = (code: string, unit: string, stage: string, extra: Record<string, unknown>) =>
+      t.db
+        .insertInto('projects')
+        .values({
+          code,
+          name: `项目${code}`,
+          unit_code: unit,
+          stage,
+          owner: '李四',
+          registered_on: '2025-10-01',
+          total_investment_yuan: 100_000_000,
+          created_at: ts,
+          updated_at: ts,
+          ...extra,
+        } as never)
+        .execute();
     await p('S1', 'U01', 'negotiating', { last_follow_up_on: '2026-03-01' });
     await p('C1', 'U02', 'contract', { contract_date: '2025-06-01' });
     app = await testApp(t.db);
@@ -67,7 +87,12 @@ describe.each(DB_KINDS)('notifications and webhooks (%s)', (kind) => {
     base = await rx.start();
     office = await login(app, 'office');
   });
-  afterAll(async () => { await rx.stop(); await app.close(); await t.drop(); delete process.env.WEBHOOK_ALLOW_LOOPBACK; });
+  afterAll(async () => {
+    await rx.stop();
+    await app.close();
+    await t.drop();
+    delete process.env.WEBHOOK_ALLOW_LOOPBACK;
+  });
 
   it('a warnings run notifies the unit and the city office, once per unit; each user reads their own', async () => {
     expect((await office.post('/api/v1/warnings/run', { asOf: '2026-06-01' })).statusCode).toBe(200);
@@ -97,11 +122,19 @@ describe.each(DB_KINDS)('notifications and webhooks (%s)', (kind) => {
   it('supervision steps notify the other side', async () => {
     const sup = await login(app, 'super');
     const rep1 = await login(app, 'rep1');
-    const task = (await sup.post('/api/v1/supervision/tasks', { title: '跟进S1', deadline: addDays(todayIso(), 5), unitCode: 'U01' })).json();
+    const task = (
+      await sup.post('/api/v1/supervision/tasks', { title: '跟进S1', deadline: addDays(todayIso(), 5), unitCode: 'U01' })
+    ).json();
     const r1 = (await rep1.get('/api/v1/notifications')).json();
     expect(r1.items[0]).toMatchObject({ kind: 'supervision-raised', title: '新督办事项：跟进S1', link: `/supervision/${task.id}` });
-    expect((await (await login(app, 'rep2')).get('/api/v1/notifications')).json().items.some((n: { kind: string }) => n.kind.startsWith('supervision'))).toBe(false);
-    expect((await rep1.post(`/api/v1/supervision/tasks/${task.id}/feedback`, { version: task.version, content: '已拜访' })).statusCode).toBe(200);
+    expect(
+      (await (await login(app, 'rep2')).get('/api/v1/notifications'))
+        .json()
+        .items.some((n: { kind: string }) => n.kind.startsWith('supervision')),
+    ).toBe(false);
+    expect(
+      (await rep1.post(`/api/v1/supervision/tasks/${task.id}/feedback`, { version: task.version, content: '已拜访' })).statusCode,
+    ).toBe(200);
     const s = (await sup.get('/api/v1/notifications')).json();
     expect(s.items[0]).toMatchObject({ kind: 'supervision-feedback', title: '承办单位已反馈：跟进S1' });
     await sup.post(`/api/v1/supervision/tasks/${task.id}/reject`, { version: task.version + 1, content: '不够具体' });
@@ -111,28 +144,57 @@ describe.each(DB_KINDS)('notifications and webhooks (%s)', (kind) => {
   it('only the city office and the administrator manage robots; addresses must be https', async () => {
     const rep1 = await login(app, 'rep1');
     expect((await rep1.get('/api/v1/webhooks')).statusCode).toBe(403);
-    expect((await rep1.post('/api/v1/webhooks', { unitCode: 'U01', kind: 'wecom', name: 'x', url: `${base}/wecom?key=${WECOM_KEY}` })).statusCode).toBe(403);
+    expect(
+      (await rep1.post('/api/v1/webhooks', { unitCode: 'U01', kind: 'wecom', name: 'x', url: `${base}/wecom?key=${WECOM_KEY}` }))
+        .statusCode,
+    ).toBe(403);
     expect((await (await login(app, 'leader')).get('/api/v1/webhooks')).statusCode).toBe(403);
     expect((await (await login(app, 'admin')).get('/api/v1/webhooks')).statusCode).toBe(200);
-    const bad = await office.post('/api/v1/webhooks', { unitCode: 'U01', kind: 'wecom', name: 'x', url: 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1' });
+    const bad = await office.post('/api/v1/webhooks', {
+      unitCode: 'U01',
+      kind: 'wecom',
+      name: 'x',
+      url: 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('https://');
-    const wrongHost = await office.post('/api/v1/webhooks', { unitCode: 'U01', kind: 'dingtalk', name: 'x', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1' });
+    const wrongHost = await office.post('/api/v1/webhooks', {
+      unitCode: 'U01',
+      kind: 'dingtalk',
+      name: 'x',
+      url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1',
+    });
     expect(wrongHost.json().error.message).toContain('钉钉');
     process.env.WEBHOOK_ALLOW_LOOPBACK = 'off';
-    expect((await office.post('/api/v1/webhooks', { unitCode: 'U01', kind: 'wecom', name: 'x', url: `${base}/wecom?key=1` })).statusCode).toBe(400);
+    expect(
+      (await office.post('/api/v1/webhooks', { unitCode: 'U01', kind: 'wecom', name: 'x', url: `${base}/wecom?key=1` })).statusCode,
+    ).toBe(400);
     process.env.WEBHOOK_ALLOW_LOOPBACK = 'on';
   });
 
   it('never shows or audits an address or secret in full', async () => {
-    const ok = await office.post('/api/v1/webhooks', { unitCode: 'U01', kind: 'dingtalk', name: '昌邑区招商群', url: `${base}/ding/robot/send?access_token=${DING_TOKEN}`, secret: DING_SECRET });
+    const ok = await office.post('/api/v1/webhooks', {
+      unitCode: 'U01',
+      kind: 'dingtalk',
+      name: '昌邑区招商群',
+      url: `${base}/ding/robot/send?access_token=${DING_TOKEN}`,
+      secret: DING_SECRET,
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ urlMasked: `${base}/…access_token=****0c3d`, hasSecret: true, kind: 'dingtalk' });
     const hook = ok.json();
-    const upd = await office.patch(`/api/v1/webhooks/${hook.id}`, { version: hook.version, name: '昌邑区招商工作群', secret: `${DING_SECRET}` });
+    const upd = await office.patch(`/api/v1/webhooks/${hook.id}`, {
+      version: hook.version,
+      name: '昌邑区招商工作群',
+      secret: `${DING_SECRET}`,
+    });
     expect(upd.statusCode, upd.body).toBe(200);
-    const everything = [ok.body, upd.body, (await office.get('/api/v1/webhooks')).body,
-      JSON.stringify(await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'webhook').execute())].join('\n');
+    const everything = [
+      ok.body,
+      upd.body,
+      (await office.get('/api/v1/webhooks')).body,
+      JSON.stringify(await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'webhook').execute()),
+    ].join('\n');
     expect(everything).not.toContain(DING_TOKEN);
     expect(everything).not.toContain(DING_SECRET);
     expect(everything).toContain('****0c3d');
@@ -150,13 +212,28 @@ describe.each(DB_KINDS)('notifications and webhooks (%s)', (kind) => {
     expect(got.searchParams.get('sign')).toBe(dingtalkSign(DING_SECRET, ts));
     expect(rx.requests[0]!.body).toMatchObject({ msgtype: 'markdown', markdown: { title: '招商引资调度平台 · 测试消息' } });
 
-    const fs = (await office.post('/api/v1/webhooks', { unitCode: null, kind: 'feishu', name: '市招商办', url: `${base}/feishu/open-apis/bot/v2/hook/abcd`, secret: FEISHU_SECRET })).json();
+    const fs = (
+      await office.post('/api/v1/webhooks', {
+        unitCode: null,
+        kind: 'feishu',
+        name: '市招商办',
+        url: `${base}/feishu/open-apis/bot/v2/hook/abcd`,
+        secret: FEISHU_SECRET,
+      })
+    ).json();
     expect((await office.post(`/api/v1/webhooks/${fs.id}/test`)).json().status).toBe('sent');
     const fb = rx.requests[1]!.body;
     expect(fb).toMatchObject({ msg_type: 'interactive' });
     expect(fb.sign).toBe(feishuSign(FEISHU_SECRET, Number(fb.timestamp)));
 
-    const wc = (await office.post('/api/v1/webhooks', { unitCode: 'U02', kind: 'wecom', name: '船营区', url: `${base}/wecom/cgi-bin/webhook/send?key=${WECOM_KEY}` })).json();
+    const wc = (
+      await office.post('/api/v1/webhooks', {
+        unitCode: 'U02',
+        kind: 'wecom',
+        name: '船营区',
+        url: `${base}/wecom/cgi-bin/webhook/send?key=${WECOM_KEY}`,
+      })
+    ).json();
     expect(wc.urlMasked).toMatch(/key=\*\*\*\*a1b2$/);
     expect((await office.post(`/api/v1/webhooks/${wc.id}/test`)).json().status).toBe('sent');
     expect(rx.requests[2]!.body).toMatchObject({ msgtype: 'markdown', markdown: { content: expect.stringContaining('测试消息') } });

@@ -4,14 +4,25 @@
 // revision all move entries through this one function.
 import type { Tx } from '../../db/database';
 
-export interface EntriesMoved { moved: number; keptInLockedPeriods: number }
+export interface EntriesMoved {
+  moved: number;
+  keptInLockedPeriods: number;
+}
 
 export async function moveProjectEntriesToUnit(tx: Tx, projectId: number, toUnitCode: string): Promise<EntriesMoved> {
   const locked = tx.selectFrom('period_locks').select('period');
-  const moved = await tx.updateTable('fund_entries').set({ unit_code: toUnitCode })
-    .where('project_id', '=', projectId).where('unit_code', '!=', toUnitCode).where('period', 'not in', locked)
+  const moved = await tx
+    .updateTable('fund_entries')
+    .set({ unit_code: toUnitCode })
+    .where('project_id', '=', projectId)
+    .where('unit_code', '!=', toUnitCode)
+    .where('period', 'not in', locked)
     .executeTakeFirst();
-  const kept = await tx.selectFrom('fund_entries').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('project_id', '=', projectId).where('unit_code', '!=', toUnitCode).executeTakeFirstOrThrow();
+  const kept = await tx
+    .selectFrom('fund_entries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('project_id', '=', projectId)
+    .where('unit_code', '!=', toUnitCode)
+    .executeTakeFirstOrThrow();
   return { moved: Number(moved.numUpdatedRows), keptInLockedPeriods: Number(kept.n) };
 }

@@ -8,7 +8,9 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 function multipart(filename: string, data: Buffer, mime = 'application/octet-stream') {
   const boundary = '----zsboundary' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -16,14 +18,22 @@ function multipart(filename: string, data: Buffer, mime = 'application/octet-str
 describe.each(DB_KINDS)('projects and investors on %s', (kind) => {
   let t: TestDb;
   let app: FastifyInstance;
-  let office: Client; let rep1: Client; let rep2: Client; let leader: Client;
+  let office: Client;
+  let rep1: Client;
+  let rep2: Client;
+  let leader: Client;
   let investorId: number;
   let projectId: number;
   const code = makeCreditCode('91330100MA0000001');
 
   const upload = (c: Client, id: number, filename: string, data: Buffer) => {
     const m = multipart(filename, data);
-    return app.inject({ method: 'POST', url: `/api/v1/projects/${id}/attachments`, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, ...m.headers }, payload: m.payload });
+    return app.inject({
+      method: 'POST',
+      url: `/api/v1/projects/${id}/attachments`,
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, ...m.headers },
+      payload: m.payload,
+    });
   };
 
   beforeAll(async () => {
@@ -35,7 +45,10 @@ describe.each(DB_KINDS)('projects and investors on %s', (kind) => {
     rep2 = await login(app, 'rep2');
     leader = await login(app, 'leader');
   });
-  afterAll(async () => { await app.close(); await t.drop(); });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
 
   it('registers an investor, resolving origin and scope, and refuses bad and duplicate credit codes', async () => {
     const bad = await rep1.post('/api/v1/investors', { name: '错误公司', creditCode: code.slice(0, 17) + (code[17] === '0' ? '1' : '0') });
@@ -43,7 +56,11 @@ describe.each(DB_KINDS)('projects and investors on %s', (kind) => {
     expect(bad.json().error.fields.creditCode).toContain('校验位');
 
     const res = await rep1.post('/api/v1/investors', {
-      name: '杭州某某汽车零部件有限公司', creditCode: code.toLowerCase(), origin: '浙江省杭州市', ownership: 'private', industry: 'C',
+      name: '杭州某某汽车零部件有限公司',
+      creditCode: code.toLowerCase(),
+      origin: '浙江省杭州市',
+      ownership: 'private',
+      industry: 'C',
       contacts: [{ name: '王经理', phone: '0571-88888888', role: '总经理' }],
     });
     expect(res.statusCode).toBe(201);
@@ -88,8 +105,16 @@ describe.each(DB_KINDS)('projects and investors on %s', (kind) => {
 
   it('creates a project with a generated code and an initial stage move', async () => {
     const res = await rep1.post('/api/v1/projects', {
-      name: '汽车零部件生产基地', owner: '张三', sponsor: '李副区长', investorId, industry: '汽车零部件', projectType: 'industrial',
-      totalInvestmentYuan: 500_000_000, foreignUsd: 0, tags: ['重点'], registeredOn: '2026-03-02',
+      name: '汽车零部件生产基地',
+      owner: '张三',
+      sponsor: '李副区长',
+      investorId,
+      industry: '汽车零部件',
+      projectType: 'industrial',
+      totalInvestmentYuan: 500_000_000,
+      foreignUsd: 0,
+      tags: ['重点'],
+      registeredOn: '2026-03-02',
     });
     expect(res.statusCode).toBe(201);
     const p = res.json();
@@ -122,7 +147,12 @@ describe.each(DB_KINDS)('projects and investors on %s', (kind) => {
     expect(noDate.statusCode).toBe(400);
     expect(noDate.json().error.fields.date).toContain('签约日期');
 
-    const ok = await rep1.post(`/api/v1/projects/${projectId}/moves`, { to: 'agreement', date: '2026-04-10', agreementDueDate: '2026-07-10', version: p.version });
+    const ok = await rep1.post(`/api/v1/projects/${projectId}/moves`, {
+      to: 'agreement',
+      date: '2026-04-10',
+      agreementDueDate: '2026-07-10',
+      version: p.version,
+    });
     expect(ok.statusCode).toBe(200);
     p = ok.json();
     expect(p).toMatchObject({ stage: 'agreement', agreementDate: '2026-04-10', agreementDueDate: '2026-07-10', assessedOn: '2026-04-10' });
@@ -162,22 +192,43 @@ describe.each(DB_KINDS)('projects and investors on %s', (kind) => {
   });
 
   it('keeps follow-ups, blockers, commitments and approval items, and updates the last follow-up date', async () => {
-    const f = await rep1.post(`/api/v1/projects/${projectId}/follow-ups`, { date: '2026-05-03', kind: 'visit', participants: '张三', content: '赴杭州拜访', nextStep: '回访', nextDate: '2026-05-20' });
+    const f = await rep1.post(`/api/v1/projects/${projectId}/follow-ups`, {
+      date: '2026-05-03',
+      kind: 'visit',
+      participants: '张三',
+      content: '赴杭州拜访',
+      nextStep: '回访',
+      nextDate: '2026-05-20',
+    });
     expect(f.statusCode).toBe(201);
     expect((await rep1.get(`/api/v1/projects/${projectId}`)).json().lastFollowUpOn).toBe('2026-05-03');
     const upd = await rep1.patch(`/api/v1/projects/${projectId}/follow-ups/${f.json().id}`, { date: '2026-05-06', version: 1 });
     expect(upd.statusCode).toBe(200);
     expect((await rep1.get(`/api/v1/projects/${projectId}`)).json().lastFollowUpOn).toBe('2026-05-06');
-    expect((await rep1.patch(`/api/v1/projects/${projectId}/follow-ups/${f.json().id}`, { content: 'x', version: 1 })).statusCode).toBe(409);
+    expect((await rep1.patch(`/api/v1/projects/${projectId}/follow-ups/${f.json().id}`, { content: 'x', version: 1 })).statusCode).toBe(
+      409,
+    );
 
-    const b = (await rep1.post(`/api/v1/projects/${projectId}/blockers`, { title: '用地指标不足', coordinatingDept: '自然资源局', dueDate: '2026-06-30' })).json();
+    const b = (
+      await rep1.post(`/api/v1/projects/${projectId}/blockers`, {
+        title: '用地指标不足',
+        coordinatingDept: '自然资源局',
+        dueDate: '2026-06-30',
+      })
+    ).json();
     expect(b.status).toBe('open');
-    const resolved = (await rep1.patch(`/api/v1/projects/${projectId}/blockers/${b.id}`, { status: 'resolved', resolution: '已调剂', version: b.version })).json();
+    const resolved = (
+      await rep1.patch(`/api/v1/projects/${projectId}/blockers/${b.id}`, { status: 'resolved', resolution: '已调剂', version: b.version })
+    ).json();
     expect(resolved.status).toBe('resolved');
     expect(resolved.resolvedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const c = (await rep1.post(`/api/v1/projects/${projectId}/commitments`, { title: '协助办理环评', dueDate: '2026-07-01' })).json();
     expect(c.status).toBe('pending');
-    const a = await rep1.post(`/api/v1/projects/${projectId}/approval-items`, { kind: 'environment', status: 'applied', appliedOn: '2026-05-10' });
+    const a = await rep1.post(`/api/v1/projects/${projectId}/approval-items`, {
+      kind: 'environment',
+      status: 'applied',
+      appliedOn: '2026-05-10',
+    });
     expect(a.statusCode).toBe(201);
     expect((await rep1.get(`/api/v1/projects/${projectId}/approval-items`)).json().items).toHaveLength(1);
     const badKind = await rep1.post(`/api/v1/projects/${projectId}/approval-items`, { kind: 'nope' });
@@ -193,7 +244,11 @@ describe.each(DB_KINDS)('projects and investors on %s', (kind) => {
     expect(up.statusCode).toBe(201);
     const a = up.json();
     expect(a.mime).toBe('application/pdf');
-    const dl = await app.inject({ method: 'GET', url: `/api/v1/projects/${projectId}/attachments/${a.id}`, headers: { cookie: rep1.cookie } });
+    const dl = await app.inject({
+      method: 'GET',
+      url: `/api/v1/projects/${projectId}/attachments/${a.id}`,
+      headers: { cookie: rep1.cookie },
+    });
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-disposition']).toMatch(/^attachment;/);
     expect(dl.headers['x-content-type-options']).toBe('nosniff');
@@ -244,7 +299,13 @@ describe.each(DB_KINDS)('projects and investors on %s', (kind) => {
   });
 
   it('lists with server-side filters, sort and paging; kanban and export follow the same query', async () => {
-    await office.post('/api/v1/projects', { name: '船营区大项目', unitCode: 'U02', totalInvestmentYuan: 2_000_000_000, industry: '新材料', stage: 'negotiating' });
+    await office.post('/api/v1/projects', {
+      name: '船营区大项目',
+      unitCode: 'U02',
+      totalInvestmentYuan: 2_000_000_000,
+      industry: '新材料',
+      stage: 'negotiating',
+    });
     let r = (await office.get('/api/v1/projects?stage=contract')).json();
     expect(r.total).toBe(1);
     expect(r.items[0].id).toBe(projectId);

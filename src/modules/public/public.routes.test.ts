@@ -7,7 +7,10 @@ import { overdueInquiries } from './public.service';
 describe.each(DB_KINDS)('public page for investors on %s', (kind) => {
   let t: TestDb;
   let app: FastifyInstance;
-  let office: Client; let rep1: Client; let rep2: Client; let supervisor: Client;
+  let office: Client;
+  let rep1: Client;
+  let rep2: Client;
+  let supervisor: Client;
   let promotedId: number;
   let commitmentId: number;
 
@@ -15,11 +18,54 @@ describe.each(DB_KINDS)('public page for investors on %s', (kind) => {
     t = await freshDb(kind);
     await seedBasics(t.db);
     const ts = nowIso();
-    const ins = (name: string, status: string) => t.db.insertInto('reserve_projects').values({ name, unit_code: 'U01', status, total_investment_yuan: 5e8, created_at: ts, updated_at: ts, cashflow_json: JSON.stringify({ capitalOutlayYuan: [1000], revenueYuan: [500], operatingCostYuan: [], taxYuan: [], horizonYears: 3, discountRate: 0.08 }) } as never).returning('id').executeTakeFirstOrThrow();
+    const ins = (name: string, status: string) =>
+      t.db
+        .insertInto('reserve_projects')
+        .values({
+          name,
+          unit_code: 'U01',
+          status,
+          total_investment_yuan: 5e8,
+          created_at: ts,
+          updated_at: ts,
+          cashflow_json: JSON.stringify({
+            capitalOutlayYuan: [1000],
+            revenueYuan: [500],
+            operatingCostYuan: [],
+            taxYuan: [],
+            horizonYears: 3,
+            discountRate: 0.08,
+          }),
+        } as never)
+        .returning('id')
+        .executeTakeFirstOrThrow();
     promotedId = Number((await ins('公开推介的光伏项目', 'promoted')).id);
     await ins('内部储备未推介项目', 'reserve');
-    const p = await t.db.insertInto('projects').values({ code: 'U01-C1', name: '承诺项目', unit_code: 'U01', stage: 'contract', contract_date: '2026-01-01', created_at: ts, updated_at: ts } as never).returning('id').executeTakeFirstOrThrow();
-    const c = await t.db.insertInto('commitments').values({ project_id: p.id, title: '三个月内完成供电接入', status: 'fulfilled', fulfilled_on: '2026-04-01', created_at: ts, updated_at: ts } as never).returning('id').executeTakeFirstOrThrow();
+    const p = await t.db
+      .insertInto('projects')
+      .values({
+        code: 'U01-C1',
+        name: '承诺项目',
+        unit_code: 'U01',
+        stage: 'contract',
+        contract_date: '2026-01-01',
+        created_at: ts,
+        updated_at: ts,
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const c = await t.db
+      .insertInto('commitments')
+      .values({
+        project_id: p.id,
+        title: '三个月内完成供电接入',
+        status: 'fulfilled',
+        fulfilled_on: '2026-04-01',
+        created_at: ts,
+        updated_at: ts,
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
     commitmentId = Number(c.id);
     app = await testApp(t.db);
     office = await login(app, 'office');
@@ -27,9 +73,14 @@ describe.each(DB_KINDS)('public page for investors on %s', (kind) => {
     rep2 = await login(app, 'rep2');
     supervisor = await login(app, 'super');
   });
-  afterAll(async () => { vi.useRealTimers(); await app.close(); await t.drop(); });
+  afterAll(async () => {
+    vi.useRealTimers();
+    await app.close();
+    await t.drop();
+  });
 
-  const anon = (method: 'GET' | 'POST', url: string, payload?: object, ip = '10.0.0.1') => app.inject({ method, url, remoteAddress: ip, ...(payload ? { payload } : {}) });
+  const anon = (method: 'GET' | 'POST', url: string, payload?: object, ip = '10.0.0.1') =>
+    app.inject({ method, url, remoteAddress: ip, ...(payload ? { payload } : {}) });
 
   it('shows only projects marked 已推介, with their figures and brochure, without login', async () => {
     const list = await anon('GET', '/api/v1/public/reserve-projects');
@@ -47,7 +98,14 @@ describe.each(DB_KINDS)('public page for investors on %s', (kind) => {
 
   it('an inquiry creates a lead for the city office; spam is refused or swallowed', async () => {
     const info = (await anon('GET', '/api/v1/public/info')).json();
-    const body = { name: '陈先生', company: '深圳某光伏科技', contact: '13800000000', message: '想了解光伏项目的用地和电价政策', reserveProjectId: promotedId, formToken: info.formToken };
+    const body = {
+      name: '陈先生',
+      company: '深圳某光伏科技',
+      contact: '13800000000',
+      message: '想了解光伏项目的用地和电价政策',
+      reserveProjectId: promotedId,
+      formToken: info.formToken,
+    };
     // too fast: a person needs more than 3 seconds
     const fast = await anon('POST', '/api/v1/public/inquiries', body);
     expect(fast.statusCode).toBe(400);
@@ -75,7 +133,11 @@ describe.each(DB_KINDS)('public page for investors on %s', (kind) => {
     expect((await overdueInquiries(t.db, later)).length).toBe(6);
     const first = mine[0];
     expect((await office.patch(`/api/v1/inquiries/${first.id}`, { status: 'answered', version: 1 })).statusCode).toBe(400);
-    const ans = await office.patch(`/api/v1/inquiries/${first.id}`, { status: 'answered', answer: '已电话联系，约定下周来考察', version: 1 });
+    const ans = await office.patch(`/api/v1/inquiries/${first.id}`, {
+      status: 'answered',
+      answer: '已电话联系，约定下周来考察',
+      version: 1,
+    });
     expect(ans.statusCode, ans.body).toBe(200);
     expect(ans.json()).toMatchObject({ status: 'answered', overdue: false });
     expect((await overdueInquiries(t.db, later)).length).toBe(5);

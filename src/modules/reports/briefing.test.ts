@@ -11,38 +11,83 @@ const text = (docx: Buffer) => {
 };
 
 const FIGURES = [
-  '2026年1-5月', '实际到位资金4.22亿元', '完成全年确保目标（14.00亿元）的30.2%', '力争目标（16.00亿元）的26.4%',
-  '落后时间进度11.5个百分点（时间进度41.7%）', '同比增长74.6%',
-  '利用外资67.00万美元', '域外资金3.15亿元', '省外资金3.13亿元（含境外0.07亿元）',
+  '2026年1-5月',
+  '实际到位资金4.22亿元',
+  '完成全年确保目标（14.00亿元）的30.2%',
+  '力争目标（16.00亿元）的26.4%',
+  '落后时间进度11.5个百分点（时间进度41.7%）',
+  '同比增长74.6%',
+  '利用外资67.00万美元',
+  '域外资金3.15亿元',
+  '省外资金3.13亿元（含境外0.07亿元）',
   '距年底还有7个月，需月均到位1.40亿元才能完成确保目标，完成力争目标需月均到位1.68亿元',
-  '一季度到位资金1.08亿元，同比下降55.2%', '二季度（4-5月）到位资金3.14亿元',
-  '5000万元以上域外重大项目3个，到位资金3.06亿元，占到位资金总额的72.5%', '1000万元以上招商项目2个，总投资2.15亿元',
-  '招商小分队外出招商4次、83人次', '新签约项目4个，总投资7.68亿元', '新开工项目1个，总投资0.08亿元', '暂无新投产项目',
+  '一季度到位资金1.08亿元，同比下降55.2%',
+  '二季度（4-5月）到位资金3.14亿元',
+  '5000万元以上域外重大项目3个，到位资金3.06亿元，占到位资金总额的72.5%',
+  '1000万元以上招商项目2个，总投资2.15亿元',
+  '招商小分队外出招商4次、83人次',
+  '新签约项目4个，总投资7.68亿元',
+  '新开工项目1个，总投资0.08亿元',
+  '暂无新投产项目',
   '截至5月底，在库项目中合同签约5个、开工3个、投产2个',
-  '3笔到位资金共3.60亿元尚未核实，未计入以上数字', '5个单位5月月报尚未报送', '本材料招商引资额含本地投资方到位资金',
-  '永吉县、蛟河市', '完成确保目标各单位需月均到位：昌邑区0.97亿元',
+  '3笔到位资金共3.60亿元尚未核实，未计入以上数字',
+  '5个单位5月月报尚未报送',
+  '本材料招商引资额含本地投资方到位资金',
+  '永吉县、蛟河市',
+  '完成确保目标各单位需月均到位：昌邑区0.97亿元',
   '需要协调解决的困难问题3个，其中逾期未解决1个；未兑现的承诺事项1个，其中逾期1个。现将逾期的1个问题和投资额较大项目的1个问题通报如下（全部清单见附件）：',
   '医药项目5（市工信局）：审批手续未办结（协调部门：市政务服务局），要求2026-04-30前解决，逾期31天。',
-  '逾期未兑现的承诺事项1个：', '：协助办理环评，应于2026-05-21前兑现，逾期10天。',
+  '逾期未兑现的承诺事项1个：',
+  '：协助办理环评，应于2026-05-21前兑现，逾期10天。',
 ];
 
 describe.each(DB_KINDS)('dispatch briefing and reports on %s', (kind) => {
   // On P0005, as of 31 May 2026: one blocker overdue, two open and not due, one resolved, one raised in
   // June (not yet open then); one commitment overdue. briefingTopBlockers = 1 reads out the overdue
   // one and the largest project's (both on P0005 here: the earlier due date first), the annex has all.
-  const ctx = sampleSuite(kind, [['office', ['city_office']], ['leader', ['leader']], ['rep1', ['reporter'], 'U01']], async (db) => {
-    const p = await db.selectFrom('projects').select('id').where('code', '=', 'P0005').executeTakeFirstOrThrow();
-    const ts = '2026-04-01T08:00:00.000Z';
-    await db.insertInto('settings').values({ key: 'briefingTopBlockers', value: '1', updated_at: ts }).execute();
-    await db.insertInto('blockers').values([
-      { project_id: p.id, title: '用地指标尚未落实', coordinating_dept: '市自然资源局', due_date: '2026-06-30', status: 'open', created_at: ts, updated_at: ts },
-      { project_id: p.id, title: '审批手续未办结', coordinating_dept: '市政务服务局', due_date: '2026-04-30', status: 'open', created_at: ts, updated_at: ts },
-      { project_id: p.id, title: '排水管网待接入', due_date: '2026-09-30', status: 'open', created_at: ts, updated_at: ts },
-      { project_id: p.id, title: '已解决的问题', status: 'resolved', resolved_on: '2026-05-02', created_at: ts, updated_at: ts },
-      { project_id: p.id, title: '六月才提出的问题', status: 'open', created_at: '2026-06-03T08:00:00.000Z', updated_at: ts },
-    ]).execute();
-    await db.insertInto('commitments').values({ project_id: p.id, title: '协助办理环评', due_date: '2026-05-21', status: 'pending', created_at: ts, updated_at: ts }).execute();
-  });
+  const ctx = sampleSuite(
+    kind,
+    [
+      ['office', ['city_office']],
+      ['leader', ['leader']],
+      ['rep1', ['reporter'], 'U01'],
+    ],
+    async (db) => {
+      const p = await db.selectFrom('projects').select('id').where('code', '=', 'P0005').executeTakeFirstOrThrow();
+      const ts = '2026-04-01T08:00:00.000Z';
+      await db.insertInto('settings').values({ key: 'briefingTopBlockers', value: '1', updated_at: ts }).execute();
+      await db
+        .insertInto('blockers')
+        .values([
+          {
+            project_id: p.id,
+            title: '用地指标尚未落实',
+            coordinating_dept: '市自然资源局',
+            due_date: '2026-06-30',
+            status: 'open',
+            created_at: ts,
+            updated_at: ts,
+          },
+          {
+            project_id: p.id,
+            title: '审批手续未办结',
+            coordinating_dept: '市政务服务局',
+            due_date: '2026-04-30',
+            status: 'open',
+            created_at: ts,
+            updated_at: ts,
+          },
+          { project_id: p.id, title: '排水管网待接入', due_date: '2026-09-30', status: 'open', created_at: ts, updated_at: ts },
+          { project_id: p.id, title: '已解决的问题', status: 'resolved', resolved_on: '2026-05-02', created_at: ts, updated_at: ts },
+          { project_id: p.id, title: '六月才提出的问题', status: 'open', created_at: '2026-06-03T08:00:00.000Z', updated_at: ts },
+        ])
+        .execute();
+      await db
+        .insertInto('commitments')
+        .values({ project_id: p.id, title: '协助办理环评', due_date: '2026-05-21', status: 'pending', created_at: ts, updated_at: ts })
+        .execute();
+    },
+  );
 
   it('previews the briefing text with every figure', async () => {
     const c = await login(ctx.app, 'leader');
@@ -56,7 +101,12 @@ describe.each(DB_KINDS)('dispatch briefing and reports on %s', (kind) => {
     expect(all).not.toContain('六月才提出的问题');
     // Read out: the overdue one and the top-1 of the rest; the third is only in the annex.
     expect(b.blockers.map((x: { title: string }) => x.title)).toEqual(['审批手续未办结', '用地指标尚未落实']);
-    expect(b.annex.map((x: { title: string }) => x.title)).toEqual(['审批手续未办结', '用地指标尚未落实', '排水管网待接入', '协助办理环评']);
+    expect(b.annex.map((x: { title: string }) => x.title)).toEqual([
+      '审批手续未办结',
+      '用地指标尚未落实',
+      '排水管网待接入',
+      '协助办理环评',
+    ]);
     expect(b.sections[2].paragraphs.join('')).not.toContain('排水管网待接入');
     expect(b.sections[3].heading).toBe('附件：困难问题和承诺事项清单');
     expect(b.sections[3].paragraphs[0]).toBe('1. 【困难问题】医药项目5（市工信局）：审批手续未办结，期限2026-04-30，逾期31天');
@@ -84,7 +134,10 @@ describe.each(DB_KINDS)('dispatch briefing and reports on %s', (kind) => {
     const bold = headings.filter((x) => x.includes('黑体'));
     expect(bold).toHaveLength(5);
     for (const h of bold) expect(h).toContain('<w:keepNext/>');
-    const footer = Object.keys(zip.files).filter((f) => /word\/footer\d*\.xml/.test(f)).map((f) => zip.file(f)!.asText()).join('');
+    const footer = Object.keys(zip.files)
+      .filter((f) => /word\/footer\d*\.xml/.test(f))
+      .map((f) => zip.file(f)!.asText())
+      .join('');
     expect(footer).toMatch(/PAGE/);
     // No empty paragraph is left where an optional text was blank.
     expect(body).not.toMatch(/\n\n\n/);
@@ -92,7 +145,7 @@ describe.each(DB_KINDS)('dispatch briefing and reports on %s', (kind) => {
 
   it('writes a unit briefing for one unit only', async () => {
     const c = await login(ctx.app, 'rep1');
-    const b = (await c.get('/api/v1/reports/briefing?period=2026-05&unit=U02'));
+    const b = await c.get('/api/v1/reports/briefing?period=2026-05&unit=U02');
     expect(b.statusCode).toBe(404);
     const own = (await c.get('/api/v1/reports/briefing?period=2026-05')).json();
     expect(own.scopeName).toBe('昌邑区');
@@ -104,12 +157,19 @@ describe.each(DB_KINDS)('dispatch briefing and reports on %s', (kind) => {
     const c = await login(ctx.app, 'leader');
     const res = await c.get('/api/v1/reports/briefing?period=2026-05&unit=U03');
     expect(res.statusCode).toBe(200);
-    const all = res.json().sections.map((s: { paragraphs: string[] }) => s.paragraphs.join('\n')).join('\n');
+    const all = res
+      .json()
+      .sections.map((s: { paragraphs: string[] }) => s.paragraphs.join('\n'))
+      .join('\n');
     expect(all).toContain('永吉县实际到位资金0.00亿元');
     expect(all).not.toMatch(/(^|[^\d.])0(次|人次|个)/);
     expect(all).not.toContain('小分队');
     expect(all).toContain('仍无实绩');
-    const doc = await c.inject({ method: 'GET', url: '/api/v1/reports/briefing.docx?period=2026-05&unit=U03', headers: { cookie: c.cookie } });
+    const doc = await c.inject({
+      method: 'GET',
+      url: '/api/v1/reports/briefing.docx?period=2026-05&unit=U03',
+      headers: { cookie: c.cookie },
+    });
     const body = text(doc.rawPayload);
     expect(body).not.toMatch(/(^|[^\d.])0(次|人次|个)/);
     expect(body).not.toMatch(/\{[#/]?[a-zA-Z]+\}/);
@@ -120,10 +180,18 @@ describe.each(DB_KINDS)('dispatch briefing and reports on %s', (kind) => {
     const upload = (buf: Buffer, name = 'my.docx') => {
       const boundary = '----zs' + Math.random().toString(16).slice(2);
       const payload = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-        buf, Buffer.from(`\r\n--${boundary}--\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        buf,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      return c.inject({ method: 'POST', url: '/api/v1/reports/briefing-template', payload, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      return c.inject({
+        method: 'POST',
+        url: '/api/v1/reports/briefing-template',
+        payload,
+        headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
     };
     const zip = new PizZip(await buildDefaultBriefingTemplate());
     const xml = zip.file('word/document.xml')!.asText();

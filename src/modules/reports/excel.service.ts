@@ -111,8 +111,13 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: stri
     row.getCell(1).alignment = { horizontal: 'center' };
   }
   ws.pageSetup = {
-    orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-    printTitlesRow: '3:4', horizontalCentered: true,
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '3:4',
+    horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
@@ -125,75 +130,183 @@ function fundsByUnit(st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.Wor
   const rows: Row[] = st.units.map((u, i) => {
     const x = extra.get(u.code)!;
     return [
-      i + 1, u.name, wanOrNull(u.targetBaseYuan), wanOrNull(x.targetStretchYuan),
-      wan(u.fundsYtdYuan), wan(x.fundsYtdLastYearYuan), u.yoy, u.completion, x.completionStretch,
-      describeGap(timeProgressGap(u.completion, st.timeProgress), 'short'), u.rank ?? '—', wanOrNull(x.monthlyNeededBaseYuan),
+      i + 1,
+      u.name,
+      wanOrNull(u.targetBaseYuan),
+      wanOrNull(x.targetStretchYuan),
+      wan(u.fundsYtdYuan),
+      wan(x.fundsYtdLastYearYuan),
+      u.yoy,
+      u.completion,
+      x.completionStretch,
+      describeGap(timeProgressGap(u.completion, st.timeProgress), 'short'),
+      u.rank ?? '—',
+      wanOrNull(x.monthlyNeededBaseYuan),
     ];
   });
   let totals: Cell[] | null = null;
   if (s.unitCode === null) {
     // Funds booked on the city's own unit get their own row, so that the units add up to 全市.
     const own = sp.cityOwn;
-    rows.push([rows.length + 1, CITY_OWN_ROW, null, null, wan(own.fundsYtdYuan), wan(own.fundsYtdLastYearYuan),
-      yoy(own.fundsYtdYuan, own.fundsYtdLastYearYuan), null, null, '—', '—', null]);
-    totals = ['', '全市', wanOrNull(st.targetBaseYuan), wanOrNull(st.targetStretchYuan), wan(st.fundsYtdYuan), wan(st.fundsYtdLastYearYuan),
-      st.yoy, st.completion, st.completionStretch, describeGap(timeProgressGap(st.completion, st.timeProgress), 'short'), '', wanOrNull(sp.monthlyNeededBaseYuan)];
+    rows.push([
+      rows.length + 1,
+      CITY_OWN_ROW,
+      null,
+      null,
+      wan(own.fundsYtdYuan),
+      wan(own.fundsYtdLastYearYuan),
+      yoy(own.fundsYtdYuan, own.fundsYtdLastYearYuan),
+      null,
+      null,
+      '—',
+      '—',
+      null,
+    ]);
+    totals = [
+      '',
+      '全市',
+      wanOrNull(st.targetBaseYuan),
+      wanOrNull(st.targetStretchYuan),
+      wan(st.fundsYtdYuan),
+      wan(st.fundsYtdLastYearYuan),
+      st.yoy,
+      st.completion,
+      st.completionStretch,
+      describeGap(timeProgressGap(st.completion, st.timeProgress), 'short'),
+      '',
+      wanOrNull(sp.monthlyNeededBaseYuan),
+    ];
   }
-  sheet(wb, '到位资金完成情况', title, `报告期：${periodSpanText(s.period)}　时间进度：${(st.timeProgress * 100).toFixed(1)}%　单位：万元`, [
-    { header: '序号', width: 6, kind: 'int' },
-    { header: '单位', width: 24, kind: 'text' },
-    { header: '确保', group: '全年目标', width: 13, kind: 'wan' },
-    { header: '力争', group: '全年目标', width: 13, kind: 'wan' },
-    { header: '本年累计', group: '到位资金', width: 14, kind: 'wan' },
-    { header: '上年同期', group: '到位资金', width: 14, kind: 'wan' },
-    { header: '同比', group: '到位资金', width: 10, kind: 'pct' },
-    { header: '确保目标', group: '完成率', width: 10, kind: 'pct' },
-    { header: '力争目标', group: '完成率', width: 10, kind: 'pct' },
-    { header: '与时间进度比', width: 16, kind: 'text' },
-    { header: '名次', width: 7, kind: 'int' },
-    { header: `距年底${sp.monthsLeft}个月月均需到位（确保）`, width: 16, kind: 'wan' },
-  ], rows, totals);
+  sheet(
+    wb,
+    '到位资金完成情况',
+    title,
+    `报告期：${periodSpanText(s.period)}　时间进度：${(st.timeProgress * 100).toFixed(1)}%　单位：万元`,
+    [
+      { header: '序号', width: 6, kind: 'int' },
+      { header: '单位', width: 24, kind: 'text' },
+      { header: '确保', group: '全年目标', width: 13, kind: 'wan' },
+      { header: '力争', group: '全年目标', width: 13, kind: 'wan' },
+      { header: '本年累计', group: '到位资金', width: 14, kind: 'wan' },
+      { header: '上年同期', group: '到位资金', width: 14, kind: 'wan' },
+      { header: '同比', group: '到位资金', width: 10, kind: 'pct' },
+      { header: '确保目标', group: '完成率', width: 10, kind: 'pct' },
+      { header: '力争目标', group: '完成率', width: 10, kind: 'pct' },
+      { header: '与时间进度比', width: 16, kind: 'text' },
+      { header: '名次', width: 7, kind: 'int' },
+      { header: `距年底${sp.monthsLeft}个月月均需到位（确保）`, width: 16, kind: 'wan' },
+    ],
+    rows,
+    totals,
+  );
 }
 
 async function contractsReport(db: Tx, st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.Workbook, title: string) {
   // The projects behind contractsYtd (same definition: contract date in Y up to the end of M).
   const range = periodRange(s.period);
-  let q = db.selectFrom('projects as p').innerJoin('units as u', 'u.code', 'p.unit_code').leftJoin('investors as i', 'i.id', 'p.investor_id')
-    .select(['p.code', 'p.name', 'u.name as unit', 'i.name as investor', 'i.origin_name', 'i.origin_scope', 'p.industry', 'p.total_investment_yuan',
-      'p.foreign_usd', 'p.contract_date', 'p.stage', 'p.owner'])
-    .where('p.contract_date', '>=', range.yearStart).where('p.contract_date', '<', range.endExclusive)
-    .orderBy('p.contract_date').orderBy('p.code');
+  let q = db
+    .selectFrom('projects as p')
+    .innerJoin('units as u', 'u.code', 'p.unit_code')
+    .leftJoin('investors as i', 'i.id', 'p.investor_id')
+    .select([
+      'p.code',
+      'p.name',
+      'u.name as unit',
+      'i.name as investor',
+      'i.origin_name',
+      'i.origin_scope',
+      'p.industry',
+      'p.total_investment_yuan',
+      'p.foreign_usd',
+      'p.contract_date',
+      'p.stage',
+      'p.owner',
+    ])
+    .where('p.contract_date', '>=', range.yearStart)
+    .where('p.contract_date', '<', range.endExclusive)
+    .orderBy('p.contract_date')
+    .orderBy('p.code');
   if (s.unitCode) q = q.where('p.unit_code', '=', s.unitCode);
   const list = await q.execute();
   const rows: Row[] = list.map((p, i) => [
-    i + 1, p.code, p.name, p.unit, p.investor ?? '', p.origin_name ?? '', p.origin_scope ? ORIGIN_SCOPE_LABELS[p.origin_scope as OriginScope] ?? '' : '',
-    p.industry ?? '', wan(n(p.total_investment_yuan)), wan(n(p.foreign_usd)), p.contract_date ?? '', STAGE_LABELS[p.stage as Stage] ?? p.stage, p.owner ?? '',
+    i + 1,
+    p.code,
+    p.name,
+    p.unit,
+    p.investor ?? '',
+    p.origin_name ?? '',
+    p.origin_scope ? (ORIGIN_SCOPE_LABELS[p.origin_scope as OriginScope] ?? '') : '',
+    p.industry ?? '',
+    wan(n(p.total_investment_yuan)),
+    wan(n(p.foreign_usd)),
+    p.contract_date ?? '',
+    STAGE_LABELS[p.stage as Stage] ?? p.stage,
+    p.owner ?? '',
   ]);
-  const totals: Cell[] = ['', `合计 ${st.contractsYtd.count} 个`, '', '', '', '', '', '', wan(st.contractsYtd.totalInvestmentYuan),
-    wan(list.reduce((a, p) => a + n(p.foreign_usd), 0)), '', '', ''];
-  sheet(wb, '签约项目明细', title, `签约日期：${s.period.year}年1月1日至${s.period.month}月底　单位：万元、万美元`, [
-    { header: '序号', width: 6, kind: 'int' },
-    { header: '项目编号', width: codeWidth(list.map((p) => p.code), 12), kind: 'code' },
-    { header: '项目名称', width: 26, kind: 'text' },
-    { header: '承办单位', width: 14, kind: 'text' },
-    { header: '名称', group: '投资方', width: 22, kind: 'text' },
-    { header: '所在地', group: '投资方', width: 16, kind: 'text' },
-    { header: '来源', group: '投资方', width: 9, kind: 'text' },
-    { header: '行业', width: 12, kind: 'text' },
-    { header: '总投资', group: '投资额', width: 13, kind: 'wan' },
-    { header: '其中外资（万美元）', group: '投资额', width: 16, kind: 'usdwan' },
-    { header: '签约日期', width: 12, kind: 'date' },
-    { header: '当前阶段', width: 10, kind: 'text' },
-    { header: '责任人', width: 10, kind: 'text' },
-  ], rows, totals);
+  const totals: Cell[] = [
+    '',
+    `合计 ${st.contractsYtd.count} 个`,
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    wan(st.contractsYtd.totalInvestmentYuan),
+    wan(list.reduce((a, p) => a + n(p.foreign_usd), 0)),
+    '',
+    '',
+    '',
+  ];
+  sheet(
+    wb,
+    '签约项目明细',
+    title,
+    `签约日期：${s.period.year}年1月1日至${s.period.month}月底　单位：万元、万美元`,
+    [
+      { header: '序号', width: 6, kind: 'int' },
+      {
+        header: '项目编号',
+        width: codeWidth(
+          list.map((p) => p.code),
+          12,
+        ),
+        kind: 'code',
+      },
+      { header: '项目名称', width: 26, kind: 'text' },
+      { header: '承办单位', width: 14, kind: 'text' },
+      { header: '名称', group: '投资方', width: 22, kind: 'text' },
+      { header: '所在地', group: '投资方', width: 16, kind: 'text' },
+      { header: '来源', group: '投资方', width: 9, kind: 'text' },
+      { header: '行业', width: 12, kind: 'text' },
+      { header: '总投资', group: '投资额', width: 13, kind: 'wan' },
+      { header: '其中外资（万美元）', group: '投资额', width: 16, kind: 'usdwan' },
+      { header: '签约日期', width: 12, kind: 'date' },
+      { header: '当前阶段', width: 10, kind: 'text' },
+      { header: '责任人', width: 10, kind: 'text' },
+    ],
+    rows,
+    totals,
+  );
 }
 
 function largeProjectsReport(st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.Workbook, title: string) {
   const list = st.speech.largeProjectList;
   const row = (p: (typeof list)[number], i: number): Cell[] => [
-    i + 1, p.code, p.name, p.unitName, p.originName ?? '', wan(p.totalInvestmentYuan), STAGE_LABELS[p.stage as Stage] ?? p.stage,
-    p.contractDate ?? '', p.startDate ?? '', wan(p.fundsYtdYuan), wan(p.fundsToDateYuan), ratio(p.fundsToDateYuan, p.totalInvestmentYuan),
-    p.owner ?? '', p.sponsor ?? '',
+    i + 1,
+    p.code,
+    p.name,
+    p.unitName,
+    p.originName ?? '',
+    wan(p.totalInvestmentYuan),
+    STAGE_LABELS[p.stage as Stage] ?? p.stage,
+    p.contractDate ?? '',
+    p.startDate ?? '',
+    wan(p.fundsYtdYuan),
+    wan(p.fundsToDateYuan),
+    ratio(p.fundsToDateYuan, p.totalInvestmentYuan),
+    p.owner ?? '',
+    p.sponsor ?? '',
   ];
   const sum = (l: typeof list, f: (p: (typeof list)[number]) => number) => l.reduce((a, p) => a + f(p), 0);
   const counted = list.filter((p) => p.countedThisYear);
@@ -201,17 +314,44 @@ function largeProjectsReport(st: DispatchStatsWithSpeech, s: StatsScope, wb: Exc
   // The subtotal is the dispatch statistics' largeProjects (what the briefing reads out).
   const rows: Row[] = [
     ...counted.map(row),
-    { subtotal: ['', `其中本年有到位资金的重大项目 ${st.largeProjects.count} 个`, '', '', '', wan(sum(counted, (p) => p.totalInvestmentYuan)), '', '', '',
-      wan(st.largeProjects.fundsYtdYuan), wan(sum(counted, (p) => p.fundsToDateYuan)), null, '', ''] },
+    {
+      subtotal: [
+        '',
+        `其中本年有到位资金的重大项目 ${st.largeProjects.count} 个`,
+        '',
+        '',
+        '',
+        wan(sum(counted, (p) => p.totalInvestmentYuan)),
+        '',
+        '',
+        '',
+        wan(st.largeProjects.fundsYtdYuan),
+        wan(sum(counted, (p) => p.fundsToDateYuan)),
+        null,
+        '',
+        '',
+      ],
+    },
     ...others.map((p, i) => row(p, counted.length + i)),
   ];
   const tInv = sum(list, (p) => p.totalInvestmentYuan);
   const tAll = sum(list, (p) => p.fundsToDateYuan);
   const thresholdWan = st.largeProjects.thresholdYuan / 10000;
-  sheet(wb, '重点项目进展', title,
-    `总投资${thresholdWan}万元以上域外项目（本年有到位资金的计入重大项目，与调度统计一致）　报告期：${periodSpanText(s.period)}　单位：万元`, [
+  sheet(
+    wb,
+    '重点项目进展',
+    title,
+    `总投资${thresholdWan}万元以上域外项目（本年有到位资金的计入重大项目，与调度统计一致）　报告期：${periodSpanText(s.period)}　单位：万元`,
+    [
       { header: '序号', width: 6, kind: 'int' },
-      { header: '项目编号', width: codeWidth(list.map((p) => p.code), 12), kind: 'code' },
+      {
+        header: '项目编号',
+        width: codeWidth(
+          list.map((p) => p.code),
+          12,
+        ),
+        kind: 'code',
+      },
       { header: '项目名称', width: 26, kind: 'text' },
       { header: '承办单位', width: 14, kind: 'text' },
       { header: '投资方所在地', width: 16, kind: 'text' },
@@ -224,7 +364,25 @@ function largeProjectsReport(st: DispatchStatsWithSpeech, s: StatsScope, wb: Exc
       { header: '占总投资', group: '到位资金', width: 10, kind: 'pct' },
       { header: '责任人', width: 10, kind: 'text' },
       { header: '包保领导', width: 10, kind: 'text' },
-    ], rows, ['', `合计 ${list.length} 个`, '', '', '', wan(tInv), '', '', '', wan(sum(list, (p) => p.fundsYtdYuan)), wan(tAll), ratio(tAll, tInv), '', '']);
+    ],
+    rows,
+    [
+      '',
+      `合计 ${list.length} 个`,
+      '',
+      '',
+      '',
+      wan(tInv),
+      '',
+      '',
+      '',
+      wan(sum(list, (p) => p.fundsYtdYuan)),
+      wan(tAll),
+      ratio(tAll, tInv),
+      '',
+      '',
+    ],
+  );
 }
 
 function foreignReport(st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.Workbook, title: string) {
@@ -232,32 +390,65 @@ function foreignReport(st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.W
   const extra = new Map(sp.units.map((u) => [u.code, u]));
   const rows: Row[] = st.units.map((u, i) => {
     const x = extra.get(u.code)!;
-    return [i + 1, u.name, wanOrNull(x.foreignTargetBaseUsd), wanOrNull(x.foreignTargetStretchUsd), wan(x.foreignUsdYtd), wan(x.foreignUsdYtdLastYear),
-      yoy(x.foreignUsdYtd, x.foreignUsdYtdLastYear), ratio(x.foreignUsdYtd, x.foreignTargetBaseUsd)];
+    return [
+      i + 1,
+      u.name,
+      wanOrNull(x.foreignTargetBaseUsd),
+      wanOrNull(x.foreignTargetStretchUsd),
+      wan(x.foreignUsdYtd),
+      wan(x.foreignUsdYtdLastYear),
+      yoy(x.foreignUsdYtd, x.foreignUsdYtdLastYear),
+      ratio(x.foreignUsdYtd, x.foreignTargetBaseUsd),
+    ];
   });
   let totals: Cell[] | null = null;
   if (s.unitCode === null) {
     const own = sp.cityOwn;
-    rows.push([rows.length + 1, CITY_OWN_ROW, null, null, wan(own.foreignUsdYtd), wan(own.foreignUsdYtdLastYear), yoy(own.foreignUsdYtd, own.foreignUsdYtdLastYear), null]);
-    totals = ['', '全市', wanOrNull(sp.foreignTargetBaseUsd), wanOrNull(sp.foreignTargetStretchUsd), wan(st.foreignUsdYtd), wan(sp.foreignUsdYtdLastYear),
-      yoy(st.foreignUsdYtd, sp.foreignUsdYtdLastYear), ratio(st.foreignUsdYtd, sp.foreignTargetBaseUsd)];
+    rows.push([
+      rows.length + 1,
+      CITY_OWN_ROW,
+      null,
+      null,
+      wan(own.foreignUsdYtd),
+      wan(own.foreignUsdYtdLastYear),
+      yoy(own.foreignUsdYtd, own.foreignUsdYtdLastYear),
+      null,
+    ]);
+    totals = [
+      '',
+      '全市',
+      wanOrNull(sp.foreignTargetBaseUsd),
+      wanOrNull(sp.foreignTargetStretchUsd),
+      wan(st.foreignUsdYtd),
+      wan(sp.foreignUsdYtdLastYear),
+      yoy(st.foreignUsdYtd, sp.foreignUsdYtdLastYear),
+      ratio(st.foreignUsdYtd, sp.foreignTargetBaseUsd),
+    ];
   }
-  sheet(wb, '利用外资', title, `报告期：${periodSpanText(s.period)}　单位：万美元`, [
-    { header: '序号', width: 6, kind: 'int' },
-    { header: '单位', width: 16, kind: 'text' },
-    { header: '确保', group: '全年目标', width: 13, kind: 'usdwan' },
-    { header: '力争', group: '全年目标', width: 13, kind: 'usdwan' },
-    { header: '本年累计', group: '利用外资', width: 14, kind: 'usdwan' },
-    { header: '上年同期', group: '利用外资', width: 14, kind: 'usdwan' },
-    { header: '同比', group: '利用外资', width: 10, kind: 'pct' },
-    { header: '完成率', width: 10, kind: 'pct' },
-  ], rows, totals);
+  sheet(
+    wb,
+    '利用外资',
+    title,
+    `报告期：${periodSpanText(s.period)}　单位：万美元`,
+    [
+      { header: '序号', width: 6, kind: 'int' },
+      { header: '单位', width: 16, kind: 'text' },
+      { header: '确保', group: '全年目标', width: 13, kind: 'usdwan' },
+      { header: '力争', group: '全年目标', width: 13, kind: 'usdwan' },
+      { header: '本年累计', group: '利用外资', width: 14, kind: 'usdwan' },
+      { header: '上年同期', group: '利用外资', width: 14, kind: 'usdwan' },
+      { header: '同比', group: '利用外资', width: 10, kind: 'pct' },
+      { header: '完成率', width: 10, kind: 'pct' },
+    ],
+    rows,
+    totals,
+  );
 }
 
 export async function buildReport(db: Tx, name: ReportName, s: StatsScope): Promise<{ buffer: Buffer; filename: string }> {
   const settings = await getSettings(db);
   const scopeName = s.unitCode
-    ? (await db.selectFrom('units').select('name').where('code', '=', s.unitCode).executeTakeFirst())?.name ?? s.unitCode
+    ? ((await db.selectFrom('units').select('name').where('code', '=', s.unitCode).executeTakeFirst())?.name ?? s.unitCode)
     : settings.cityName;
   const title = `${scopeName}${periodSpanText(s.period)}${REPORT_TITLES[name]}`;
   const wb = new ExcelJS.Workbook();

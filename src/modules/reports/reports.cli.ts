@@ -9,7 +9,9 @@ import { buildReport } from './excel.service';
 
 export function reportsCli(program: Command): void {
   const report = program.command('report').description('调度会讲话稿与标准报表');
-  report.command('briefing').description('生成调度会讲话稿（Word）')
+  report
+    .command('briefing')
+    .description('生成调度会讲话稿（Word）')
     .option('--period <YYYY-MM>', '报告期（默认：有数据的最新月份）')
     .option('--unit <code>', '只写该单位')
     .option('--basis <verified|reported>', '口径：verified 只计已核实（默认），reported 含待核实', 'verified')
@@ -25,7 +27,9 @@ export function reportsCli(program: Command): void {
         for (const s of r.dto.sections) console.log(`${s.heading}\n${s.paragraphs.map((p) => `  ${p}`).join('\n')}`);
       });
     });
-  report.command('excel').description(`生成标准报表（Excel）：${REPORT_NAMES.join(' | ')}`)
+  report
+    .command('excel')
+    .description(`生成标准报表（Excel）：${REPORT_NAMES.join(' | ')}`)
     .argument('<name>', REPORT_NAMES.join(' | '))
     .option('--period <YYYY-MM>', '报告期')
     .option('--unit <code>', '只统计该单位')

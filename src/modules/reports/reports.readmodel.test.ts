@@ -33,21 +33,56 @@ function body(ws: ExcelJS.Worksheet): unknown[][] {
 }
 
 describe.each(DB_KINDS)('one read model for reports, briefing and API on %s', (kind) => {
-  const ctx = sampleSuite(kind, [['office', ['city_office']], ['rep1', ['reporter'], 'U01']], async (db) => {
-    const city = await db.selectFrom('units').select('code').where('kind', '=', 'city').executeTakeFirstOrThrow();
-    const inv = await db.insertInto('investors').values({ name: '深圳某集团', origin_scope: 'domestic', origin_code: '440300', created_at: ts, updated_at: ts })
-      .returning('id').executeTakeFirstOrThrow();
-    for (const [code, unit, yuan, usd] of [['CITY-1', city.code, 30_000_000, 120_000], ['D02-X', 'D02', 10_000_000, 0]] as const) {
-      const p = await db.insertInto('projects').values({
-        code, name: `${code}项目`, unit_code: unit, investor_id: inv.id, total_investment_yuan: 90_000_000, stage: 'contract',
-        contract_date: '2026-02-10', created_at: ts, updated_at: ts,
-      }).returning('id').executeTakeFirstOrThrow();
-      await db.insertInto('fund_entries').values({
-        project_id: p.id, unit_code: unit, period: '2026-03', year: 2026, month: 3, amount_yuan: yuan, foreign_usd: usd, status: 'verified',
-        created_at: ts, updated_at: ts,
-      }).execute();
-    }
-  });
+  const ctx = sampleSuite(
+    kind,
+    [
+      ['office', ['city_office']],
+      ['rep1', ['reporter'], 'U01'],
+    ],
+    async (db) => {
+      const city = await db.selectFrom('units').select('code').where('kind', '=', 'city').executeTakeFirstOrThrow();
+      const inv = await db
+        .insertInto('investors')
+        .values({ name: '深圳某集团', origin_scope: 'domestic', origin_code: '440300', created_at: ts, updated_at: ts })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const [code, unit, yuan, usd] of [
+        ['CITY-1', city.code, 30_000_000, 120_000],
+        ['D02-X', 'D02', 10_000_000, 0],
+      ] as const) {
+        const p = await db
+          .insertInto('projects')
+          .values({
+            code,
+            name: `${code}项目`,
+            unit_code: unit,
+            investor_id: inv.id,
+            total_investment_yuan: 90_000_000,
+            stage: 'contract',
+            contract_date: '2026-02-10',
+            created_at: ts,
+            updated_at: ts,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await db
+          .insertInto('fund_entries')
+          .values({
+            project_id: p.id,
+            unit_code: unit,
+            period: '2026-03',
+            year: 2026,
+            month: 3,
+            amount_yuan: yuan,
+            foreign_usd: usd,
+            status: 'verified',
+            created_at: ts,
+            updated_at: ts,
+          })
+          .execute();
+      }
+    },
+  );
 
   const cases: { who: string; unit: string | null; basis: StatsBasis }[] = [
     { who: 'office', unit: null, basis: 'verified' },
@@ -58,7 +93,7 @@ describe.each(DB_KINDS)('one read model for reports, briefing and API on %s', (k
   it.each(cases)('agrees everywhere for $who, unit $unit, basis $basis', async ({ who, unit, basis }) => {
     const c = await login(ctx.app, who);
     const query = `period=2026-05&basis=${basis}`;
-    const st = await dispatchStats(ctx.t.db, { period: { year: 2026, month: 5 }, unitCode: unit, basis }) as DispatchStatsWithSpeech;
+    const st = (await dispatchStats(ctx.t.db, { period: { year: 2026, month: 5 }, unitCode: unit, basis })) as DispatchStatsWithSpeech;
     const sp = st.speech;
     // The dashboard API is the same read model.
     const api = await c.get(`/api/v1/stats/dispatch?${query}`);
@@ -75,7 +110,12 @@ describe.each(DB_KINDS)('one read model for reports, briefing and API on %s', (k
       const r = funds[i]!;
       const x = sp.units.find((e) => e.code === u.code)!;
       expect(r[1]).toBe(u.name);
-      expect([units(r[2]), units(r[3]), units(r[4]), units(r[5])]).toEqual([u.targetBaseYuan, x.targetStretchYuan, u.fundsYtdYuan, x.fundsYtdLastYearYuan]);
+      expect([units(r[2]), units(r[3]), units(r[4]), units(r[5])]).toEqual([
+        u.targetBaseYuan,
+        x.targetStretchYuan,
+        u.fundsYtdYuan,
+        x.fundsYtdLastYearYuan,
+      ]);
       expect([r[6], r[7], r[8]]).toEqual([u.yoy, u.completion, x.completionStretch]);
       expect(r[10]).toBe(u.rank ?? '—');
       expect(units(r[11])).toBe(x.monthlyNeededBaseYuan);
@@ -86,8 +126,12 @@ describe.each(DB_KINDS)('one read model for reports, briefing and API on %s', (k
       expect(units(own[4])).toBe(sp.cityOwn.fundsYtdYuan);
       const total = funds[st.units.length + 1]!;
       expect(total[1]).toBe('全市');
-      expect([units(total[2]), units(total[3]), units(total[4]), units(total[5])])
-        .toEqual([st.targetBaseYuan, st.targetStretchYuan, st.fundsYtdYuan, st.fundsYtdLastYearYuan]);
+      expect([units(total[2]), units(total[3]), units(total[4]), units(total[5])]).toEqual([
+        st.targetBaseYuan,
+        st.targetStretchYuan,
+        st.fundsYtdYuan,
+        st.fundsYtdLastYearYuan,
+      ]);
       expect([total[6], total[7], total[8]]).toEqual([st.yoy, st.completion, st.completionStretch]);
       expect(funds.slice(0, -1).reduce((a, r) => a + units(r[4])!, 0)).toBe(st.fundsYtdYuan);
       expect(units(total[11])).toBe(sp.monthlyNeededBaseYuan);
@@ -99,7 +143,8 @@ describe.each(DB_KINDS)('one read model for reports, briefing and API on %s', (k
     expect(cTotal[1]).toBe(`合计 ${st.contractsYtd.count} 个`);
     expect(units(cTotal[8])).toBe(st.contractsYtd.totalInvestmentYuan);
     expect(contracts.length - 1).toBe(st.contractsYtd.count === 0 ? 1 : st.contractsYtd.count);
-    if (st.contractsYtd.count) expect(contracts.slice(0, -1).reduce((a, r) => a + units(r[8])!, 0)).toBe(st.contractsYtd.totalInvestmentYuan);
+    if (st.contractsYtd.count)
+      expect(contracts.slice(0, -1).reduce((a, r) => a + units(r[8])!, 0)).toBe(st.contractsYtd.totalInvestmentYuan);
 
     // 重点项目进展表: the projects with funds this year, as a subtotal, are largeProjects.
     const large = body(await workbook(c, 'large-projects', query));
@@ -128,8 +173,10 @@ describe.each(DB_KINDS)('one read model for reports, briefing and API on %s', (k
     expect(text).toContain(`实际到位资金${formatYi(st.fundsYtdYuan)}`);
     if (st.completion !== null) expect(text).toContain(`的${formatPercent(st.completion)}`);
     expect(text).toContain(`省外资金${formatYi(st.outOfProvinceYtdYuan)}（含境外${formatYi(st.abroadYtdYuan)}）`);
-    if (st.largeProjects.count) expect(text).toContain(`域外重大项目${st.largeProjects.count}个，到位资金${formatYi(st.largeProjects.fundsYtdYuan)}`);
-    if (st.contractsYtd.count) expect(text).toContain(`新签约项目${st.contractsYtd.count}个，总投资${formatYi(st.contractsYtd.totalInvestmentYuan)}`);
+    if (st.largeProjects.count)
+      expect(text).toContain(`域外重大项目${st.largeProjects.count}个，到位资金${formatYi(st.largeProjects.fundsYtdYuan)}`);
+    if (st.contractsYtd.count)
+      expect(text).toContain(`新签约项目${st.contractsYtd.count}个，总投资${formatYi(st.contractsYtd.totalInvestmentYuan)}`);
     for (const row of b.units) {
       const u = st.units.find((e) => e.code === row.code)!;
       expect(row.fundsYi).toBe(formatYi(u.fundsYtdYuan));

@@ -19,8 +19,12 @@ const ADVANTAGES = [
 
 export async function enrichReserveDemo(tx: Tx, seed: number, today: string): Promise<void> {
   const rng = new Rng(seed + 17);
-  const rows = await tx.selectFrom('reserve_projects').select(['id', 'name', 'unit_code', 'industry', 'status', 'total_investment_yuan'])
-    .where('is_demo', '=', 1).orderBy('id').execute();
+  const rows = await tx
+    .selectFrom('reserve_projects')
+    .select(['id', 'name', 'unit_code', 'industry', 'status', 'total_investment_yuan'])
+    .where('is_demo', '=', 1)
+    .orderBy('id')
+    .execute();
   for (const r of rows) {
     const total = Number(r.total_investment_yuan);
     const twoYears = total > 300_000_000 && rng.chance(0.6);
@@ -31,24 +35,58 @@ export async function enrichReserveDemo(tx: Tx, seed: number, today: string): Pr
     const tax = revenue.map((v) => Math.round(v * 0.06));
     const reviewed = rng.chance(0.7);
     const reviewDate = addDays(today, -rng.int(30, 400));
-    await tx.updateTable('reserve_projects').set({
-      location: `${r.unit_code}产业园区`,
-      market_outlook: rng.pick(MARKETS), advantages: rng.pick(ADVANTAGES),
-      name_en: `${r.industry ?? 'Industrial'} project (reserve no. ${r.id})`,
-      description_en: `A ${(total / 1e8).toFixed(1)}-hundred-million-yuan ${r.industry ?? 'industrial'} project packaged by the city for investors.`,
-      market_outlook_en: 'Stable demand growth downstream; limited capacity in Northeast China; access to Northeast Asian markets.',
-      advantages_en: 'Preferential policies on land, power and talent; fully serviced industrial park; one-stop approval service.',
-      review_experts: reviewed ? [rng.pick(EXPERTS), rng.pick(EXPERTS)].join('、') : null,
-      review_date: reviewed ? reviewDate : null,
-      review_verdict: reviewed ? rng.weighted([['pass', 70], ['revise', 25], ['fail', 5]] as const, (x) => x[1])[0] : null,
-      review_comments: reviewed ? '项目技术路线成熟，市场测算依据充分，建议细化用地和能耗指标。' : null,
-      cashflow_json: JSON.stringify({ capitalOutlayYuan: capex, revenueYuan: revenue, operatingCostYuan: cost, taxYuan: tax, horizonYears: 10, discountRate: 0.08 }),
-      promoted_on: r.status === 'promoted' ? addDays(today, -rng.int(10, 300)) : null,
-    }).where('id', '=', r.id).execute();
+    await tx
+      .updateTable('reserve_projects')
+      .set({
+        location: `${r.unit_code}产业园区`,
+        market_outlook: rng.pick(MARKETS),
+        advantages: rng.pick(ADVANTAGES),
+        name_en: `${r.industry ?? 'Industrial'} project (reserve no. ${r.id})`,
+        description_en: `A ${(total / 1e8).toFixed(1)}-hundred-million-yuan ${r.industry ?? 'industrial'} project packaged by the city for investors.`,
+        market_outlook_en: 'Stable demand growth downstream; limited capacity in Northeast China; access to Northeast Asian markets.',
+        advantages_en: 'Preferential policies on land, power and talent; fully serviced industrial park; one-stop approval service.',
+        review_experts: reviewed ? [rng.pick(EXPERTS), rng.pick(EXPERTS)].join('、') : null,
+        review_date: reviewed ? reviewDate : null,
+        review_verdict: reviewed
+          ? rng.weighted(
+              [
+                ['pass', 70],
+                ['revise', 25],
+                ['fail', 5],
+              ] as const,
+              (x) => x[1],
+            )[0]
+          : null,
+        review_comments: reviewed ? '项目技术路线成熟，市场测算依据充分，建议细化用地和能耗指标。' : null,
+        cashflow_json: JSON.stringify({
+          capitalOutlayYuan: capex,
+          revenueYuan: revenue,
+          operatingCostYuan: cost,
+          taxYuan: tax,
+          horizonYears: 10,
+          discountRate: 0.08,
+        }),
+        promoted_on: r.status === 'promoted' ? addDays(today, -rng.int(10, 300)) : null,
+      })
+      .where('id', '=', r.id)
+      .execute();
     if (r.status === 'converted') {
-      const p = await tx.selectFrom('projects').select('id').where('is_demo', '=', 1).where('unit_code', '=', r.unit_code)
-        .where('stage', 'in', ['lead', 'negotiating', 'intent']).orderBy('id').offset(rng.int(0, 3)).limit(1).executeTakeFirst();
-      if (p) await tx.updateTable('reserve_projects').set({ project_id: Number(p.id), converted_on: addDays(today, -rng.int(10, 200)) }).where('id', '=', r.id).execute();
+      const p = await tx
+        .selectFrom('projects')
+        .select('id')
+        .where('is_demo', '=', 1)
+        .where('unit_code', '=', r.unit_code)
+        .where('stage', 'in', ['lead', 'negotiating', 'intent'])
+        .orderBy('id')
+        .offset(rng.int(0, 3))
+        .limit(1)
+        .executeTakeFirst();
+      if (p)
+        await tx
+          .updateTable('reserve_projects')
+          .set({ project_id: Number(p.id), converted_on: addDays(today, -rng.int(10, 200)) })
+          .where('id', '=', r.id)
+          .execute();
     }
   }
 }

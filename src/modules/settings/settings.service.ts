@@ -8,7 +8,11 @@ export async function getSettings(db: Tx): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
   const raw: Record<string, unknown> = {};
   for (const r of rows) {
-    try { raw[r.key] = JSON.parse(r.value); } catch { /* a bad stored value falls back to its default */ }
+    try {
+      raw[r.key] = JSON.parse(r.value);
+    } catch {
+      /* a bad stored value falls back to its default */
+    }
   }
   const parsed = settingsSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
@@ -35,12 +39,23 @@ export async function updateSettings(tx: Tx, actor: Actor, patch: Partial<Settin
     changed[k] = v;
     const value = JSON.stringify(v);
     const exists = await tx.selectFrom('settings').select('key').where('key', '=', k).executeTakeFirst();
-    if (exists) await tx.updateTable('settings').set({ value, updated_at: nowIso(), version: (eb) => eb('version', '+', 1) }).where('key', '=', k).execute();
+    if (exists)
+      await tx
+        .updateTable('settings')
+        .set({ value, updated_at: nowIso(), version: (eb) => eb('version', '+', 1) })
+        .where('key', '=', k)
+        .execute();
     else await tx.insertInto('settings').values({ key: k, value, updated_at: nowIso() }).execute();
   }
   if (Object.keys(changed).length) {
     const beforeChanged = Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof Settings]]));
-    await audit(tx, actor, { action: 'update', entity: 'settings', summary: Object.keys(changed).join(', '), before: beforeChanged, after: changed });
+    await audit(tx, actor, {
+      action: 'update',
+      entity: 'settings',
+      summary: Object.keys(changed).join(', '),
+      before: beforeChanged,
+      after: changed,
+    });
   }
   const after = await getSettings(tx);
   // Origin scopes and statistics rollups follow (settings.effects.ts); callers that change settings

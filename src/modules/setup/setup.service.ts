@@ -12,8 +12,12 @@ export async function needsSetup(db: Db): Promise<boolean> {
 }
 
 export interface SetupInput {
-  cityName: string; homeRegionCode: string; cityUnitCode: string;
-  adminUsername: string; adminDisplayName: string; adminPassword: string;
+  cityName: string;
+  homeRegionCode: string;
+  cityUnitCode: string;
+  adminUsername: string;
+  adminDisplayName: string;
+  adminPassword: string;
 }
 
 /** First run: the city, its home region, and the first administrator (who is also city office). */
@@ -31,12 +35,29 @@ export async function runSetup(db: Db, input: SetupInput) {
     const city = await tx.selectFrom('units').select('code').where('kind', '=', 'city').executeTakeFirst();
     if (!city) {
       const t = nowIso();
-      await tx.insertInto('units').values({ code: input.cityUnitCode, name: `${input.cityName}人民政府`, kind: 'city', created_at: t, updated_at: t }).execute();
-      await audit(tx, system, { action: 'create', entity: 'unit', entityId: input.cityUnitCode, after: { code: input.cityUnitCode, name: `${input.cityName}人民政府`, kind: 'city' } });
+      await tx
+        .insertInto('units')
+        .values({ code: input.cityUnitCode, name: `${input.cityName}人民政府`, kind: 'city', created_at: t, updated_at: t })
+        .execute();
+      await audit(tx, system, {
+        action: 'create',
+        entity: 'unit',
+        entityId: input.cityUnitCode,
+        after: { code: input.cityUnitCode, name: `${input.cityName}人民政府`, kind: 'city' },
+      });
     }
-    const user = await createUser(tx, system, {
-      username: input.adminUsername, displayName: input.adminDisplayName, password: input.adminPassword, roles: ['admin', 'city_office'], unitCode: null,
-    }, { skipPermission: true });
+    const user = await createUser(
+      tx,
+      system,
+      {
+        username: input.adminUsername,
+        displayName: input.adminDisplayName,
+        password: input.adminPassword,
+        roles: ['admin', 'city_office'],
+        unitCode: null,
+      },
+      { skipPermission: true },
+    );
     await audit(tx, system, { action: 'setup', entity: 'system', summary: `初始化：${input.cityName}（${input.homeRegionCode}）` });
     return user;
   });

@@ -7,47 +7,101 @@ import { sampleSuite } from './sample.testutil';
 import { DRILLDOWN_FIGURES } from '../../contracts/stats.drilldown';
 
 type Dispatch = Record<string, unknown> & {
-  fundsYtdYuan: number; headlineYtdYuan: number; localYtdYuan: number; fundsYtdLastYearYuan: number; foreignUsdYtd: number;
-  outsideRegionYtdYuan: number; outOfProvinceYtdYuan: number; abroadYtdYuan: number;
-  largeProjects: { count: number; fundsYtdYuan: number }; contractsYtd: { count: number; totalInvestmentYuan: number };
+  fundsYtdYuan: number;
+  headlineYtdYuan: number;
+  localYtdYuan: number;
+  fundsYtdLastYearYuan: number;
+  foreignUsdYtd: number;
+  outsideRegionYtdYuan: number;
+  outOfProvinceYtdYuan: number;
+  abroadYtdYuan: number;
+  largeProjects: { count: number; fundsYtdYuan: number };
+  contractsYtd: { count: number; totalInvestmentYuan: number };
 };
 
 /** The figure a drill-down must add up to, and the project count where the figure is a count. */
 function expected(d: Dispatch, figure: string): { total: number; projects?: number } {
   switch (figure) {
-    case 'fundsYtd': return { total: d.fundsYtdYuan };
-    case 'headlineYtd': return { total: d.headlineYtdYuan };
-    case 'localYtd': return { total: d.localYtdYuan };
-    case 'fundsYtdLastYear': return { total: d.fundsYtdLastYearYuan };
-    case 'foreignUsdYtd': return { total: d.foreignUsdYtd };
-    case 'outsideRegionYtd': return { total: d.outsideRegionYtdYuan };
-    case 'outOfProvinceYtd': return { total: d.outOfProvinceYtdYuan };
-    case 'abroadYtd': return { total: d.abroadYtdYuan };
-    case 'largeProjects': return { total: d.largeProjects.fundsYtdYuan, projects: d.largeProjects.count };
-    case 'contractsYtd': return { total: d.contractsYtd.totalInvestmentYuan, projects: d.contractsYtd.count };
-    default: throw new Error(figure);
+    case 'fundsYtd':
+      return { total: d.fundsYtdYuan };
+    case 'headlineYtd':
+      return { total: d.headlineYtdYuan };
+    case 'localYtd':
+      return { total: d.localYtdYuan };
+    case 'fundsYtdLastYear':
+      return { total: d.fundsYtdLastYearYuan };
+    case 'foreignUsdYtd':
+      return { total: d.foreignUsdYtd };
+    case 'outsideRegionYtd':
+      return { total: d.outsideRegionYtdYuan };
+    case 'outOfProvinceYtd':
+      return { total: d.outOfProvinceYtdYuan };
+    case 'abroadYtd':
+      return { total: d.abroadYtdYuan };
+    case 'largeProjects':
+      return { total: d.largeProjects.fundsYtdYuan, projects: d.largeProjects.count };
+    case 'contractsYtd':
+      return { total: d.contractsYtd.totalInvestmentYuan, projects: d.contractsYtd.count };
+    default:
+      throw new Error(figure);
   }
 }
 
 describe.each(DB_KINDS)('drill-down on %s', (kind) => {
-  const ctx = sampleSuite(kind, [['office', ['city_office']], ['rep1', ['reporter'], 'U01'], ['admin', ['admin']]], async (db) => {
-    // Funds booked on the city's own unit, and on a unit without a funds target (D02 has none).
-    const t = nowIso();
-    const project = async (unit: string) => (await db.selectFrom('projects').select('id').where('unit_code', '=', unit).orderBy('id').executeTakeFirst())?.id;
-    const investor = await db.selectFrom('investors').select('id').where('origin_scope', '=', 'domestic').orderBy('id').executeTakeFirstOrThrow();
-    const cityProject = await db.insertInto('projects').values({
-      code: 'PCITY1', name: '市本级项目', unit_code: 'C00', stage: 'started', total_investment_yuan: 600_000_000, investor_id: investor.id,
-      created_at: t, updated_at: t,
-    }).returning('id').executeTakeFirstOrThrow();
-    const ids = [cityProject.id, await project('D02')].filter((x): x is number => typeof x === 'number');
-    for (const id of ids) {
-      const unit = (await db.selectFrom('projects').select('unit_code').where('id', '=', id).executeTakeFirstOrThrow()).unit_code;
-      await db.insertInto('fund_entries').values({
-        project_id: id, unit_code: unit, period: '2026-03', year: 2026, month: 3, kind: 'regular', amount_yuan: 30_000_000,
-        foreign_usd: 1_000, status: 'verified', created_at: t, updated_at: t,
-      }).execute();
-    }
-  });
+  const ctx = sampleSuite(
+    kind,
+    [
+      ['office', ['city_office']],
+      ['rep1', ['reporter'], 'U01'],
+      ['admin', ['admin']],
+    ],
+    async (db) => {
+      // Funds booked on the city's own unit, and on a unit without a funds target (D02 has none).
+      const t = nowIso();
+      const project = async (unit: string) =>
+        (await db.selectFrom('projects').select('id').where('unit_code', '=', unit).orderBy('id').executeTakeFirst())?.id;
+      const investor = await db
+        .selectFrom('investors')
+        .select('id')
+        .where('origin_scope', '=', 'domestic')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      const cityProject = await db
+        .insertInto('projects')
+        .values({
+          code: 'PCITY1',
+          name: '市本级项目',
+          unit_code: 'C00',
+          stage: 'started',
+          total_investment_yuan: 600_000_000,
+          investor_id: investor.id,
+          created_at: t,
+          updated_at: t,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const ids = [cityProject.id, await project('D02')].filter((x): x is number => typeof x === 'number');
+      for (const id of ids) {
+        const unit = (await db.selectFrom('projects').select('unit_code').where('id', '=', id).executeTakeFirstOrThrow()).unit_code;
+        await db
+          .insertInto('fund_entries')
+          .values({
+            project_id: id,
+            unit_code: unit,
+            period: '2026-03',
+            year: 2026,
+            month: 3,
+            kind: 'regular',
+            amount_yuan: 30_000_000,
+            foreign_usd: 1_000,
+            status: 'verified',
+            created_at: t,
+            updated_at: t,
+          })
+          .execute();
+      }
+    },
+  );
 
   it('lists projects that add up to every figure, for the city and a unit, on both bases', async () => {
     const office = await login(ctx.app, 'office');
@@ -63,7 +117,10 @@ describe.each(DB_KINDS)('drill-down on %s', (kind) => {
           const label = `${basis} ${unit || 'city'} ${figure}`;
           expect(body.truncated, label).toBe(false);
           expect(body.total, label).toBe(want.total);
-          expect(body.items.reduce((t: number, i: { amount: number }) => t + i.amount, 0), label).toBe(want.total);
+          expect(
+            body.items.reduce((t: number, i: { amount: number }) => t + i.amount, 0),
+            label,
+          ).toBe(want.total);
           if (want.projects !== undefined) expect(body.projects, label).toBe(want.projects);
         }
       }
@@ -90,7 +147,11 @@ describe.each(DB_KINDS)('drill-down on %s', (kind) => {
     const admin = await login(ctx.app, 'admin');
     const office = await login(ctx.app, 'office');
     expect((await admin.patch('/api/v1/settings', { countLocalFundsInHeadline: false })).statusCode).toBe(200);
-    const d = (await office.get('/api/v1/stats/dispatch?period=2026-05')).json() as Dispatch & { countingRule: string; completion: number; targetBaseYuan: number };
+    const d = (await office.get('/api/v1/stats/dispatch?period=2026-05')).json() as Dispatch & {
+      countingRule: string;
+      completion: number;
+      targetBaseYuan: number;
+    };
     expect(d.countingRule).toBe('nonLocal');
     expect(d.headlineYtdYuan).toBe(d.fundsYtdYuan - d.localYtdYuan);
     expect(d.localYtdYuan).toBeGreaterThan(0);

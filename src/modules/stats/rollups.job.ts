@@ -12,7 +12,11 @@ export function rebuildRollupsInBackground(db: Db, log?: { error: (obj: unknown,
   running = running.then(async () => {
     try {
       if (!(await tryLock(db, ROLLUP_REBUILD_LOCK, 30 * 60_000))) return;
-      try { await rebuildStaleRollups(db); } finally { await releaseLock(db, ROLLUP_REBUILD_LOCK); }
+      try {
+        await rebuildStaleRollups(db);
+      } finally {
+        await releaseLock(db, ROLLUP_REBUILD_LOCK);
+      }
     } catch (err) {
       log?.error({ err }, '统计汇总表后台重建失败（定时任务会重试）');
     }

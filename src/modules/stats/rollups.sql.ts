@@ -106,7 +106,8 @@ export const rebuildPiece = {
 // ---- SQLite: row triggers. An entry row R (NEW or OLD) with sign ±1. -------------------------------
 const sqScope = (projectId: string) =>
   `COALESCE((SELECT i.origin_scope FROM projects p JOIN investors i ON i.id = p.investor_id WHERE p.id = ${projectId}), '')`;
-const sqLarge = (projectId: string) => `COALESCE((SELECT ${largeOf('p.total_investment_yuan')} FROM projects p WHERE p.id = ${projectId}), 0)`;
+const sqLarge = (projectId: string) =>
+  `COALESCE((SELECT ${largeOf('p.total_investment_yuan')} FROM projects p WHERE p.id = ${projectId}), 0)`;
 const sqRollup = (r: 'NEW' | 'OLD', sign: '' | '-') => `
   INSERT INTO fund_rollups (${ROLLUP_COLS})
   SELECT ${r}.year, ${r}.month, ${r}.unit_code, ${r}.status, ${sqScope(`${r}.project_id`)}, ${sqLarge(`${r}.project_id`)},
@@ -144,7 +145,8 @@ function sqMove(where: string, oldScope: string, oldLarge: string, newScope: str
 const recompute = (project: string, year: string) => `
   DELETE FROM fund_large_firsts WHERE project_id = ${project} AND year = ${year};
   INSERT INTO fund_large_firsts (${LF_COLS}) ${largeFirstsSelect(`project_id = ${project} AND year = ${year}`)};`;
-const countKey = (r: 'NEW' | 'OLD') => `year = ${r}.year AND basis = ${r}.basis AND unit_code = ${r}.unit_code AND first_month = ${r}.first_month`;
+const countKey = (r: 'NEW' | 'OLD') =>
+  `year = ${r}.year AND basis = ${r}.basis AND unit_code = ${r}.unit_code AND first_month = ${r}.first_month`;
 const countAdd = `
   INSERT INTO fund_large_counts (year, basis, unit_code, first_month, projects) VALUES (NEW.year, NEW.basis, NEW.unit_code, NEW.first_month, 1)
   ON CONFLICT (year, basis, unit_code, first_month) DO UPDATE SET projects = fund_large_counts.projects + 1;`;
@@ -158,50 +160,92 @@ export type GeneratedObject = { kind: 'trigger' | 'function'; name: string; tabl
 export function sqliteRollupObjects(): GeneratedObject[] {
   const t = (name: string, table: string, sql: string): GeneratedObject => ({ kind: 'trigger', name, table, sql });
   return [
-    t('fund_rollups_entry_insert', 'fund_entries',
-      `CREATE TRIGGER fund_rollups_entry_insert AFTER INSERT ON fund_entries BEGIN ${sqRollup('NEW', '')} ${sqFirstAdd} END`),
-    t('fund_rollups_entry_delete', 'fund_entries',
-      `CREATE TRIGGER fund_rollups_entry_delete AFTER DELETE ON fund_entries BEGIN ${sqRollup('OLD', '-')} ${sqDropZero} ${sqFirstRecompute} END`),
-    t('fund_rollups_entry_update', 'fund_entries',
+    t(
+      'fund_rollups_entry_insert',
+      'fund_entries',
+      `CREATE TRIGGER fund_rollups_entry_insert AFTER INSERT ON fund_entries BEGIN ${sqRollup('NEW', '')} ${sqFirstAdd} END`,
+    ),
+    t(
+      'fund_rollups_entry_delete',
+      'fund_entries',
+      `CREATE TRIGGER fund_rollups_entry_delete AFTER DELETE ON fund_entries BEGIN ${sqRollup('OLD', '-')} ${sqDropZero} ${sqFirstRecompute} END`,
+    ),
+    t(
+      'fund_rollups_entry_update',
+      'fund_entries',
       `CREATE TRIGGER fund_rollups_entry_update AFTER UPDATE OF year, month, unit_code, status, project_id, amount_yuan, foreign_usd ON fund_entries
        WHEN ${changed([...ENTRY_DIMS, 'amount_yuan', 'foreign_usd'])}
-       BEGIN ${sqRollup('OLD', '-')} ${sqRollup('NEW', '')} ${sqDropZero} END`),
-    t('fund_firsts_entry_update', 'fund_entries',
+       BEGIN ${sqRollup('OLD', '-')} ${sqRollup('NEW', '')} ${sqDropZero} END`,
+    ),
+    t(
+      'fund_firsts_entry_update',
+      'fund_entries',
       `CREATE TRIGGER fund_firsts_entry_update AFTER UPDATE OF year, month, unit_code, status, project_id ON fund_entries
        WHEN ${changed(ENTRY_DIMS)}
-       BEGIN ${sqFirstRecompute} ${sqFirstAdd} END`),
-    t('fund_rollups_project_update', 'projects',
+       BEGIN ${sqFirstRecompute} ${sqFirstAdd} END`,
+    ),
+    t(
+      'fund_rollups_project_update',
+      'projects',
       `CREATE TRIGGER fund_rollups_project_update AFTER UPDATE OF investor_id, total_investment_yuan ON projects
        WHEN OLD.investor_id IS NOT NEW.investor_id OR (${largeOf('OLD.total_investment_yuan')}) <> (${largeOf('NEW.total_investment_yuan')})
        BEGIN
-       ${sqMove('f.project_id = NEW.id',
-         `COALESCE((SELECT origin_scope FROM investors WHERE id = OLD.investor_id), '')`, largeOf('OLD.total_investment_yuan'),
-         `COALESCE((SELECT origin_scope FROM investors WHERE id = NEW.investor_id), '')`, largeOf('NEW.total_investment_yuan'))}
+       ${sqMove(
+         'f.project_id = NEW.id',
+         `COALESCE((SELECT origin_scope FROM investors WHERE id = OLD.investor_id), '')`,
+         largeOf('OLD.total_investment_yuan'),
+         `COALESCE((SELECT origin_scope FROM investors WHERE id = NEW.investor_id), '')`,
+         largeOf('NEW.total_investment_yuan'),
+       )}
        UPDATE fund_project_firsts SET origin_scope = COALESCE((SELECT origin_scope FROM investors WHERE id = NEW.investor_id), ''),
          large = ${largeOf('NEW.total_investment_yuan')} WHERE project_id = NEW.id;
-       END`),
+       END`,
+    ),
     // Suspended while a home-city change re-derives every investor's scope (rebuilt after, outside the request).
-    t('fund_rollups_investor_update', 'investors',
+    t(
+      'fund_rollups_investor_update',
+      'investors',
       `CREATE TRIGGER fund_rollups_investor_update AFTER UPDATE OF origin_scope ON investors
        WHEN OLD.origin_scope IS NOT NEW.origin_scope AND ${ACTIVE}
        BEGIN
-       ${sqMove('p.investor_id = NEW.id', `COALESCE(OLD.origin_scope, '')`, largeOf('p.total_investment_yuan'),
-         `COALESCE(NEW.origin_scope, '')`, largeOf('p.total_investment_yuan'))}
+       ${sqMove(
+         'p.investor_id = NEW.id',
+         `COALESCE(OLD.origin_scope, '')`,
+         largeOf('p.total_investment_yuan'),
+         `COALESCE(NEW.origin_scope, '')`,
+         largeOf('p.total_investment_yuan'),
+       )}
        UPDATE fund_project_firsts SET origin_scope = COALESCE(NEW.origin_scope, '') WHERE project_id IN (SELECT id FROM projects WHERE investor_id = NEW.id);
-       END`),
-    t('fund_large_firsts_on_insert', 'fund_project_firsts',
+       END`,
+    ),
+    t(
+      'fund_large_firsts_on_insert',
+      'fund_project_firsts',
       `CREATE TRIGGER fund_large_firsts_on_insert AFTER INSERT ON fund_project_firsts WHEN ${ACTIVE}
-       BEGIN ${recompute('NEW.project_id', 'NEW.year')} END`),
-    t('fund_large_firsts_on_delete', 'fund_project_firsts',
+       BEGIN ${recompute('NEW.project_id', 'NEW.year')} END`,
+    ),
+    t(
+      'fund_large_firsts_on_delete',
+      'fund_project_firsts',
       `CREATE TRIGGER fund_large_firsts_on_delete AFTER DELETE ON fund_project_firsts WHEN ${ACTIVE}
-       BEGIN ${recompute('OLD.project_id', 'OLD.year')} END`),
-    t('fund_large_firsts_on_update', 'fund_project_firsts',
+       BEGIN ${recompute('OLD.project_id', 'OLD.year')} END`,
+    ),
+    t(
+      'fund_large_firsts_on_update',
+      'fund_project_firsts',
       `CREATE TRIGGER fund_large_firsts_on_update AFTER UPDATE ON fund_project_firsts WHEN ${ACTIVE}
-       BEGIN ${recompute('OLD.project_id', 'OLD.year')} ${recompute('NEW.project_id', 'NEW.year')} END`),
-    t('fund_large_counts_on_insert', 'fund_large_firsts',
-      `CREATE TRIGGER fund_large_counts_on_insert AFTER INSERT ON fund_large_firsts WHEN ${ACTIVE} BEGIN ${countAdd} END`),
-    t('fund_large_counts_on_delete', 'fund_large_firsts',
-      `CREATE TRIGGER fund_large_counts_on_delete AFTER DELETE ON fund_large_firsts WHEN ${ACTIVE} BEGIN ${countRemove} END`),
+       BEGIN ${recompute('OLD.project_id', 'OLD.year')} ${recompute('NEW.project_id', 'NEW.year')} END`,
+    ),
+    t(
+      'fund_large_counts_on_insert',
+      'fund_large_firsts',
+      `CREATE TRIGGER fund_large_counts_on_insert AFTER INSERT ON fund_large_firsts WHEN ${ACTIVE} BEGIN ${countAdd} END`,
+    ),
+    t(
+      'fund_large_counts_on_delete',
+      'fund_large_firsts',
+      `CREATE TRIGGER fund_large_counts_on_delete AFTER DELETE ON fund_large_firsts WHEN ${ACTIVE} BEGIN ${countRemove} END`,
+    ),
   ];
 }
 
@@ -247,7 +291,9 @@ export function pgRollupObjects(): GeneratedObject[] {
   const fn = (name: string, sql: string): GeneratedObject => ({ kind: 'function', name, sql });
   const t = (name: string, table: string, sql: string): GeneratedObject => ({ kind: 'trigger', name, table, sql });
   return [
-    fn('fund_rollups_entries', `CREATE FUNCTION fund_rollups_entries() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    fn(
+      'fund_rollups_entries',
+      `CREATE FUNCTION fund_rollups_entries() RETURNS trigger LANGUAGE plpgsql AS $fn$
      BEGIN
        IF TG_OP = 'INSERT' THEN
          ${pgRollup('new_rows', '')}
@@ -264,43 +310,84 @@ export function pgRollupObjects(): GeneratedObject[] {
          ${pgFirstAdd(pgChanged('n', ENTRY_DIMS))}
        END IF;
        RETURN NULL;
-     END $fn$`),
-    t('fund_rollups_entry_insert', 'fund_entries', `CREATE TRIGGER fund_rollups_entry_insert AFTER INSERT ON fund_entries REFERENCING NEW TABLE AS new_rows
-       FOR EACH STATEMENT EXECUTE FUNCTION fund_rollups_entries()`),
-    t('fund_rollups_entry_update', 'fund_entries', `CREATE TRIGGER fund_rollups_entry_update AFTER UPDATE ON fund_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-       FOR EACH STATEMENT EXECUTE FUNCTION fund_rollups_entries()`),
-    t('fund_rollups_entry_delete', 'fund_entries', `CREATE TRIGGER fund_rollups_entry_delete AFTER DELETE ON fund_entries REFERENCING OLD TABLE AS old_rows
-       FOR EACH STATEMENT EXECUTE FUNCTION fund_rollups_entries()`),
-    fn('fund_rollups_project', `CREATE FUNCTION fund_rollups_project() RETURNS trigger LANGUAGE plpgsql AS $fn$
+     END $fn$`,
+    ),
+    t(
+      'fund_rollups_entry_insert',
+      'fund_entries',
+      `CREATE TRIGGER fund_rollups_entry_insert AFTER INSERT ON fund_entries REFERENCING NEW TABLE AS new_rows
+       FOR EACH STATEMENT EXECUTE FUNCTION fund_rollups_entries()`,
+    ),
+    t(
+      'fund_rollups_entry_update',
+      'fund_entries',
+      `CREATE TRIGGER fund_rollups_entry_update AFTER UPDATE ON fund_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+       FOR EACH STATEMENT EXECUTE FUNCTION fund_rollups_entries()`,
+    ),
+    t(
+      'fund_rollups_entry_delete',
+      'fund_entries',
+      `CREATE TRIGGER fund_rollups_entry_delete AFTER DELETE ON fund_entries REFERENCING OLD TABLE AS old_rows
+       FOR EACH STATEMENT EXECUTE FUNCTION fund_rollups_entries()`,
+    ),
+    fn(
+      'fund_rollups_project',
+      `CREATE FUNCTION fund_rollups_project() RETURNS trigger LANGUAGE plpgsql AS $fn$
      BEGIN
        -- (A trigger's WHEN cannot read stats_params: a change that keeps the large flag moves nothing.)
        IF OLD.investor_id IS NOT DISTINCT FROM NEW.investor_id
           AND (${largeOf('OLD.total_investment_yuan')}) = (${largeOf('NEW.total_investment_yuan')}) THEN RETURN NULL; END IF;
-       ${pgMove('f.project_id = NEW.id',
-         `COALESCE((SELECT origin_scope FROM investors WHERE id = OLD.investor_id), '')`, largeOf('OLD.total_investment_yuan'),
-         `COALESCE((SELECT origin_scope FROM investors WHERE id = NEW.investor_id), '')`, largeOf('NEW.total_investment_yuan'))}
+       ${pgMove(
+         'f.project_id = NEW.id',
+         `COALESCE((SELECT origin_scope FROM investors WHERE id = OLD.investor_id), '')`,
+         largeOf('OLD.total_investment_yuan'),
+         `COALESCE((SELECT origin_scope FROM investors WHERE id = NEW.investor_id), '')`,
+         largeOf('NEW.total_investment_yuan'),
+       )}
        UPDATE fund_project_firsts SET origin_scope = COALESCE((SELECT origin_scope FROM investors WHERE id = NEW.investor_id), ''),
          large = ${largeOf('NEW.total_investment_yuan')} WHERE project_id = NEW.id;
        RETURN NULL;
-     END $fn$`),
-    t('fund_rollups_project_update', 'projects', `CREATE TRIGGER fund_rollups_project_update AFTER UPDATE OF investor_id, total_investment_yuan ON projects FOR EACH ROW
+     END $fn$`,
+    ),
+    t(
+      'fund_rollups_project_update',
+      'projects',
+      `CREATE TRIGGER fund_rollups_project_update AFTER UPDATE OF investor_id, total_investment_yuan ON projects FOR EACH ROW
        WHEN (OLD.investor_id IS DISTINCT FROM NEW.investor_id OR OLD.total_investment_yuan IS DISTINCT FROM NEW.total_investment_yuan)
-       EXECUTE FUNCTION fund_rollups_project()`),
-    fn('fund_rollups_investor', `CREATE FUNCTION fund_rollups_investor() RETURNS trigger LANGUAGE plpgsql AS $fn$
+       EXECUTE FUNCTION fund_rollups_project()`,
+    ),
+    fn(
+      'fund_rollups_investor',
+      `CREATE FUNCTION fund_rollups_investor() RETURNS trigger LANGUAGE plpgsql AS $fn$
      BEGIN
        -- Suspended while a home-city change re-derives every investor's scope (rebuilt after, outside the request).
        IF NOT ${ACTIVE} THEN RETURN NULL; END IF;
-       ${pgMove('p.investor_id = NEW.id', `COALESCE(OLD.origin_scope, '')`, largeOf('p.total_investment_yuan'),
-         `COALESCE(NEW.origin_scope, '')`, largeOf('p.total_investment_yuan'))}
+       ${pgMove(
+         'p.investor_id = NEW.id',
+         `COALESCE(OLD.origin_scope, '')`,
+         largeOf('p.total_investment_yuan'),
+         `COALESCE(NEW.origin_scope, '')`,
+         largeOf('p.total_investment_yuan'),
+       )}
        UPDATE fund_project_firsts SET origin_scope = COALESCE(NEW.origin_scope, '') WHERE project_id IN (SELECT id FROM projects WHERE investor_id = NEW.id);
        RETURN NULL;
-     END $fn$`),
-    t('fund_rollups_investor_update', 'investors', `CREATE TRIGGER fund_rollups_investor_update AFTER UPDATE OF origin_scope ON investors FOR EACH ROW
+     END $fn$`,
+    ),
+    t(
+      'fund_rollups_investor_update',
+      'investors',
+      `CREATE TRIGGER fund_rollups_investor_update AFTER UPDATE OF origin_scope ON investors FOR EACH ROW
        WHEN (OLD.origin_scope IS DISTINCT FROM NEW.origin_scope)
-       EXECUTE FUNCTION fund_rollups_investor()`),
-    fn('fund_large_firsts_recompute', `CREATE FUNCTION fund_large_firsts_recompute(p bigint, y integer) RETURNS void LANGUAGE plpgsql AS $fn$
-     BEGIN ${recompute('p', 'y')} END $fn$`),
-    fn('fund_large_firsts_sync', `CREATE FUNCTION fund_large_firsts_sync() RETURNS trigger LANGUAGE plpgsql AS $fn$
+       EXECUTE FUNCTION fund_rollups_investor()`,
+    ),
+    fn(
+      'fund_large_firsts_recompute',
+      `CREATE FUNCTION fund_large_firsts_recompute(p bigint, y integer) RETURNS void LANGUAGE plpgsql AS $fn$
+     BEGIN ${recompute('p', 'y')} END $fn$`,
+    ),
+    fn(
+      'fund_large_firsts_sync',
+      `CREATE FUNCTION fund_large_firsts_sync() RETURNS trigger LANGUAGE plpgsql AS $fn$
      BEGIN
        IF NOT ${ACTIVE} THEN RETURN NULL; END IF;
        IF TG_OP <> 'INSERT' THEN PERFORM fund_large_firsts_recompute(OLD.project_id, OLD.year); END IF;
@@ -308,17 +395,29 @@ export function pgRollupObjects(): GeneratedObject[] {
          PERFORM fund_large_firsts_recompute(NEW.project_id, NEW.year);
        END IF;
        RETURN NULL;
-     END $fn$`),
-    t('fund_large_firsts_sync', 'fund_project_firsts', `CREATE TRIGGER fund_large_firsts_sync AFTER INSERT OR UPDATE OR DELETE ON fund_project_firsts
-       FOR EACH ROW EXECUTE FUNCTION fund_large_firsts_sync()`),
-    fn('fund_large_counts_sync', `CREATE FUNCTION fund_large_counts_sync() RETURNS trigger LANGUAGE plpgsql AS $fn$
+     END $fn$`,
+    ),
+    t(
+      'fund_large_firsts_sync',
+      'fund_project_firsts',
+      `CREATE TRIGGER fund_large_firsts_sync AFTER INSERT OR UPDATE OR DELETE ON fund_project_firsts
+       FOR EACH ROW EXECUTE FUNCTION fund_large_firsts_sync()`,
+    ),
+    fn(
+      'fund_large_counts_sync',
+      `CREATE FUNCTION fund_large_counts_sync() RETURNS trigger LANGUAGE plpgsql AS $fn$
      BEGIN
        IF NOT ${ACTIVE} THEN RETURN NULL; END IF;
        IF TG_OP = 'INSERT' THEN ${countAdd} ELSE ${countRemove} END IF;
        RETURN NULL;
-     END $fn$`),
-    t('fund_large_counts_sync', 'fund_large_firsts', `CREATE TRIGGER fund_large_counts_sync AFTER INSERT OR DELETE ON fund_large_firsts
-       FOR EACH ROW EXECUTE FUNCTION fund_large_counts_sync()`),
+     END $fn$`,
+    ),
+    t(
+      'fund_large_counts_sync',
+      'fund_large_firsts',
+      `CREATE TRIGGER fund_large_counts_sync AFTER INSERT OR DELETE ON fund_large_firsts
+       FOR EACH ROW EXECUTE FUNCTION fund_large_counts_sync()`,
+    ),
   ];
 }
 

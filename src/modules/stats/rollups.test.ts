@@ -30,13 +30,20 @@ describe.each(DB_KINDS)('statistics rollups on %s', (kind) => {
     office = await login(app, 'office');
     admin = await login(app, 'admin');
   }, 60_000);
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
 
   /** Rollups equal a recomputation, and every figure read from them equals the direct aggregation. */
   async function expectExact(): Promise<void> {
     expect(await checkFundRollups(t.db)).toEqual([]);
     const units = (await t.db.selectFrom('units').select('code').where('kind', '<>', 'city').execute()).map((u) => u.code);
-    for (const period of [{ year: 2026, month: 5 }, { year: 2026, month: 12 }, { year: 2025, month: 3 }]) {
+    for (const period of [
+      { year: 2026, month: 5 },
+      { year: 2026, month: 12 },
+      { year: 2025, month: 3 },
+    ]) {
       for (const basis of ['verified', 'reported'] as StatsBasis[]) {
         for (const unitCode of [null, units[0]!, units[1]!]) {
           const s: StatsScope = { period, unitCode, basis };
@@ -49,18 +56,31 @@ describe.each(DB_KINDS)('statistics rollups on %s', (kind) => {
     }
     const res = await office.get('/api/v1/stats/dispatch?period=2026-05');
     expect(res.statusCode).toBe(200);
-    expect(figures(res.json())).toEqual(figures(await dispatchStats(t.db, { period: { year: 2026, month: 5 }, unitCode: null, basis: 'verified' }, 'entries')));
-    const latest = await t.db.selectFrom('fund_entries').select((eb) => eb.fn.max('period').as('p')).where('status', '=', 'verified').executeTakeFirst();
+    expect(figures(res.json())).toEqual(
+      figures(await dispatchStats(t.db, { period: { year: 2026, month: 5 }, unitCode: null, basis: 'verified' }, 'entries')),
+    );
+    const latest = await t.db
+      .selectFrom('fund_entries')
+      .select((eb) => eb.fn.max('period').as('p'))
+      .where('status', '=', 'verified')
+      .executeTakeFirst();
     expect((await latestPeriod(t.db, null)).period).toBe(latest?.p);
   }
 
   /** A project with verified funds in 2026 up to May and a non-local investor. */
   async function someProject() {
-    const r = await t.db.selectFrom('fund_entries as f').innerJoin('projects as p', 'p.id', 'f.project_id')
+    const r = await t.db
+      .selectFrom('fund_entries as f')
+      .innerJoin('projects as p', 'p.id', 'f.project_id')
       .innerJoin('investors as i', 'i.id', 'p.investor_id')
       .select(['p.id', 'p.version', 'p.unit_code', 'p.investor_id', 'p.total_investment_yuan', 'i.origin_scope'])
-      .where('f.year', '=', 2026).where('f.month', '<=', 5).where('f.status', '=', 'verified').where('i.origin_scope', '<>', 'local')
-      .orderBy('p.total_investment_yuan', 'desc').orderBy('p.id').executeTakeFirstOrThrow();
+      .where('f.year', '=', 2026)
+      .where('f.month', '<=', 5)
+      .where('f.status', '=', 'verified')
+      .where('i.origin_scope', '<>', 'local')
+      .orderBy('p.total_investment_yuan', 'desc')
+      .orderBy('p.id')
+      .executeTakeFirstOrThrow();
     return r;
   }
   const patchProject = async (id: number, body: Record<string, unknown>) => {
@@ -71,7 +91,14 @@ describe.each(DB_KINDS)('statistics rollups on %s', (kind) => {
 
   it('are exact after the sample ledger import', async () => {
     expect(await rollupThresholdYuan(t.db)).toBe(50_000_000);
-    expect((await t.db.selectFrom('fund_rollups').select((eb) => eb.fn.countAll().as('c')).executeTakeFirstOrThrow()).c).not.toBe(0);
+    expect(
+      (
+        await t.db
+          .selectFrom('fund_rollups')
+          .select((eb) => eb.fn.countAll().as('c'))
+          .executeTakeFirstOrThrow()
+      ).c,
+    ).not.toBe(0);
     await expectExact();
   });
 
@@ -80,11 +107,24 @@ describe.each(DB_KINDS)('statistics rollups on %s', (kind) => {
     const t0 = nowIso();
     const base = { project_id: p.id, unit_code: p.unit_code, kind: 'regular', foreign_usd: 0, created_at: t0, updated_at: t0 };
     // A new month in an existing group, a new year (new first month), a foreign amount.
-    const [a] = await t.db.insertInto('fund_entries').values([
-      { ...base, period: '2026-01', year: 2026, month: 1, kind: 'adjustment', amount_yuan: 1_234_567, foreign_usd: 10_000, status: 'verified' },
-      { ...base, period: '2024-07', year: 2024, month: 7, amount_yuan: 7_000_000, status: 'verified' },
-      { ...base, period: '2026-04', year: 2026, month: 4, kind: 'adjustment', amount_yuan: 5, status: 'draft' },
-    ]).returning('id').execute();
+    const [a] = await t.db
+      .insertInto('fund_entries')
+      .values([
+        {
+          ...base,
+          period: '2026-01',
+          year: 2026,
+          month: 1,
+          kind: 'adjustment',
+          amount_yuan: 1_234_567,
+          foreign_usd: 10_000,
+          status: 'verified',
+        },
+        { ...base, period: '2024-07', year: 2024, month: 7, amount_yuan: 7_000_000, status: 'verified' },
+        { ...base, period: '2026-04', year: 2026, month: 4, kind: 'adjustment', amount_yuan: 5, status: 'draft' },
+      ])
+      .returning('id')
+      .execute();
     await expectExact();
     // Amount, then status, then month (its first month moves), then a bulk status change.
     await t.db.updateTable('fund_entries').set({ amount_yuan: 2_000_001, foreign_usd: 0 }).where('id', '=', a!.id).execute();
@@ -95,13 +135,24 @@ describe.each(DB_KINDS)('statistics rollups on %s', (kind) => {
     await expectExact();
     await t.db.updateTable('fund_entries').set({ note: '只改备注', verified_at: t0 }).where('project_id', '=', p.id).execute();
     await expectExact();
-    await t.db.updateTable('fund_entries').set({ status: 'approved' }).where('unit_code', '=', p.unit_code).where('period', '=', '2026-03').execute();
+    await t.db
+      .updateTable('fund_entries')
+      .set({ status: 'approved' })
+      .where('unit_code', '=', p.unit_code)
+      .where('period', '=', '2026-03')
+      .execute();
     await expectExact();
     // Deleting the only entry of a (project, year, status), then the earliest of a project's year.
     await t.db.deleteFrom('fund_entries').where('project_id', '=', p.id).where('period', '=', '2024-07').execute();
     await expectExact();
-    const first = await t.db.selectFrom('fund_entries').select('id').where('project_id', '=', p.id).where('year', '=', 2026)
-      .where('status', '=', 'verified').orderBy('month').executeTakeFirstOrThrow();
+    const first = await t.db
+      .selectFrom('fund_entries')
+      .select('id')
+      .where('project_id', '=', p.id)
+      .where('year', '=', 2026)
+      .where('status', '=', 'verified')
+      .orderBy('month')
+      .executeTakeFirstOrThrow();
     await t.db.deleteFrom('fund_entries').where('id', '=', first.id).execute();
     await expectExact();
     // A bulk delete of several groups in one statement.
@@ -118,7 +169,13 @@ describe.each(DB_KINDS)('statistics rollups on %s', (kind) => {
 
   it('follow a project moved to another unit, given another investor, or crossing the threshold', async () => {
     const p = await someProject();
-    const other = await t.db.selectFrom('units').select('code').where('kind', '<>', 'city').where('code', '<>', p.unit_code).orderBy('code').executeTakeFirstOrThrow();
+    const other = await t.db
+      .selectFrom('units')
+      .select('code')
+      .where('kind', '<>', 'city')
+      .where('code', '<>', p.unit_code)
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
     await patchProject(p.id, { unitCode: other.code });
     await expectExact();
     // Another investor: a local one, none, then back.
@@ -180,10 +237,10 @@ describe.each(DB_KINDS)('statistics rollups on %s', (kind) => {
   });
 
   it('follow a change of the home city: scopes re-derived, rollups rebuilt outside the request', async () => {
-    const before = (await t.db.selectFrom('investors').select(['id', 'origin_scope']).orderBy('id').execute());
+    const before = await t.db.selectFrom('investors').select(['id', 'origin_scope']).orderBy('id').execute();
     const res = await admin.patch('/api/v1/settings', { homeRegionCode: '310100' });
     expect(res.statusCode, res.body).toBe(200);
-    const after = (await t.db.selectFrom('investors').select(['id', 'origin_scope']).orderBy('id').execute());
+    const after = await t.db.selectFrom('investors').select(['id', 'origin_scope']).orderBy('id').execute();
     expect(after).not.toEqual(before);
     await rollupRebuildSettled();
     expect((await rollupParams(t.db))?.ready).toBe(true);

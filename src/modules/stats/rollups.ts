@@ -5,7 +5,14 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database';
 import { dialectOf } from '../../db/database';
 import {
-  DIMS as DIMS_SQL, LARGE as LARGE_SQL, largeFirstsSelect, pgFunctionBody, rebuildPiece, rebuildStatements, rollupObjects, SCOPE as SCOPE_SQL,
+  DIMS as DIMS_SQL,
+  LARGE as LARGE_SQL,
+  largeFirstsSelect,
+  pgFunctionBody,
+  rebuildPiece,
+  rebuildStatements,
+  rollupObjects,
+  SCOPE as SCOPE_SQL,
 } from './rollups.sql';
 
 const DIMS = sql.raw(DIMS_SQL('f'));
@@ -113,14 +120,23 @@ export async function rebuildStaleRollups(db: Db, onPiece?: (ms: number) => void
       pieces++;
     }
     // Ready only if nobody marked them stale again (threshold, home city) since this round began.
-    const done = await db.updateTable('stats_params').set({ ready: 1 })
-      .where('id', '=', 1).where('ready', '=', params.generation).executeTakeFirst();
+    const done = await db
+      .updateTable('stats_params')
+      .set({ ready: 1 })
+      .where('id', '=', 1)
+      .where('ready', '=', params.generation)
+      .executeTakeFirst();
     if (Number(done.numUpdatedRows) === 1) return pieces;
   }
   return pieces;
 }
 
-export type RollupDifference = { table: 'fund_rollups' | 'fund_project_firsts' | 'fund_large_firsts' | 'fund_large_counts'; key: string; expected: string | null; actual: string | null };
+export type RollupDifference = {
+  table: 'fund_rollups' | 'fund_project_firsts' | 'fund_large_firsts' | 'fund_large_counts';
+  key: string;
+  expected: string | null;
+  actual: string | null;
+};
 
 /**
  * Recomputes both rollups directly from fund_entries and compares them row by row.
@@ -132,7 +148,17 @@ export async function checkFundRollups(db: Tx): Promise<RollupDifference[]> {
     for (const [key, e] of expected) if (actual.get(key) !== e) out.push({ table, key, expected: e, actual: actual.get(key) ?? null });
     for (const [key, a] of actual) if (!expected.has(key)) out.push({ table, key, expected: null, actual: a });
   };
-  type R = { year: unknown; month: unknown; unit_code: string; status: string; origin_scope: string; large: unknown; amount_yuan: unknown; foreign_usd: unknown; entries: unknown };
+  type R = {
+    year: unknown;
+    month: unknown;
+    unit_code: string;
+    status: string;
+    origin_scope: string;
+    large: unknown;
+    amount_yuan: unknown;
+    foreign_usd: unknown;
+    entries: unknown;
+  };
   const rk = (r: R) => `${Number(r.year)}-${Number(r.month)} ${r.unit_code} ${r.status} ${r.origin_scope || '-'} ${Number(r.large)}`;
   const rv = (r: R) => `${Number(r.amount_yuan)} ${Number(r.foreign_usd)} ${Number(r.entries)}`;
   const expRollups = await sql<R>`SELECT f.year, f.month, f.unit_code, f.status, ${SCOPE} AS origin_scope, ${LARGE} AS large,
@@ -141,10 +167,19 @@ export async function checkFundRollups(db: Tx): Promise<RollupDifference[]> {
   const actRollups = await db.selectFrom('fund_rollups').selectAll().execute();
   compare('fund_rollups', new Map(expRollups.rows.map((r) => [rk(r), rv(r)])), new Map(actRollups.map((r) => [rk(r), rv(r)])));
 
-  type F = { project_id: unknown; year: unknown; status: string; unit_code: string; first_month: unknown; origin_scope: string; large: unknown };
+  type F = {
+    project_id: unknown;
+    year: unknown;
+    status: string;
+    unit_code: string;
+    first_month: unknown;
+    origin_scope: string;
+    large: unknown;
+  };
   const fk = (r: F) => `${Number(r.project_id)} ${Number(r.year)} ${r.status} ${r.unit_code}`;
   const fv = (r: F) => `${Number(r.first_month)} ${r.origin_scope || '-'} ${Number(r.large)}`;
-  const expFirsts = await sql<F>`SELECT f.project_id, f.year, f.status, f.unit_code, MIN(f.month) AS first_month, ${SCOPE} AS origin_scope, ${LARGE} AS large
+  const expFirsts =
+    await sql<F>`SELECT f.project_id, f.year, f.status, f.unit_code, MIN(f.month) AS first_month, ${SCOPE} AS origin_scope, ${LARGE} AS large
     FROM fund_entries f ${DIMS} GROUP BY 1, 2, 3, 4, 6, 7`.execute(db);
   const actFirsts = await db.selectFrom('fund_project_firsts').selectAll().execute();
   compare('fund_project_firsts', new Map(expFirsts.rows.map((r) => [fk(r), fv(r)])), new Map(actFirsts.map((r) => [fk(r), fv(r)])));
@@ -152,21 +187,37 @@ export async function checkFundRollups(db: Tx): Promise<RollupDifference[]> {
   // The large-project layers, recomputed from the entries (through the same grouping as above).
   type L = { project_id: unknown; year: unknown; basis: string; unit_code: string; first_month: unknown };
   const lk = (r: L) => `${Number(r.project_id)} ${Number(r.year)} ${r.basis} ${r.unit_code}`;
-  const expLarge = (await sql<L>`WITH fund_project_firsts AS (
+  const expLarge = (
+    await sql<L>`WITH fund_project_firsts AS (
       SELECT f.project_id, f.year, f.status, f.unit_code, MIN(f.month) AS first_month, ${SCOPE} AS origin_scope, ${LARGE} AS large
       FROM fund_entries f ${DIMS} GROUP BY 1, 2, 3, 4, 6, 7)
-    SELECT * FROM (${LARGE_FIRSTS}) x`.execute(db)).rows.map((r) => Object.values(r as object))
-    .map(([project_id, year, basis, unit_code, first_month]) => ({ project_id, year, basis: String(basis), unit_code: String(unit_code), first_month }));
+    SELECT * FROM (${LARGE_FIRSTS}) x`.execute(db)
+  ).rows
+    .map((r) => Object.values(r as object))
+    .map(([project_id, year, basis, unit_code, first_month]) => ({
+      project_id,
+      year,
+      basis: String(basis),
+      unit_code: String(unit_code),
+      first_month,
+    }));
   const actLarge = await db.selectFrom('fund_large_firsts').selectAll().execute();
-  compare('fund_large_firsts', new Map(expLarge.map((r) => [lk(r), String(Number(r.first_month))])), new Map(actLarge.map((r) => [lk(r), String(Number(r.first_month))])));
+  compare(
+    'fund_large_firsts',
+    new Map(expLarge.map((r) => [lk(r), String(Number(r.first_month))])),
+    new Map(actLarge.map((r) => [lk(r), String(Number(r.first_month))])),
+  );
   const expCounts = new Map<string, number>();
   for (const r of expLarge) {
     const k = `${Number(r.year)} ${r.basis} ${r.unit_code} ${Number(r.first_month)}`;
     expCounts.set(k, (expCounts.get(k) ?? 0) + 1);
   }
   const actCounts = await db.selectFrom('fund_large_counts').selectAll().execute();
-  compare('fund_large_counts', new Map([...expCounts].map(([k, v]) => [k, String(v)])),
-    new Map(actCounts.map((r) => [`${Number(r.year)} ${r.basis} ${r.unit_code} ${Number(r.first_month)}`, String(Number(r.projects))])));
+  compare(
+    'fund_large_counts',
+    new Map([...expCounts].map(([k, v]) => [k, String(v)])),
+    new Map(actCounts.map((r) => [`${Number(r.year)} ${r.basis} ${r.unit_code} ${Number(r.first_month)}`, String(Number(r.projects))])),
+  );
   return out;
 }
 
@@ -190,32 +241,47 @@ export async function checkRollupTriggers(db: Db): Promise<TriggerDifference[]> 
     for (const name of actual.keys()) if (!expected.has(name)) out.push({ name, problem: 'unexpected' });
   };
   if (dialectOf(db) === 'sqlite') {
-    const rows = await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'fund\_%' ESCAPE '\\'`.execute(db);
+    const rows = await sql<{
+      name: string;
+      sql: string;
+    }>`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'fund\_%' ESCAPE '\\'`.execute(db);
     compare(new Map(generated.map((o) => [o.name, o.sql])), new Map(rows.rows.map((r) => [r.name, r.sql])));
     return out;
   }
   const fns = await sql<{ name: string; src: string }>`SELECT p.proname AS name, p.prosrc AS src FROM pg_proc p
     JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema() AND p.proname LIKE 'fund\_%'`.execute(db);
-  compare(new Map(generated.filter((o) => o.kind === 'function').map((o) => [o.name, pgFunctionBody(o.sql)])),
-    new Map(fns.rows.map((r) => [r.name, r.src])));
-  const defs = async (q: Tx) => new Map((await sql<{ name: string; def: string }>`SELECT t.tgname AS name, pg_get_triggerdef(t.oid) AS def
+  compare(
+    new Map(generated.filter((o) => o.kind === 'function').map((o) => [o.name, pgFunctionBody(o.sql)])),
+    new Map(fns.rows.map((r) => [r.name, r.src])),
+  );
+  const defs = async (q: Tx) =>
+    new Map(
+      (
+        await sql<{ name: string; def: string }>`SELECT t.tgname AS name, pg_get_triggerdef(t.oid) AS def
     FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE NOT t.tgisinternal AND n.nspname = current_schema() AND t.tgname LIKE 'fund\_%'`.execute(q)).rows.map((r) => [r.name, r.def]));
+    WHERE NOT t.tgisinternal AND n.nspname = current_schema() AND t.tgname LIKE 'fund\_%'`.execute(q)
+      ).rows.map((r) => [r.name, r.def]),
+    );
   const stored = await defs(db);
   const expected = new Map<string, string>();
   const probe = (name: string) => `${name}__probe`;
   const rollback = new Error('probe');
-  await db.transaction().execute(async (tx) => {
-    for (const o of generated) {
-      if (o.kind === 'trigger') await sql.raw(o.sql.replace(`CREATE TRIGGER ${o.name} `, `CREATE TRIGGER ${probe(o.name)} `)).execute(tx);
-    }
-    const all = await defs(tx);
-    for (const o of generated) {
-      const def = all.get(probe(o.name));
-      if (o.kind === 'trigger' && def !== undefined) expected.set(o.name, def.replace(probe(o.name), o.name));
-    }
-    throw rollback;
-  }).catch((err: unknown) => { if (err !== rollback) throw err; });
+  await db
+    .transaction()
+    .execute(async (tx) => {
+      for (const o of generated) {
+        if (o.kind === 'trigger') await sql.raw(o.sql.replace(`CREATE TRIGGER ${o.name} `, `CREATE TRIGGER ${probe(o.name)} `)).execute(tx);
+      }
+      const all = await defs(tx);
+      for (const o of generated) {
+        const def = all.get(probe(o.name));
+        if (o.kind === 'trigger' && def !== undefined) expected.set(o.name, def.replace(probe(o.name), o.name));
+      }
+      throw rollback;
+    })
+    .catch((err: unknown) => {
+      if (err !== rollback) throw err;
+    });
   compare(expected, new Map([...stored].filter(([name]) => !name.endsWith('__probe'))));
   return out;
 }

@@ -33,6 +33,9 @@ export function sampleSuite(kind: DbKind, users: UserSpec[], extra?: (db: Db) =>
     if (extra) await extra(ctx.t.db);
     ctx.app = await testApp(ctx.t.db);
   }, 60_000);
-  afterAll(async () => { await ctx.app?.close(); await ctx.t?.drop(); });
+  afterAll(async () => {
+    await ctx.app?.close();
+    await ctx.t?.drop();
+  });
   return ctx;
 }

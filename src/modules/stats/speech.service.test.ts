@@ -10,8 +10,13 @@ const TODAY = '2026-12-02';
 
 describe.each(DB_KINDS)('speech figures on %s', (kind) => {
   let t: TestDb;
-  beforeAll(async () => { t = await freshDb(kind); await seedSpeechCity(t.db); }, 60_000);
-  afterAll(async () => { await t?.drop(); });
+  beforeAll(async () => {
+    t = await freshDb(kind);
+    await seedSpeechCity(t.db);
+  }, 60_000);
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   const speech = async (s: StatsScope, today = TODAY) => {
     const stats = await dispatchStats(t.db, s);
@@ -21,7 +26,12 @@ describe.each(DB_KINDS)('speech figures on %s', (kind) => {
   it('merges into the dispatch statistics, and the city unit’s own funds make the units add up', async () => {
     const stats = await dispatchStats(t.db, MAY);
     expect(stats.fundsYtdYuan).toBe(85_000_000);
-    expect(stats.speech.cityOwn).toEqual({ fundsYtdYuan: 30_000_000, fundsYtdLastYearYuan: 1_000_000, foreignUsdYtd: 0, foreignUsdYtdLastYear: 0 });
+    expect(stats.speech.cityOwn).toEqual({
+      fundsYtdYuan: 30_000_000,
+      fundsYtdLastYearYuan: 1_000_000,
+      foreignUsdYtd: 0,
+      foreignUsdYtdLastYear: 0,
+    });
     const byUnit = Object.fromEntries(stats.units.map((u) => [u.code, u.fundsYtdYuan]));
     expect(byUnit).toEqual({ U01: 45_000_000, U02: 0, D01: 10_000_000 });
   });
@@ -34,9 +44,21 @@ describe.each(DB_KINDS)('speech figures on %s', (kind) => {
     expect(sp.monthlyNeededBaseYuan).toBe(Math.ceil(915_000_000 / 7));
     expect(sp.monthlyNeededStretchYuan).toBe(Math.ceil(1_115_000_000 / 7));
     const u = Object.fromEntries(sp.units.map((x) => [x.code, x]));
-    expect(u.U01).toMatchObject({ targetStretchYuan: 500_000_000, completionStretch: 0.09, monthlyNeededBaseYuan: Math.ceil(355_000_000 / 7),
-      monthlyNeededStretchYuan: 65_000_000, fundsYtdLastYearYuan: 4_000_000, foreignUsdYtd: 700_000, foreignTargetBaseUsd: 500_000, foreignTargetStretchUsd: 600_000 });
-    expect(u.U02).toMatchObject({ targetStretchYuan: null, monthlyNeededBaseYuan: Math.ceil(100_000_000 / 7), monthlyNeededStretchYuan: null });
+    expect(u.U01).toMatchObject({
+      targetStretchYuan: 500_000_000,
+      completionStretch: 0.09,
+      monthlyNeededBaseYuan: Math.ceil(355_000_000 / 7),
+      monthlyNeededStretchYuan: 65_000_000,
+      fundsYtdLastYearYuan: 4_000_000,
+      foreignUsdYtd: 700_000,
+      foreignTargetBaseUsd: 500_000,
+      foreignTargetStretchUsd: 600_000,
+    });
+    expect(u.U02).toMatchObject({
+      targetStretchYuan: null,
+      monthlyNeededBaseYuan: Math.ceil(100_000_000 / 7),
+      monthlyNeededStretchYuan: null,
+    });
     expect(u.D01).toMatchObject({ monthlyNeededBaseYuan: null, monthlyNeededStretchYuan: null });
     expect(sp.foreignTargetBaseUsd).toBe(1_000_000);
     const dec = await speech({ ...MAY, period: { year: 2026, month: 12 } });
@@ -56,8 +78,26 @@ describe.each(DB_KINDS)('speech figures on %s', (kind) => {
 
   it('counts stages as of the period end from the stage history, not today', async () => {
     const { stats, sp } = await speech(MAY);
-    expect(sp.stageCountsAtPeriodEnd).toEqual({ lead: 0, negotiating: 1, intent: 0, agreement: 0, contract: 2, started: 1, operating: 1, dropped: 0 });
-    expect(stats.stageCounts).toEqual({ lead: 1, negotiating: 0, intent: 0, agreement: 0, contract: 2, started: 0, operating: 2, dropped: 1 });
+    expect(sp.stageCountsAtPeriodEnd).toEqual({
+      lead: 0,
+      negotiating: 1,
+      intent: 0,
+      agreement: 0,
+      contract: 2,
+      started: 1,
+      operating: 1,
+      dropped: 0,
+    });
+    expect(stats.stageCounts).toEqual({
+      lead: 1,
+      negotiating: 0,
+      intent: 0,
+      agreement: 0,
+      contract: 2,
+      started: 0,
+      operating: 2,
+      dropped: 1,
+    });
     const feb = await speech({ ...MAY, period: { year: 2026, month: 2 } });
     expect(feb.sp.stageCountsAtPeriodEnd).toMatchObject({ negotiating: 1, contract: 2, started: 0, operating: 0 });
   });
@@ -72,7 +112,10 @@ describe.each(DB_KINDS)('speech figures on %s', (kind) => {
     expect(b['B2电力']).toMatchObject({ daysOverdue: null, readOut: true });
     expect(b['B6无期限']).toMatchObject({ daysOverdue: null, readOut: false });
     expect(sp.commitments).toMatchObject({ open: 2, overdue: 1 });
-    expect(sp.commitments.items.map((c) => [c.title, c.daysOverdue])).toEqual([['C1供地承诺', 11], ['C3年底前', null]]);
+    expect(sp.commitments.items.map((c) => [c.title, c.daysOverdue])).toEqual([
+      ['C1供地承诺', 11],
+      ['C3年底前', null],
+    ]);
     // While June runs, "as of" is today: B3 is resolved by 10 June; B5 (raised 5 June) is open.
     const june = await speech({ ...MAY, period: { year: 2026, month: 6 } }, '2026-06-20');
     expect(june.sp.asOf).toBe('2026-06-20');
@@ -98,7 +141,9 @@ describe.each(DB_KINDS)('speech figures on %s', (kind) => {
   it('lists the large non-local projects behind largeProjects, a dropped one with funds included', async () => {
     const { stats, sp } = await speech(MAY);
     expect(sp.largeProjectList.map((p) => [p.code, p.countedThisYear, p.fundsYtdYuan, p.fundsToDateYuan])).toEqual([
-      ['P1', true, 40_000_000, 44_000_000], ['P3', true, 5_000_000, 5_000_000], ['P5', false, 0, 0],
+      ['P1', true, 40_000_000, 44_000_000],
+      ['P3', true, 5_000_000, 5_000_000],
+      ['P5', false, 0, 0],
     ]);
     const counted = sp.largeProjectList.filter((p) => p.countedThisYear);
     expect(counted.length).toBe(stats.largeProjects.count);

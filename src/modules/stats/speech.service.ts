@@ -7,7 +7,14 @@ import type { DispatchSpeech, SpeechIssue } from '../../contracts/stats';
 import { todayIso } from '../../domain/period';
 import { ALL_STAGES, type Stage } from '../../domain/stages';
 import {
-  compareUnits, countedFundStatuses as countedStatuses, daysOverdue, monthlyNeeded, monthsLeftInYear, periodAsOf, periodRange, ratio,
+  compareUnits,
+  countedFundStatuses as countedStatuses,
+  daysOverdue,
+  monthlyNeeded,
+  monthsLeftInYear,
+  periodAsOf,
+  periodRange,
+  ratio,
   type DispatchStats,
 } from '../../domain/stats';
 import { getSettings } from '../settings/settings.service';
@@ -43,41 +50,117 @@ export async function dispatchSpeech(db: Tx, s: StatsScope, stats: DispatchStats
 
   const [units, targets, rollups, starts, operating, moves, blockers, commitments, submissions, uncounted, large] = await Promise.all([
     db.selectFrom('units').select(['code', 'name', 'kind', 'sort', 'active']).execute(),
-    db.selectFrom('targets').select(['unit_code', 'indicator', 'base_value', 'stretch_value'])
-      .where('year', '=', year).where('indicator', 'in', ['funds', 'foreign']).execute(),
-    db.selectFrom('fund_rollups')
+    db
+      .selectFrom('targets')
+      .select(['unit_code', 'indicator', 'base_value', 'stretch_value'])
+      .where('year', '=', year)
+      .where('indicator', 'in', ['funds', 'foreign'])
+      .execute(),
+    db
+      .selectFrom('fund_rollups')
       .select((eb) => ['year', 'unit_code', eb.fn.sum<number>('amount_yuan').as('yuan'), eb.fn.sum<number>('foreign_usd').as('usd')])
-      .where('year', 'in', [year, year - 1]).where('month', '<=', month).where('status', 'in', statuses)
-      .groupBy(['year', 'unit_code']).execute(),
-    scoped(db.selectFrom('projects')
-      .select((eb) => [eb.fn.countAll<number>().as('c'), eb.fn.sum<number>('total_investment_yuan').as('t')])
-      .where('start_date', '>=', range.yearStart).where('start_date', '<', range.endExclusive), 'unit_code').executeTakeFirst(),
-    scoped(db.selectFrom('projects')
-      .select((eb) => [eb.fn.countAll<number>().as('c'), eb.fn.sum<number>('total_investment_yuan').as('t')])
-      .where('operating_date', '>=', range.yearStart).where('operating_date', '<', range.endExclusive), 'unit_code').executeTakeFirst(),
-    scoped(db.selectFrom('stage_moves as m').innerJoin('projects as p', 'p.id', 'm.project_id')
-      .select(['m.project_id', 'm.to_stage', 'm.moved_on', 'm.id'])
-      .where('m.moved_on', '<', range.endExclusive), 'p.unit_code').execute(),
-    scoped(db.selectFrom('blockers as b').innerJoin('projects as p', 'p.id', 'b.project_id').innerJoin('units as u', 'u.code', 'p.unit_code')
-      .select(['b.id', 'b.title', 'b.coordinating_dept', 'b.due_date', 'b.status', 'b.resolved_on', 'b.created_at',
-        'p.id as pid', 'p.code as pcode', 'p.name as pname', 'p.total_investment_yuan as inv', 'u.code as ucode', 'u.name as uname', 'u.kind as ukind', 'u.sort as usort'])
-      .where('b.created_at', '<', range.endExclusive), 'p.unit_code').execute(),
-    scoped(db.selectFrom('commitments as c').innerJoin('projects as p', 'p.id', 'c.project_id').innerJoin('units as u', 'u.code', 'p.unit_code')
-      .select(['c.id', 'c.title', 'c.due_date', 'c.status', 'c.fulfilled_on', 'c.created_at',
-        'p.id as pid', 'p.code as pcode', 'p.name as pname', 'p.total_investment_yuan as inv', 'u.code as ucode', 'u.name as uname', 'u.kind as ukind', 'u.sort as usort'])
-      .where('c.created_at', '<', range.endExclusive), 'p.unit_code').execute(),
-    db.selectFrom('submissions').select(['unit_code', 'status']).where('period', '=', `${year}-${String(month).padStart(2, '0')}`).execute(),
-    scoped(db.selectFrom('fund_entries')
-      .select((eb) => ['unit_code', 'month', eb.fn.countAll<number>().as('c'), eb.fn.sum<number>('amount_yuan').as('yuan')])
-      .where('year', '=', year).where('month', '<=', month).where('status', 'not in', statuses)
-      .groupBy(['unit_code', 'month']), 'unit_code').execute(),
+      .where('year', 'in', [year, year - 1])
+      .where('month', '<=', month)
+      .where('status', 'in', statuses)
+      .groupBy(['year', 'unit_code'])
+      .execute(),
+    scoped(
+      db
+        .selectFrom('projects')
+        .select((eb) => [eb.fn.countAll<number>().as('c'), eb.fn.sum<number>('total_investment_yuan').as('t')])
+        .where('start_date', '>=', range.yearStart)
+        .where('start_date', '<', range.endExclusive),
+      'unit_code',
+    ).executeTakeFirst(),
+    scoped(
+      db
+        .selectFrom('projects')
+        .select((eb) => [eb.fn.countAll<number>().as('c'), eb.fn.sum<number>('total_investment_yuan').as('t')])
+        .where('operating_date', '>=', range.yearStart)
+        .where('operating_date', '<', range.endExclusive),
+      'unit_code',
+    ).executeTakeFirst(),
+    scoped(
+      db
+        .selectFrom('stage_moves as m')
+        .innerJoin('projects as p', 'p.id', 'm.project_id')
+        .select(['m.project_id', 'm.to_stage', 'm.moved_on', 'm.id'])
+        .where('m.moved_on', '<', range.endExclusive),
+      'p.unit_code',
+    ).execute(),
+    scoped(
+      db
+        .selectFrom('blockers as b')
+        .innerJoin('projects as p', 'p.id', 'b.project_id')
+        .innerJoin('units as u', 'u.code', 'p.unit_code')
+        .select([
+          'b.id',
+          'b.title',
+          'b.coordinating_dept',
+          'b.due_date',
+          'b.status',
+          'b.resolved_on',
+          'b.created_at',
+          'p.id as pid',
+          'p.code as pcode',
+          'p.name as pname',
+          'p.total_investment_yuan as inv',
+          'u.code as ucode',
+          'u.name as uname',
+          'u.kind as ukind',
+          'u.sort as usort',
+        ])
+        .where('b.created_at', '<', range.endExclusive),
+      'p.unit_code',
+    ).execute(),
+    scoped(
+      db
+        .selectFrom('commitments as c')
+        .innerJoin('projects as p', 'p.id', 'c.project_id')
+        .innerJoin('units as u', 'u.code', 'p.unit_code')
+        .select([
+          'c.id',
+          'c.title',
+          'c.due_date',
+          'c.status',
+          'c.fulfilled_on',
+          'c.created_at',
+          'p.id as pid',
+          'p.code as pcode',
+          'p.name as pname',
+          'p.total_investment_yuan as inv',
+          'u.code as ucode',
+          'u.name as uname',
+          'u.kind as ukind',
+          'u.sort as usort',
+        ])
+        .where('c.created_at', '<', range.endExclusive),
+      'p.unit_code',
+    ).execute(),
+    db
+      .selectFrom('submissions')
+      .select(['unit_code', 'status'])
+      .where('period', '=', `${year}-${String(month).padStart(2, '0')}`)
+      .execute(),
+    scoped(
+      db
+        .selectFrom('fund_entries')
+        .select((eb) => ['unit_code', 'month', eb.fn.countAll<number>().as('c'), eb.fn.sum<number>('amount_yuan').as('yuan')])
+        .where('year', '=', year)
+        .where('month', '<=', month)
+        .where('status', 'not in', statuses)
+        .groupBy(['unit_code', 'month']),
+      'unit_code',
+    ).execute(),
     largeProjectList(db, s, settings.largeProjectThresholdWan * 10000),
   ]);
 
   // --- per unit: stretch, last year, foreign capital, monthly need
   const target = (code: string, indicator: string) => targets.find((t) => t.unit_code === code && t.indicator === indicator);
-  const sums = (y: number, code: string) => rollups.filter((r) => n(r.year) === y && r.unit_code === code)
-    .reduce((a, r) => ({ yuan: a.yuan + n(r.yuan), usd: a.usd + n(r.usd) }), { yuan: 0, usd: 0 });
+  const sums = (y: number, code: string) =>
+    rollups
+      .filter((r) => n(r.year) === y && r.unit_code === code)
+      .reduce((a, r) => ({ yuan: a.yuan + n(r.yuan), usd: a.usd + n(r.usd) }), { yuan: 0, usd: 0 });
   const monthsLeft = monthsLeftInYear(month);
   const speechUnits = stats.units.map((u) => {
     const funds = target(u.code, 'funds');
@@ -103,14 +186,15 @@ export async function dispatchSpeech(db: Tx, s: StatsScope, stats: DispatchStats
   const scopeForeign = scopeCode ? target(scopeCode, 'foreign') : undefined;
   const sumUnits = (f: (u: (typeof speechUnits)[number], i: number) => number) => speechUnits.reduce((a, u, i) => a + f(u, i), 0);
   // The city's own row is what the total holds beyond the listed units, so that 全市 always adds up.
-  const cityOwn = s.unitCode !== null
-    ? { fundsYtdYuan: 0, fundsYtdLastYearYuan: 0, foreignUsdYtd: 0, foreignUsdYtdLastYear: 0 }
-    : {
-        fundsYtdYuan: stats.fundsYtdYuan - sumUnits((_u, i) => stats.units[i]!.fundsYtdYuan),
-        fundsYtdLastYearYuan: stats.fundsYtdLastYearYuan - sumUnits((u) => u.fundsYtdLastYearYuan),
-        foreignUsdYtd: stats.foreignUsdYtd - sumUnits((u) => u.foreignUsdYtd),
-        foreignUsdYtdLastYear: scopeUsdLast - sumUnits((u) => u.foreignUsdYtdLastYear),
-      };
+  const cityOwn =
+    s.unitCode !== null
+      ? { fundsYtdYuan: 0, fundsYtdLastYearYuan: 0, foreignUsdYtd: 0, foreignUsdYtdLastYear: 0 }
+      : {
+          fundsYtdYuan: stats.fundsYtdYuan - sumUnits((_u, i) => stats.units[i]!.fundsYtdYuan),
+          fundsYtdLastYearYuan: stats.fundsYtdLastYearYuan - sumUnits((u) => u.fundsYtdLastYearYuan),
+          foreignUsdYtd: stats.foreignUsdYtd - sumUnits((u) => u.foreignUsdYtd),
+          foreignUsdYtdLastYear: scopeUsdLast - sumUnits((u) => u.foreignUsdYtdLastYear),
+        };
 
   // --- stages as of the period end: each project's last move on or before it
   const last = new Map<number, { stage: string; on: string; id: number }>();
@@ -124,12 +208,35 @@ export async function dispatchSpeech(db: Tx, s: StatsScope, stats: DispatchStats
   for (const { stage } of last.values()) if (stage in stageCountsAtPeriodEnd) stageCountsAtPeriodEnd[stage as Stage]++;
 
   // --- blockers and commitments open as of the period
-  type Row = { id: number; title: string; due_date: string | null; pid: number; pcode: string; pname: string; inv: number;
-    ucode: string; uname: string; ukind: string; usort: number; created_at: string };
+  type Row = {
+    id: number;
+    title: string;
+    due_date: string | null;
+    pid: number;
+    pcode: string;
+    pname: string;
+    inv: number;
+    ucode: string;
+    uname: string;
+    ukind: string;
+    usort: number;
+    created_at: string;
+  };
   const issue = (kind: SpeechIssue['kind'], r: Row, dept: string | null): SpeechIssue & { sortKey: Row } => ({
-    kind, id: Number(r.id), projectId: Number(r.pid), projectCode: r.pcode, projectName: r.pname, unitCode: r.ucode, unitName: r.uname,
-    totalInvestmentYuan: n(r.inv), title: r.title, coordinatingDept: dept, dueDate: r.due_date,
-    daysOverdue: daysOverdue(r.due_date, asOf), readOut: false, sortKey: r,
+    kind,
+    id: Number(r.id),
+    projectId: Number(r.pid),
+    projectCode: r.pcode,
+    projectName: r.pname,
+    unitCode: r.ucode,
+    unitName: r.uname,
+    totalInvestmentYuan: n(r.inv),
+    title: r.title,
+    coordinatingDept: dept,
+    dueDate: r.due_date,
+    daysOverdue: daysOverdue(r.due_date, asOf),
+    readOut: false,
+    sortKey: r,
   });
   const createdBy = (r: Row) => r.created_at.slice(0, 10) <= asOf;
   const openBlockers = blockers
@@ -140,13 +247,21 @@ export async function dispatchSpeech(db: Tx, s: StatsScope, stats: DispatchStats
     .map((c) => issue('commitment', c, null));
   const topN = settings.briefingTopBlockers;
   for (const b of openBlockers) if (b.daysOverdue !== null) b.readOut = true;
-  openBlockers.filter((b) => !b.readOut)
+  openBlockers
+    .filter((b) => !b.readOut)
     .sort((a, b) => b.totalInvestmentYuan - a.totalInvestmentYuan || (a.dueDate ?? '9').localeCompare(b.dueDate ?? '9') || a.id - b.id)
-    .slice(0, topN).forEach((b) => { b.readOut = true; });
+    .slice(0, topN)
+    .forEach((b) => {
+      b.readOut = true;
+    });
   for (const c of openCommitments) if (c.daysOverdue !== null) c.readOut = true;
   const byUnitThenDue = (a: SpeechIssue & { sortKey: Row }, b: SpeechIssue & { sortKey: Row }) =>
-    compareUnits({ kind: a.sortKey.ukind, sort: a.sortKey.usort, code: a.unitCode }, { kind: b.sortKey.ukind, sort: b.sortKey.usort, code: b.unitCode }) ||
-    (a.dueDate ?? '9').localeCompare(b.dueDate ?? '9') || a.id - b.id;
+    compareUnits(
+      { kind: a.sortKey.ukind, sort: a.sortKey.usort, code: a.unitCode },
+      { kind: b.sortKey.ukind, sort: b.sortKey.usort, code: b.unitCode },
+    ) ||
+    (a.dueDate ?? '9').localeCompare(b.dueDate ?? '9') ||
+    a.id - b.id;
   const strip = (list: (SpeechIssue & { sortKey: Row })[]): SpeechIssue[] =>
     list.sort(byUnitThenDue).map(({ sortKey: _k, ...rest }) => rest);
 
@@ -154,10 +269,14 @@ export async function dispatchSpeech(db: Tx, s: StatsScope, stats: DispatchStats
   const handedIn = new Set(submissions.filter((x) => HANDED_IN.includes(x.status)).map((x) => x.unit_code));
   const statusOf = new Map(submissions.map((x) => [x.unit_code, x.status]));
   const mustSubmit = units.filter((u) => u.active && u.kind !== 'city' && inScope(u.code)).sort(compareUnits);
-  const unsubmitted = mustSubmit.filter((u) => !handedIn.has(u.code)).map((u) => ({
-    code: u.code, name: u.name, status: statusOf.get(u.code) ?? 'not_started',
-    draftYuan: uncounted.filter((e) => e.unit_code === u.code && n(e.month) === month).reduce((a, e) => a + n(e.yuan), 0),
-  }));
+  const unsubmitted = mustSubmit
+    .filter((u) => !handedIn.has(u.code))
+    .map((u) => ({
+      code: u.code,
+      name: u.name,
+      status: statusOf.get(u.code) ?? 'not_started',
+      draftYuan: uncounted.filter((e) => e.unit_code === u.code && n(e.month) === month).reduce((a, e) => a + n(e.yuan), 0),
+    }));
 
   return {
     asOf,
@@ -200,19 +319,40 @@ export async function dispatchSpeech(db: Tx, s: StatsScope, stats: DispatchStats
  */
 async function largeProjectList(db: Tx, s: StatsScope, thresholdYuan: number): Promise<DispatchSpeech['largeProjectList']> {
   const { year, month } = s.period;
-  const projects = await db.selectFrom('projects as p').innerJoin('units as u', 'u.code', 'p.unit_code').innerJoin('investors as i', 'i.id', 'p.investor_id')
-    .select(['p.id', 'p.code', 'p.name', 'p.unit_code', 'u.name as uname', 'i.origin_name', 'p.total_investment_yuan', 'p.stage',
-      'p.contract_date', 'p.start_date', 'p.owner', 'p.sponsor'])
+  const projects = await db
+    .selectFrom('projects as p')
+    .innerJoin('units as u', 'u.code', 'p.unit_code')
+    .innerJoin('investors as i', 'i.id', 'p.investor_id')
+    .select([
+      'p.id',
+      'p.code',
+      'p.name',
+      'p.unit_code',
+      'u.name as uname',
+      'i.origin_name',
+      'p.total_investment_yuan',
+      'p.stage',
+      'p.contract_date',
+      'p.start_date',
+      'p.owner',
+      'p.sponsor',
+    ])
     .where('p.total_investment_yuan', '>=', thresholdYuan)
-    .where('i.origin_scope', 'is not', null).where('i.origin_scope', 'not in', ['', 'local'])
+    .where('i.origin_scope', 'is not', null)
+    .where('i.origin_scope', 'not in', ['', 'local'])
     .execute();
   if (!projects.length) return [];
   // Entries are scoped by their own unit, as the statistics count them.
-  let q = db.selectFrom('fund_entries')
+  let q = db
+    .selectFrom('fund_entries')
     .select((eb) => ['project_id', 'year', eb.fn.countAll<number>().as('c'), eb.fn.sum<number>('amount_yuan').as('yuan')])
     .where('status', 'in', countedStatuses(s.basis))
     .where((eb) => eb.or([eb('year', '<', year), eb.and([eb('year', '=', year), eb('month', '<=', month)])]))
-    .where('project_id', 'in', projects.map((p) => p.id))
+    .where(
+      'project_id',
+      'in',
+      projects.map((p) => p.id),
+    )
     .groupBy(['project_id', 'year']);
   if (s.unitCode) q = q.where('unit_code', '=', s.unitCode);
   const ytd = new Map<number, { c: number; yuan: number }>();
@@ -225,10 +365,26 @@ async function largeProjectList(db: Tx, s: StatsScope, thresholdYuan: number): P
   return projects
     .filter((p) => ytd.has(p.id) || (p.stage !== 'dropped' && (s.unitCode === null || p.unit_code === s.unitCode)))
     .map((p) => ({
-      projectId: p.id, code: p.code, name: p.name, unitCode: p.unit_code, unitName: p.uname, originName: p.origin_name,
-      totalInvestmentYuan: n(p.total_investment_yuan), stage: p.stage, contractDate: p.contract_date, startDate: p.start_date,
-      owner: p.owner, sponsor: p.sponsor, fundsYtdYuan: ytd.get(p.id)?.yuan ?? 0, fundsToDateYuan: toDate.get(p.id) ?? 0,
+      projectId: p.id,
+      code: p.code,
+      name: p.name,
+      unitCode: p.unit_code,
+      unitName: p.uname,
+      originName: p.origin_name,
+      totalInvestmentYuan: n(p.total_investment_yuan),
+      stage: p.stage,
+      contractDate: p.contract_date,
+      startDate: p.start_date,
+      owner: p.owner,
+      sponsor: p.sponsor,
+      fundsYtdYuan: ytd.get(p.id)?.yuan ?? 0,
+      fundsToDateYuan: toDate.get(p.id) ?? 0,
       countedThisYear: (ytd.get(p.id)?.c ?? 0) > 0,
     }))
-    .sort((a, b) => Number(b.countedThisYear) - Number(a.countedThisYear) || b.totalInvestmentYuan - a.totalInvestmentYuan || a.code.localeCompare(b.code));
+    .sort(
+      (a, b) =>
+        Number(b.countedThisYear) - Number(a.countedThisYear) ||
+        b.totalInvestmentYuan - a.totalInvestmentYuan ||
+        a.code.localeCompare(b.code),
+    );
 }

@@ -1,7 +1,14 @@
 import crypto from 'node:crypto';
 import type { onSendHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { breakdownSchema, dispatchQuerySchema, dispatchStatsSchema, latestPeriodSchema, monthlySchema, statsBasisSchema } from '../../contracts/stats';
+import {
+  breakdownSchema,
+  dispatchQuerySchema,
+  dispatchStatsSchema,
+  latestPeriodSchema,
+  monthlySchema,
+  statsBasisSchema,
+} from '../../contracts/stats';
 import { actorOf } from '../../server/auth';
 import { z } from 'zod';
 import { breakdownStats, dispatchStats, latestPeriod, monthlyStats, resolveScope } from './stats.service';
@@ -18,7 +25,13 @@ const withEtag: onSendHookHandler = (req, reply, payload, done) => {
   const tag = `W/"${crypto.createHash('sha1').update(payload).digest('base64url')}"`;
   void reply.header('etag', tag).header('cache-control', 'private, no-cache');
   const asked = req.headers['if-none-match'];
-  if (asked && asked.split(',').map((x) => x.trim()).includes(tag)) {
+  if (
+    asked &&
+    asked
+      .split(',')
+      .map((x) => x.trim())
+      .includes(tag)
+  ) {
     void reply.code(304);
     return done(null, '');
   }
@@ -28,34 +41,68 @@ const withEtag: onSendHookHandler = (req, reply, payload, done) => {
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['统计 stats'];
   const config = { permission: 'business.read' as const };
-  app.get('/stats/dispatch', {
-    config, onSend: withEtag,
-    schema: { tags, summary: '调度会统计（报告期累计、同比、完成率、单位排名）', querystring: dispatchQuerySchema, response: { 200: dispatchStatsSchema } },
-  }, async (req) => dispatchStats(app.db, await resolveScope(app.db, actorOf(req), req.query)));
-
-  app.get('/stats/monthly', {
-    config, onSend: withEtag,
-    schema: { tags, summary: '逐月到位资金（本年与上年同期）', querystring: dispatchQuerySchema, response: { 200: monthlySchema } },
-  }, async (req) => monthlyStats(app.db, await resolveScope(app.db, actorOf(req), req.query)));
-
-  app.get('/stats/breakdown', {
-    config,
-    schema: { tags, summary: '到位资金按来源地、区域、行业分布', querystring: dispatchQuerySchema, response: { 200: breakdownSchema } },
-  }, async (req) => breakdownStats(app.db, await resolveScope(app.db, actorOf(req), req.query)));
-
-  app.get('/stats/latest-period', {
-    config,
-    schema: { tags, summary: '有数据的最新报告期（没有数据时为当月）', querystring: z.object({ basis: statsBasisSchema.default('verified') }), response: { 200: latestPeriodSchema } },
-  }, async (req) => latestPeriod(app.db, actorOf(req), req.query.basis));
-
-  app.get('/stats/drilldown', {
-    config,
-    schema: {
-      tags, summary: '统计数字的明细：构成该数字的项目及各自金额（合计等于该数字）',
-      querystring: drilldownQuerySchema, response: { 200: drilldownSchema },
+  app.get(
+    '/stats/dispatch',
+    {
+      config,
+      onSend: withEtag,
+      schema: {
+        tags,
+        summary: '调度会统计（报告期累计、同比、完成率、单位排名）',
+        querystring: dispatchQuerySchema,
+        response: { 200: dispatchStatsSchema },
+      },
     },
-  }, async (req) => {
-    const { figure, limit, ...rest } = req.query;
-    return drilldown(app.db, await resolveScope(app.db, actorOf(req), rest), figure, limit);
-  });
+    async (req) => dispatchStats(app.db, await resolveScope(app.db, actorOf(req), req.query)),
+  );
+
+  app.get(
+    '/stats/monthly',
+    {
+      config,
+      onSend: withEtag,
+      schema: { tags, summary: '逐月到位资金（本年与上年同期）', querystring: dispatchQuerySchema, response: { 200: monthlySchema } },
+    },
+    async (req) => monthlyStats(app.db, await resolveScope(app.db, actorOf(req), req.query)),
+  );
+
+  app.get(
+    '/stats/breakdown',
+    {
+      config,
+      schema: { tags, summary: '到位资金按来源地、区域、行业分布', querystring: dispatchQuerySchema, response: { 200: breakdownSchema } },
+    },
+    async (req) => breakdownStats(app.db, await resolveScope(app.db, actorOf(req), req.query)),
+  );
+
+  app.get(
+    '/stats/latest-period',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '有数据的最新报告期（没有数据时为当月）',
+        querystring: z.object({ basis: statsBasisSchema.default('verified') }),
+        response: { 200: latestPeriodSchema },
+      },
+    },
+    async (req) => latestPeriod(app.db, actorOf(req), req.query.basis),
+  );
+
+  app.get(
+    '/stats/drilldown',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '统计数字的明细：构成该数字的项目及各自金额（合计等于该数字）',
+        querystring: drilldownQuerySchema,
+        response: { 200: drilldownSchema },
+      },
+    },
+    async (req) => {
+      const { figure, limit, ...rest } = req.query;
+      return drilldown(app.db, await resolveScope(app.db, actorOf(req), rest), figure, limit);
+    },
+  );
 };

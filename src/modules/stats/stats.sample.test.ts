@@ -19,7 +19,11 @@ function comparable(s: Record<string, unknown>) {
 }
 
 describe.each(DB_KINDS)('dispatch statistics of the sample ledger on %s', (kind) => {
-  const ctx = sampleSuite(kind, [['office', ['city_office']], ['rep1', ['reporter'], 'U01'], ['rep2', ['reporter'], 'U02']]);
+  const ctx = sampleSuite(kind, [
+    ['office', ['city_office']],
+    ['rep1', ['reporter'], 'U01'],
+    ['rep2', ['reporter'], 'U02'],
+  ]);
 
   it('returns exactly the expected figures for 2026-05', async () => {
     const c = await login(ctx.app, 'office');
@@ -33,7 +37,16 @@ describe.each(DB_KINDS)('dispatch statistics of the sample ledger on %s', (kind)
     expect(body.headlineYtdYuan).toBe(expected.fundsYtdYuan);
     expect(body.source).toBe('rollups');
     expect(body.completionStretch).toBe(422214174 / 1600000000);
-    expect(body.units.map((u: { kind: string }) => u.kind)).toEqual(['county', 'county', 'county', 'county', 'zone', 'zone', 'department', 'department']);
+    expect(body.units.map((u: { kind: string }) => u.kind)).toEqual([
+      'county',
+      'county',
+      'county',
+      'county',
+      'zone',
+      'zone',
+      'department',
+      'department',
+    ]);
   });
 
   it('confines a unit user to their own unit, whatever they ask', async () => {
@@ -83,7 +96,8 @@ describe.each(DB_KINDS)('dispatch statistics of the sample ledger on %s', (kind)
 
   it('answers 304 to an unchanged dispatch or monthly request (ETag), 200 once figures change', async () => {
     const c = await login(ctx.app, 'office');
-    const get = (url: string, tag?: string) => c.inject({ method: 'GET', url, headers: { cookie: c.cookie, ...(tag ? { 'if-none-match': tag } : {}) } });
+    const get = (url: string, tag?: string) =>
+      c.inject({ method: 'GET', url, headers: { cookie: c.cookie, ...(tag ? { 'if-none-match': tag } : {}) } });
     for (const url of ['/api/v1/stats/dispatch?period=2026-05', '/api/v1/stats/monthly?period=2026-05']) {
       const first = await get(url);
       const tag = first.headers.etag as string;
@@ -95,12 +109,29 @@ describe.each(DB_KINDS)('dispatch statistics of the sample ledger on %s', (kind)
     }
     const url = '/api/v1/stats/dispatch?period=2026-05&basis=reported';
     const tag = (await get(url)).headers.etag as string;
-    const p = await ctx.t.db.selectFrom('projects').select(['id', 'unit_code']).where('unit_code', '=', 'U01').orderBy('id').executeTakeFirstOrThrow();
+    const p = await ctx.t.db
+      .selectFrom('projects')
+      .select(['id', 'unit_code'])
+      .where('unit_code', '=', 'U01')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const now = new Date().toISOString();
-    await ctx.t.db.insertInto('fund_entries').values({
-      project_id: p.id, unit_code: p.unit_code, period: '2026-05', year: 2026, month: 5, kind: 'adjustment', amount_yuan: 1_000_000,
-      foreign_usd: 0, status: 'submitted', created_at: now, updated_at: now,
-    }).execute();
+    await ctx.t.db
+      .insertInto('fund_entries')
+      .values({
+        project_id: p.id,
+        unit_code: p.unit_code,
+        period: '2026-05',
+        year: 2026,
+        month: 5,
+        kind: 'adjustment',
+        amount_yuan: 1_000_000,
+        foreign_usd: 0,
+        status: 'submitted',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     const changed = await get(url, tag);
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(tag);

@@ -6,7 +6,13 @@ import { AppError } from '../../domain/errors';
 import { currentPeriod, formatPeriod, parsePeriod, type Period } from '../../domain/period';
 import { buildDispatchStats, ratio, yoy, type DispatchInput, type DispatchStats, type MonthAmount } from '../../domain/stats';
 import {
-  compareUnits, countedStatuses, countingRuleOf, isNonLocal, originFigures, OUTSIDE_REGION_SCOPES, periodRange,
+  compareUnits,
+  countedStatuses,
+  countingRuleOf,
+  isNonLocal,
+  originFigures,
+  OUTSIDE_REGION_SCOPES,
+  periodRange,
 } from '../../domain/stats.definitions';
 import { ORIGIN_GROUP_LABELS, ORIGIN_SCOPE_LABELS, originGroup, type OriginScope } from '../../domain/origin';
 import { INDUSTRY_LABELS } from '../../domain/labels';
@@ -35,9 +41,19 @@ export function requirePeriod(text: string): Period {
 }
 
 /** The latest period that has counted funds, or the current month when there is none. */
-export async function latestPeriod(db: Tx, actor: Actor | null, basis: StatsBasis = 'verified'): Promise<{ period: string; hasData: boolean }> {
-  let q = db.selectFrom('fund_rollups').select(['year', 'month']).where('status', 'in', countedStatuses(basis)).where('entries', '>', 0)
-    .orderBy('year', 'desc').orderBy('month', 'desc').limit(1);
+export async function latestPeriod(
+  db: Tx,
+  actor: Actor | null,
+  basis: StatsBasis = 'verified',
+): Promise<{ period: string; hasData: boolean }> {
+  let q = db
+    .selectFrom('fund_rollups')
+    .select(['year', 'month'])
+    .where('status', 'in', countedStatuses(basis))
+    .where('entries', '>', 0)
+    .orderBy('year', 'desc')
+    .orderBy('month', 'desc')
+    .limit(1);
   const unit = actor ? scopeUnit(actor) : null;
   if (unit !== null) q = q.where('unit_code', '=', unit);
   const row = await q.executeTakeFirst();
@@ -141,19 +157,28 @@ function addScope(out: OriginSums, unit: string, scope: string, yuan: number, la
  * funds up to M from fund_large_counts (migration 004; unit '*' holds the whole city).
  */
 async function fundsByOriginRollups(db: Tx, s: StatsScope): Promise<OriginSums> {
-  const sums = db.selectFrom('fund_rollups')
+  const sums = db
+    .selectFrom('fund_rollups')
     .select((eb) => ['unit_code', 'origin_scope as scope', 'large', eb.fn.sum<number>('amount_yuan').as('yuan')])
-    .where('year', '=', s.period.year).where('status', 'in', countedStatuses(s.basis)).where('month', '<=', s.period.month)
+    .where('year', '=', s.period.year)
+    .where('status', 'in', countedStatuses(s.basis))
+    .where('month', '<=', s.period.month)
     .groupBy(['unit_code', 'origin_scope', 'large']);
-  const counts = db.selectFrom('fund_large_counts')
+  const counts = db
+    .selectFrom('fund_large_counts')
     .select((eb) => ['unit_code', eb.fn.sum<number>('projects').as('c')])
-    .where('year', '=', s.period.year).where('basis', '=', s.basis).where('first_month', '<=', s.period.month)
+    .where('year', '=', s.period.year)
+    .where('basis', '=', s.basis)
+    .where('first_month', '<=', s.period.month)
     .groupBy('unit_code');
   const [rows, c] = await Promise.all([sums.execute(), counts.execute()]);
   const out: OriginSums = { byUnitScope: new Map(), largeByUnit: new Map(), cityLargeCount: 0 };
   for (const r of rows) addScope(out, r.unit_code, String(r.scope ?? ''), n(r.yuan), n(r.large) === 1);
   for (const r of c) {
-    if (r.unit_code === '*') { out.cityLargeCount = n(r.c); continue; }
+    if (r.unit_code === '*') {
+      out.cityLargeCount = n(r.c);
+      continue;
+    }
     const l = out.largeByUnit.get(r.unit_code) ?? { count: 0, fundsYtdYuan: 0 };
     l.count = n(r.c);
     out.largeByUnit.set(r.unit_code, l);
@@ -165,20 +190,30 @@ async function fundsByOriginDirect(db: Tx, s: StatsScope, thresholdYuan: number)
   // The threshold is an integer setting, written as a literal so SELECT and GROUP BY match on PostgreSQL.
   const isLarge = sql<number>`case when p.total_investment_yuan >= ${sql.lit(Math.trunc(thresholdYuan))} then 1 else 0 end`;
   const scope = sql<string>`coalesce(i.origin_scope, '')`;
-  const base = () => db
-    .selectFrom('fund_entries as f')
-    .innerJoin('projects as p', 'p.id', 'f.project_id')
-    .leftJoin('investors as i', 'i.id', 'p.investor_id')
-    .where('f.year', '=', s.period.year)
-    .where('f.status', 'in', countedStatuses(s.basis))
-    .where('f.month', '<=', s.period.month);
+  const base = () =>
+    db
+      .selectFrom('fund_entries as f')
+      .innerJoin('projects as p', 'p.id', 'f.project_id')
+      .leftJoin('investors as i', 'i.id', 'p.investor_id')
+      .where('f.year', '=', s.period.year)
+      .where('f.status', 'in', countedStatuses(s.basis))
+      .where('f.month', '<=', s.period.month);
   const [rows, city] = await Promise.all([
-    base().select((eb) => [
-      'f.unit_code', scope.as('scope'), isLarge.as('large'),
-      eb.fn.sum<number>('f.amount_yuan').as('yuan'), eb.fn.count<number>('p.id').distinct().as('projects'),
-    ]).groupBy(['f.unit_code', scope, isLarge]).execute(),
-    base().select((eb) => eb.fn.count<number>('p.id').distinct().as('c'))
-      .where(isLarge, '=', 1).where('i.origin_scope', 'in', [...OUTSIDE_REGION_SCOPES]).executeTakeFirst(),
+    base()
+      .select((eb) => [
+        'f.unit_code',
+        scope.as('scope'),
+        isLarge.as('large'),
+        eb.fn.sum<number>('f.amount_yuan').as('yuan'),
+        eb.fn.count<number>('p.id').distinct().as('projects'),
+      ])
+      .groupBy(['f.unit_code', scope, isLarge])
+      .execute(),
+    base()
+      .select((eb) => eb.fn.count<number>('p.id').distinct().as('c'))
+      .where(isLarge, '=', 1)
+      .where('i.origin_scope', 'in', [...OUTSIDE_REGION_SCOPES])
+      .executeTakeFirst(),
   ]);
   const out: OriginSums = { byUnitScope: new Map(), largeByUnit: new Map(), cityLargeCount: n(city?.c) };
   for (const r of rows) {
@@ -196,7 +231,11 @@ export async function loadDispatchInput(db: Tx, s: StatsScope, source: FundsSour
   return (await loadDispatchInputWithSource(db, s, source)).input;
 }
 
-async function loadDispatchInputWithSource(db: Tx, s: StatsScope, wanted: FundsSource): Promise<{ input: DispatchInput; source: FundsSource }> {
+async function loadDispatchInputWithSource(
+  db: Tx,
+  s: StatsScope,
+  wanted: FundsSource,
+): Promise<{ input: DispatchInput; source: FundsSource }> {
   const settings = await getSettings(db);
   const { year } = s.period;
   const largeThreshold = settings.largeProjectThresholdWan * 10000;
@@ -210,10 +249,15 @@ async function loadDispatchInputWithSource(db: Tx, s: StatsScope, wanted: FundsS
     listStatUnits(db),
     fundsByUnitMonth(db, s, source),
     fundsByOrigin(db, s, largeThreshold, source),
-    db.selectFrom('targets').select(['unit_code', 'base_value', 'stretch_value'])
-      .where('year', '=', year).where('indicator', '=', 'funds').execute(),
+    db
+      .selectFrom('targets')
+      .select(['unit_code', 'base_value', 'stretch_value'])
+      .where('year', '=', year)
+      .where('indicator', '=', 'funds')
+      .execute(),
     (() => {
-      let q = db.selectFrom('reserve_projects')
+      let q = db
+        .selectFrom('reserve_projects')
         .select((eb) => [eb.fn.countAll<number>().as('c'), eb.fn.sum<number>('total_investment_yuan').as('t')])
         .where('status', 'in', ['reserve', 'promoted'])
         .where('total_investment_yuan', '>=', reserveThreshold);
@@ -221,18 +265,27 @@ async function loadDispatchInputWithSource(db: Tx, s: StatsScope, wanted: FundsS
       return q.executeTakeFirst();
     })(),
     (() => {
-      let q = db.selectFrom('activities')
+      let q = db
+        .selectFrom('activities')
         .select((eb) => [eb.fn.countAll<number>().as('c'), eb.fn.sum<number>('person_times').as('p')])
-        .where('kind', '=', 'trip').where('start_date', '>=', from).where('start_date', '<', to);
+        .where('kind', '=', 'trip')
+        .where('start_date', '>=', from)
+        .where('start_date', '<', to);
       if (s.unitCode) q = q.where('unit_code', '=', s.unitCode);
       return q.executeTakeFirst();
     })(),
-    db.selectFrom('projects')
+    db
+      .selectFrom('projects')
       .select((eb) => ['unit_code', eb.fn.countAll<number>().as('c'), eb.fn.sum<number>('total_investment_yuan').as('t')])
-      .where('contract_date', '>=', from).where('contract_date', '<', to)
-      .groupBy('unit_code').execute(),
+      .where('contract_date', '>=', from)
+      .where('contract_date', '<', to)
+      .groupBy('unit_code')
+      .execute(),
     (() => {
-      let q = db.selectFrom('projects').select((eb) => ['stage', eb.fn.countAll<number>().as('c')]).groupBy('stage');
+      let q = db
+        .selectFrom('projects')
+        .select((eb) => ['stage', eb.fn.countAll<number>().as('c')])
+        .groupBy('stage');
       if (s.unitCode) q = q.where('unit_code', '=', s.unitCode);
       return q.execute();
     })(),
@@ -257,7 +310,9 @@ async function loadDispatchInputWithSource(db: Tx, s: StatsScope, wanted: FundsS
     } else lastYearByMonth.push({ month: r.month, yuan: r.yuan });
   }
 
-  const targetOf = new Map(targets.map((t) => [t.unit_code, { base: n(t.base_value), stretch: t.stretch_value === null ? null : n(t.stretch_value) }]));
+  const targetOf = new Map(
+    targets.map((t) => [t.unit_code, { base: n(t.base_value), stretch: t.stretch_value === null ? null : n(t.stretch_value) }]),
+  );
   const city = units.find((u) => u.kind === 'city');
   const scopeTarget = s.unitCode ? targetOf.get(s.unitCode) : city ? targetOf.get(city.code) : undefined;
   const contractsByUnit = new Map(contracts.map((c) => [c.unit_code, { count: n(c.c), totalInvestmentYuan: n(c.t) }]));
@@ -276,7 +331,7 @@ async function loadDispatchInputWithSource(db: Tx, s: StatsScope, wanted: FundsS
     for (const [k, v] of m) byScope.set(k, (byScope.get(k) ?? 0) + v);
     largeFunds += origin.largeByUnit.get(code)?.fundsYtdYuan ?? 0;
   }
-  const largeCount = s.unitCode === null ? origin.cityLargeCount : origin.largeByUnit.get(s.unitCode)?.count ?? 0;
+  const largeCount = s.unitCode === null ? origin.cityLargeCount : (origin.largeByUnit.get(s.unitCode)?.count ?? 0);
   const o = originFigures(byScope);
 
   return {
@@ -326,16 +381,27 @@ export type DispatchStatsWithSource = DispatchStats & { source: FundsSource };
  * its own row of the ranking (and its own no-result flag). `source` says where the fund sums came
  * from: 'entries' while the rollups are rebuilt after a threshold change (slower, still exact).
  */
-export async function dispatchStats(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<DispatchStatsWithSource & DispatchStatsWithSpeech & { activityDetail?: ActivityDispatch }> {
-  const frozen = await readFrozen<DispatchStatsWithSource & DispatchStatsWithSpeech & { activityDetail?: ActivityDispatch }>(db, 'dispatch', s); // a locked period's official figures
+export async function dispatchStats(
+  db: Tx,
+  s: StatsScope,
+  source: FundsSource = 'rollups',
+): Promise<DispatchStatsWithSource & DispatchStatsWithSpeech & { activityDetail?: ActivityDispatch }> {
+  const frozen = await readFrozen<DispatchStatsWithSource & DispatchStatsWithSpeech & { activityDetail?: ActivityDispatch }>(
+    db,
+    'dispatch',
+    s,
+  ); // a locked period's official figures
   if (frozen) return frozen;
   const loaded = await loadDispatchInputWithSource(db, s, source);
   const stats = { ...buildDispatchStats(loaded.input), source: loaded.source };
-  const dto = s.unitCode === null ? stats : {
-    ...stats,
-    units: stats.units.filter((u) => u.code === s.unitCode),
-    zeroResultUnits: stats.zeroResultUnits.filter((c) => c === s.unitCode),
-  };
+  const dto =
+    s.unitCode === null
+      ? stats
+      : {
+          ...stats,
+          units: stats.units.filter((u) => u.code === s.unitCode),
+          zeroResultUnits: stats.zeroResultUnits.filter((c) => c === s.unitCode),
+        };
   // The speech's activity figures ([F]): contracts and investment per activity, delegations, trips by region.
   return { ...(await withSpeech(db, s, dto)), activityDetail: await activityDispatchFigures(db, s) };
 }
@@ -357,7 +423,7 @@ export async function monthlyStats(db: Tx, s: StatsScope, source: FundsSource = 
   for (const r of rows) (n(r.year) === s.period.year ? cur : last).set(n(r.month), n(r.yuan));
   const months = [];
   for (let m = 1; m <= 12; m++) {
-    const fundsYuan = m <= s.period.month ? cur.get(m) ?? 0 : 0;
+    const fundsYuan = m <= s.period.month ? (cur.get(m) ?? 0) : 0;
     const lastYearYuan = last.get(m) ?? 0;
     months.push({ month: m, fundsYuan, lastYearYuan, yoy: m <= s.period.month ? yoy(fundsYuan, lastYearYuan) : null });
   }
@@ -371,8 +437,11 @@ export async function breakdownStats(db: Tx, s: StatsScope): Promise<BreakdownDt
     .innerJoin('projects as p', 'p.id', 'f.project_id')
     .leftJoin('investors as i', 'i.id', 'p.investor_id')
     .select((eb) => [
-      'i.origin_scope as scope', 'i.origin_code as origin', 'p.industry as industry',
-      eb.fn.sum<number>('f.amount_yuan').as('yuan'), eb.fn.count<number>('p.id').distinct().as('projects'),
+      'i.origin_scope as scope',
+      'i.origin_code as origin',
+      'p.industry as industry',
+      eb.fn.sum<number>('f.amount_yuan').as('yuan'),
+      eb.fn.count<number>('p.id').distinct().as('projects'),
     ])
     .where('f.year', '=', s.period.year)
     .where('f.status', 'in', countedStatuses(s.basis))
@@ -410,8 +479,11 @@ export async function breakdownStats(db: Tx, s: StatsScope): Promise<BreakdownDt
     period: { year: s.period.year, month: s.period.month },
     fundsYtdYuan: total,
     originScopes: items(scopes, scopeLabel).sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key)),
-    originGroups: items(groups, (k) => ORIGIN_GROUP_LABELS[k as keyof typeof ORIGIN_GROUP_LABELS]).sort((a, b) => b.fundsYuan - a.fundsYuan),
-    industries: items(industries, (k) => (k === '' ? '未填行业' : (INDUSTRY_LABELS as Record<string, string>)[k] ?? k)).sort((a, b) => b.fundsYuan - a.fundsYuan),
+    originGroups: items(groups, (k) => ORIGIN_GROUP_LABELS[k as keyof typeof ORIGIN_GROUP_LABELS]).sort(
+      (a, b) => b.fundsYuan - a.fundsYuan,
+    ),
+    industries: items(industries, (k) => (k === '' ? '未填行业' : ((INDUSTRY_LABELS as Record<string, string>)[k] ?? k))).sort(
+      (a, b) => b.fundsYuan - a.fundsYuan,
+    ),
   };
 }
-

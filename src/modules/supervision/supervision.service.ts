@@ -14,16 +14,25 @@ import { assertUnitVisible, assertUnitWritable, scoped } from '../auth/scope';
 import { getSettings } from '../settings/settings.service';
 import { notifySupervision } from '../notifications/notifications.service';
 
-
 function taskRows(db: Tx, actor: Actor) {
-  return scoped(db.selectFrom('supervision_tasks')
-    .leftJoin('units', 'units.code', 'supervision_tasks.unit_code')
-    .leftJoin('projects', 'projects.id', 'supervision_tasks.project_id')
-    .selectAll('supervision_tasks')
-    .select(['units.name as unit_name', 'projects.code as project_code', 'projects.name as project_name'])
-    .select((eb) => eb.selectFrom('supervision_events').select((e) => e.fn.countAll<number>().as('c'))
-      .whereRef('supervision_events.task_id', '=', 'supervision_tasks.id').where('supervision_events.kind', '=', 'interview').as('interviews')),
-  'supervision_tasks.unit_code', actor);
+  return scoped(
+    db
+      .selectFrom('supervision_tasks')
+      .leftJoin('units', 'units.code', 'supervision_tasks.unit_code')
+      .leftJoin('projects', 'projects.id', 'supervision_tasks.project_id')
+      .selectAll('supervision_tasks')
+      .select(['units.name as unit_name', 'projects.code as project_code', 'projects.name as project_name'])
+      .select((eb) =>
+        eb
+          .selectFrom('supervision_events')
+          .select((e) => e.fn.countAll<number>().as('c'))
+          .whereRef('supervision_events.task_id', '=', 'supervision_tasks.id')
+          .where('supervision_events.kind', '=', 'interview')
+          .as('interviews'),
+      ),
+    'supervision_tasks.unit_code',
+    actor,
+  );
 }
 type TaskRow = Awaited<ReturnType<ReturnType<typeof taskRows>['execute']>>[number];
 
@@ -31,17 +40,35 @@ function toTask(r: TaskRow, today: string, redAfterDays: number): SupervisionTas
   const closed = r.status === 'closed';
   const late = Math.max(0, daysBetween(r.deadline, closed && r.closed_on ? r.closed_on : today));
   return {
-    id: Number(r.id), title: r.title, content: r.content, unitCode: r.unit_code, unitName: r.unit_name ?? null, assignee: r.assignee,
-    deadline: r.deadline, warningId: r.warning_id === null ? null : Number(r.warning_id),
-    projectId: r.project_id === null ? null : Number(r.project_id), projectCode: r.project_code ?? null, projectName: r.project_name ?? null,
-    source: r.source as 'warning' | 'manual' | 'meeting', meetingPeriod: r.meeting_period, status: r.status as SupervisionTask['status'],
-    colour: closed ? 'done' : escalationColour(r.deadline, today, redAfterDays), daysLate: late,
-    raisedByName: r.raised_by_name, closedOn: r.closed_on, version: r.version, createdAt: r.created_at,
+    id: Number(r.id),
+    title: r.title,
+    content: r.content,
+    unitCode: r.unit_code,
+    unitName: r.unit_name ?? null,
+    assignee: r.assignee,
+    deadline: r.deadline,
+    warningId: r.warning_id === null ? null : Number(r.warning_id),
+    projectId: r.project_id === null ? null : Number(r.project_id),
+    projectCode: r.project_code ?? null,
+    projectName: r.project_name ?? null,
+    source: r.source as 'warning' | 'manual' | 'meeting',
+    meetingPeriod: r.meeting_period,
+    status: r.status as SupervisionTask['status'],
+    colour: closed ? 'done' : escalationColour(r.deadline, today, redAfterDays),
+    daysLate: late,
+    raisedByName: r.raised_by_name,
+    closedOn: r.closed_on,
+    version: r.version,
+    createdAt: r.created_at,
     hasInterview: Number(r.interviews ?? 0) > 0,
   };
 }
 
-export type TaskListQuery = { status?: 'active' | 'open' | 'answered' | 'closed' | 'all'; unit?: string | undefined; meeting?: string | undefined };
+export type TaskListQuery = {
+  status?: 'active' | 'open' | 'answered' | 'closed' | 'all';
+  unit?: string | undefined;
+  meeting?: string | undefined;
+};
 
 export async function listTasks(db: Tx, actor: Actor, q: TaskListQuery = {}, today = todayIso()): Promise<SupervisionTask[]> {
   const { supervisionRedAfterDays } = await getSettings(db);
@@ -71,8 +98,13 @@ export async function getTask(db: Tx, actor: Actor, id: number, today = todayIso
 }
 
 export type TaskCreate = {
-  title: string; content?: string | null | undefined; unitCode?: string | undefined; assignee?: string | null | undefined;
-  deadline: string; warningId?: number | undefined; meetingPeriod?: string | undefined;
+  title: string;
+  content?: string | null | undefined;
+  unitCode?: string | undefined;
+  assignee?: string | null | undefined;
+  deadline: string;
+  warningId?: number | undefined;
+  meetingPeriod?: string | undefined;
 };
 
 export async function createTask(tx: Tx, actor: Actor, input: TaskCreate, today = todayIso()): Promise<SupervisionTaskDetail> {
@@ -84,9 +116,18 @@ export async function createTask(tx: Tx, actor: Actor, input: TaskCreate, today 
     const w = await tx.selectFrom('warnings').selectAll().where('id', '=', input.warningId).executeTakeFirst();
     if (!w) throw new AppError('not_found', '预警不存在，请刷新预警列表后再督办', { warningId: '预警不存在' });
     if (w.cleared_at) throw new AppError('conflict', `该预警已于 ${w.cleared_at} 解除，无需督办`);
-    const open = await tx.selectFrom('supervision_tasks').select('id').where('warning_id', '=', w.id).where('status', '<>', 'closed').executeTakeFirst();
-    if (open) throw new AppError('conflict', `该预警已有督办事项（编号 ${open.id}）在办，请在该事项中继续跟进`, undefined, { taskId: Number(open.id) });
-    if (unitCode && unitCode !== w.unit_code) throw new AppError('validation', '督办承办单位应与预警所属单位一致', { unitCode: '应为预警所属单位' });
+    const open = await tx
+      .selectFrom('supervision_tasks')
+      .select('id')
+      .where('warning_id', '=', w.id)
+      .where('status', '<>', 'closed')
+      .executeTakeFirst();
+    if (open)
+      throw new AppError('conflict', `该预警已有督办事项（编号 ${open.id}）在办，请在该事项中继续跟进`, undefined, {
+        taskId: Number(open.id),
+      });
+    if (unitCode && unitCode !== w.unit_code)
+      throw new AppError('validation', '督办承办单位应与预警所属单位一致', { unitCode: '应为预警所属单位' });
     unitCode = w.unit_code;
     projectId = w.project_id === null ? null : Number(w.project_id);
     assignee ??= w.owner;
@@ -96,16 +137,39 @@ export async function createTask(tx: Tx, actor: Actor, input: TaskCreate, today 
   const unit = await tx.selectFrom('units').select(['code', 'kind']).where('code', '=', unitCode).executeTakeFirst();
   if (!unit) throw new AppError('validation', `单位 ${unitCode} 不存在`, { unitCode: '单位不存在' });
   if (input.warningId !== undefined && input.meetingPeriod) throw new AppError('validation', '议定事项不能同时关联预警，请分别登记');
-  if (input.deadline < today) throw new AppError('validation', `办结期限 ${input.deadline} 已过，请选择今天或以后的日期`, { deadline: '不能早于今天' });
+  if (input.deadline < today)
+    throw new AppError('validation', `办结期限 ${input.deadline} 已过，请选择今天或以后的日期`, { deadline: '不能早于今天' });
   const t = nowIso();
-  const row = await tx.insertInto('supervision_tasks').values({
-    title: input.title, content: input.content ?? null, unit_code: unitCode, assignee, deadline: input.deadline,
-    warning_id: input.warningId ?? null, project_id: projectId, meeting_period: input.meetingPeriod ?? null,
-    source: input.warningId !== undefined ? 'warning' : input.meetingPeriod ? 'meeting' : 'manual',
-    status: 'open', raised_by: actor.userId, raised_by_name: actor.name, closed_on: null, created_at: t, updated_at: t,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('supervision_tasks')
+    .values({
+      title: input.title,
+      content: input.content ?? null,
+      unit_code: unitCode,
+      assignee,
+      deadline: input.deadline,
+      warning_id: input.warningId ?? null,
+      project_id: projectId,
+      meeting_period: input.meetingPeriod ?? null,
+      source: input.warningId !== undefined ? 'warning' : input.meetingPeriod ? 'meeting' : 'manual',
+      status: 'open',
+      raised_by: actor.userId,
+      raised_by_name: actor.name,
+      closed_on: null,
+      created_at: t,
+      updated_at: t,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const id = Number(row.id);
-  await audit(tx, actor, { action: 'create', entity: 'supervision_task', entityId: id, unitCode, summary: `督办：${input.title}（期限 ${input.deadline}）`, after: { ...input, unitCode } });
+  await audit(tx, actor, {
+    action: 'create',
+    entity: 'supervision_task',
+    entityId: id,
+    unitCode,
+    summary: `督办：${input.title}（期限 ${input.deadline}）`,
+    after: { ...input, unitCode },
+  });
   await notifySupervision(tx, actor, { id, title: input.title, unitCode, deadline: input.deadline }, 'raised');
   return getTask(tx, actor, id, today);
 }
@@ -115,7 +179,12 @@ const ACTION_TEXT: Record<Action, string> = { feedback: '反馈办理情况', re
 
 /** One step of the task's life: the unit answers; the supervisor rejects, closes, or records an interview. */
 export async function actOnTask(
-  tx: Tx, actor: Actor, id: number, action: Action, input: { version: number; content: string }, today = todayIso(),
+  tx: Tx,
+  actor: Actor,
+  id: number,
+  action: Action,
+  input: { version: number; content: string },
+  today = todayIso(),
 ): Promise<SupervisionTaskDetail> {
   const before = await getTask(tx, actor, id, today);
   if (action === 'feedback') {
@@ -134,11 +203,26 @@ export async function actOnTask(
     }
   }
   const status = action === 'feedback' ? 'answered' : action === 'reject' ? 'open' : action === 'close' ? 'closed' : before.status;
-  await updateVersioned(tx, 'supervision_tasks', id, input.version, { status, ...(action === 'close' ? { closed_on: today } : {}) }, '督办事项');
-  await tx.insertInto('supervision_events').values({ task_id: id, kind: action, content: input.content, actor_id: actor.userId, actor_name: actor.name, at: nowIso() }).execute();
+  await updateVersioned(
+    tx,
+    'supervision_tasks',
+    id,
+    input.version,
+    { status, ...(action === 'close' ? { closed_on: today } : {}) },
+    '督办事项',
+  );
+  await tx
+    .insertInto('supervision_events')
+    .values({ task_id: id, kind: action, content: input.content, actor_id: actor.userId, actor_name: actor.name, at: nowIso() })
+    .execute();
   await audit(tx, actor, {
-    action: action === 'close' ? 'verify' : action === 'reject' ? 'return' : 'update', entity: 'supervision_task', entityId: id,
-    unitCode: before.unitCode, summary: `督办“${before.title}”：${ACTION_TEXT[action]}`, before: { status: before.status }, after: { status, content: input.content },
+    action: action === 'close' ? 'verify' : action === 'reject' ? 'return' : 'update',
+    entity: 'supervision_task',
+    entityId: id,
+    unitCode: before.unitCode,
+    summary: `督办“${before.title}”：${ACTION_TEXT[action]}`,
+    before: { status: before.status },
+    after: { status, content: input.content },
   });
   await notifySupervision(tx, actor, before, action);
   return getTask(tx, actor, id, today);
@@ -147,16 +231,26 @@ export async function actOnTask(
 /** Open, answered and closed tasks per unit, and the colours of those still open. */
 export async function taskBoard(db: Tx, actor: Actor, today = todayIso()) {
   const tasks = await listTasks(db, actor, { status: 'all' }, today);
-  const units = await scoped(db.selectFrom('units').select(['code', 'name']).where('active', '=', 1).where('kind', '<>', 'city'), 'units.code', actor)
-    .orderBy('sort').orderBy('code').execute();
+  const units = await scoped(
+    db.selectFrom('units').select(['code', 'name']).where('active', '=', 1).where('kind', '<>', 'city'),
+    'units.code',
+    actor,
+  )
+    .orderBy('sort')
+    .orderBy('code')
+    .execute();
   return {
     items: units.map((u) => {
       const mine = tasks.filter((t) => t.unitCode === u.code);
       const live = mine.filter((t) => t.status !== 'closed');
       return {
-        unitCode: u.code, unitName: u.name, open: mine.filter((t) => t.status === 'open').length,
-        answered: mine.filter((t) => t.status === 'answered').length, closed: mine.filter((t) => t.status === 'closed').length,
-        blue: live.filter((t) => t.colour === 'blue').length, yellow: live.filter((t) => t.colour === 'yellow').length,
+        unitCode: u.code,
+        unitName: u.name,
+        open: mine.filter((t) => t.status === 'open').length,
+        answered: mine.filter((t) => t.status === 'answered').length,
+        closed: mine.filter((t) => t.status === 'closed').length,
+        blue: live.filter((t) => t.colour === 'blue').length,
+        yellow: live.filter((t) => t.colour === 'yellow').length,
         red: live.filter((t) => t.colour === 'red').length,
       };
     }),

@@ -13,20 +13,60 @@ import { can, requirePermission, type Actor } from '../auth/actor';
 import { assertUnitVisible, assertUnitWritable, scoped, scopeUnit } from '../auth/scope';
 import { dispatchStats, latestPeriod, requirePeriod } from '../stats/stats.service';
 
-type Row = { id: number; year: number; unit_code: string; indicator: string; base_value: number; stretch_value: number | null; version: number; updated_at: string; unit_name: string };
+type Row = {
+  id: number;
+  year: number;
+  unit_code: string;
+  indicator: string;
+  base_value: number;
+  stretch_value: number | null;
+  version: number;
+  updated_at: string;
+  unit_name: string;
+};
 
 const toTarget = (r: Row): Target => ({
-  id: Number(r.id), year: Number(r.year), unitCode: r.unit_code, unitName: r.unit_name, indicator: r.indicator as TargetIndicatorCode,
-  baseValue: Number(r.base_value), stretchValue: r.stretch_value === null ? null : Number(r.stretch_value), version: r.version, updatedAt: r.updated_at,
+  id: Number(r.id),
+  year: Number(r.year),
+  unitCode: r.unit_code,
+  unitName: r.unit_name,
+  indicator: r.indicator as TargetIndicatorCode,
+  baseValue: Number(r.base_value),
+  stretchValue: r.stretch_value === null ? null : Number(r.stretch_value),
+  version: r.version,
+  updatedAt: r.updated_at,
 });
-const toSplit = (r: { id: number; target_id: number; assignee: string; base_value: number; stretch_value: number | null; version: number }): TargetSplit => ({
-  id: Number(r.id), targetId: Number(r.target_id), assignee: r.assignee, baseValue: Number(r.base_value),
-  stretchValue: r.stretch_value === null ? null : Number(r.stretch_value), version: r.version,
+const toSplit = (r: {
+  id: number;
+  target_id: number;
+  assignee: string;
+  base_value: number;
+  stretch_value: number | null;
+  version: number;
+}): TargetSplit => ({
+  id: Number(r.id),
+  targetId: Number(r.target_id),
+  assignee: r.assignee,
+  baseValue: Number(r.base_value),
+  stretchValue: r.stretch_value === null ? null : Number(r.stretch_value),
+  version: r.version,
 });
 
 function baseQuery(db: Tx) {
-  return db.selectFrom('targets as t').innerJoin('units as u', 'u.code', 't.unit_code')
-    .select(['t.id', 't.year', 't.unit_code', 't.indicator', 't.base_value', 't.stretch_value', 't.version', 't.updated_at', 'u.name as unit_name']);
+  return db
+    .selectFrom('targets as t')
+    .innerJoin('units as u', 'u.code', 't.unit_code')
+    .select([
+      't.id',
+      't.year',
+      't.unit_code',
+      't.indicator',
+      't.base_value',
+      't.stretch_value',
+      't.version',
+      't.updated_at',
+      'u.name as unit_name',
+    ]);
 }
 
 /** A unit user sees their own unit's targets and the city's (the frame of reference). */
@@ -53,40 +93,82 @@ export async function getTarget(db: Tx, actor: Actor, id: number): Promise<Targe
 const label = (t: { year: number; unitCode: string; indicator: string }) =>
   `${t.year}年 ${t.unitCode} ${TARGET_INDICATOR_LABELS[t.indicator as TargetIndicatorCode] ?? t.indicator}目标`;
 
-export async function createTarget(tx: Tx, actor: Actor, input: { year: number; unitCode: string; indicator: TargetIndicatorCode; baseValue: number; stretchValue?: number | null | undefined }): Promise<Target> {
+export async function createTarget(
+  tx: Tx,
+  actor: Actor,
+  input: { year: number; unitCode: string; indicator: TargetIndicatorCode; baseValue: number; stretchValue?: number | null | undefined },
+): Promise<Target> {
   requirePermission(actor, 'target.write');
   const unit = await tx.selectFrom('units').select('code').where('code', '=', input.unitCode).executeTakeFirst();
   if (!unit) throw new AppError('validation', `单位 ${input.unitCode} 不存在`, { unitCode: '单位不存在' });
-  const dup = await tx.selectFrom('targets').select('id').where('year', '=', input.year).where('unit_code', '=', input.unitCode).where('indicator', '=', input.indicator).executeTakeFirst();
+  const dup = await tx
+    .selectFrom('targets')
+    .select('id')
+    .where('year', '=', input.year)
+    .where('unit_code', '=', input.unitCode)
+    .where('indicator', '=', input.indicator)
+    .executeTakeFirst();
   if (dup) throw new AppError('conflict', `${label(input)}已存在，请直接修改`, undefined, { id: Number(dup.id) });
   const t = nowIso();
-  const row = await tx.insertInto('targets').values({
-    year: input.year, unit_code: input.unitCode, indicator: input.indicator, base_value: input.baseValue, stretch_value: input.stretchValue ?? null, created_at: t, updated_at: t,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('targets')
+    .values({
+      year: input.year,
+      unit_code: input.unitCode,
+      indicator: input.indicator,
+      base_value: input.baseValue,
+      stretch_value: input.stretchValue ?? null,
+      created_at: t,
+      updated_at: t,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const after = await getTarget(tx, actor, Number(row.id));
-  await audit(tx, actor, { action: 'create', entity: 'target', entityId: after.id, unitCode: after.unitCode, summary: label(after), after });
+  await audit(tx, actor, {
+    action: 'create',
+    entity: 'target',
+    entityId: after.id,
+    unitCode: after.unitCode,
+    summary: label(after),
+    after,
+  });
   return after;
 }
 
-export async function updateTarget(tx: Tx, actor: Actor, id: number, input: { baseValue?: number | undefined; stretchValue?: number | null | undefined; version: number }): Promise<Target> {
+export async function updateTarget(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+  input: { baseValue?: number | undefined; stretchValue?: number | null | undefined; version: number },
+): Promise<Target> {
   requirePermission(actor, 'target.write');
   const before = await getTarget(tx, actor, id);
   const base = input.baseValue ?? before.baseValue;
   const stretch = input.stretchValue === undefined ? before.stretchValue : input.stretchValue;
-  if (stretch !== null && stretch < base) throw new AppError('validation', '力争目标不应低于确保目标', { stretchValue: '不应低于确保目标' });
+  if (stretch !== null && stretch < base)
+    throw new AppError('validation', '力争目标不应低于确保目标', { stretchValue: '不应低于确保目标' });
   const patch: Record<string, unknown> = {};
   if (input.baseValue !== undefined) patch.base_value = input.baseValue;
   if (input.stretchValue !== undefined) patch.stretch_value = input.stretchValue;
   await updateVersioned(tx, 'targets', id, input.version, patch, label(before));
   const after = await getTarget(tx, actor, id);
-  await audit(tx, actor, { action: 'update', entity: 'target', entityId: id, unitCode: after.unitCode, summary: label(after), before, after });
+  await audit(tx, actor, {
+    action: 'update',
+    entity: 'target',
+    entityId: id,
+    unitCode: after.unitCode,
+    summary: label(after),
+    before,
+    after,
+  });
   return after;
 }
 
 export async function deleteTarget(tx: Tx, actor: Actor, id: number, version: number): Promise<void> {
   requirePermission(actor, 'target.write');
   const before = await getTarget(tx, actor, id);
-  if (before.version !== version) throw new AppError('stale', `${label(before)}已被他人修改，请刷新后再删除`, undefined, { currentVersion: before.version });
+  if (before.version !== version)
+    throw new AppError('stale', `${label(before)}已被他人修改，请刷新后再删除`, undefined, { currentVersion: before.version });
   await tx.deleteFrom('target_splits').where('target_id', '=', id).execute();
   await tx.deleteFrom('targets').where('id', '=', id).execute();
   await audit(tx, actor, { action: 'delete', entity: 'target', entityId: id, unitCode: before.unitCode, summary: label(before), before });
@@ -113,19 +195,52 @@ async function getSplit(db: Tx, id: number) {
   return toSplit(r);
 }
 
-export async function createSplit(tx: Tx, actor: Actor, targetId: number, input: { assignee: string; baseValue: number; stretchValue?: number | null | undefined }): Promise<TargetSplit> {
+export async function createSplit(
+  tx: Tx,
+  actor: Actor,
+  targetId: number,
+  input: { assignee: string; baseValue: number; stretchValue?: number | null | undefined },
+): Promise<TargetSplit> {
   const target = await getTarget(tx, actor, targetId);
   assertCanSplit(actor, target.unitCode);
-  const dup = await tx.selectFrom('target_splits').select('id').where('target_id', '=', targetId).where('assignee', '=', input.assignee).executeTakeFirst();
+  const dup = await tx
+    .selectFrom('target_splits')
+    .select('id')
+    .where('target_id', '=', targetId)
+    .where('assignee', '=', input.assignee)
+    .executeTakeFirst();
   if (dup) throw new AppError('conflict', `“${input.assignee}”已有分解目标，请直接修改`, { assignee: '已存在' });
   const t = nowIso();
-  const row = await tx.insertInto('target_splits').values({ target_id: targetId, assignee: input.assignee, base_value: input.baseValue, stretch_value: input.stretchValue ?? null, created_at: t, updated_at: t }).returning('id').executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('target_splits')
+    .values({
+      target_id: targetId,
+      assignee: input.assignee,
+      base_value: input.baseValue,
+      stretch_value: input.stretchValue ?? null,
+      created_at: t,
+      updated_at: t,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const after = await getSplit(tx, Number(row.id));
-  await audit(tx, actor, { action: 'create', entity: 'target_split', entityId: after.id, unitCode: target.unitCode, summary: `${label(target)}分解给 ${after.assignee}`, after });
+  await audit(tx, actor, {
+    action: 'create',
+    entity: 'target_split',
+    entityId: after.id,
+    unitCode: target.unitCode,
+    summary: `${label(target)}分解给 ${after.assignee}`,
+    after,
+  });
   return after;
 }
 
-export async function updateSplit(tx: Tx, actor: Actor, id: number, input: { assignee?: string | undefined; baseValue?: number | undefined; stretchValue?: number | null | undefined; version: number }): Promise<TargetSplit> {
+export async function updateSplit(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+  input: { assignee?: string | undefined; baseValue?: number | undefined; stretchValue?: number | null | undefined; version: number },
+): Promise<TargetSplit> {
   const before = await getSplit(tx, id);
   const target = await getTarget(tx, actor, before.targetId);
   assertCanSplit(actor, target.unitCode);
@@ -135,7 +250,15 @@ export async function updateSplit(tx: Tx, actor: Actor, id: number, input: { ass
   if (input.stretchValue !== undefined) patch.stretch_value = input.stretchValue;
   await updateVersioned(tx, 'target_splits', id, input.version, patch, `分解目标（${before.assignee}）`);
   const after = await getSplit(tx, id);
-  await audit(tx, actor, { action: 'update', entity: 'target_split', entityId: id, unitCode: target.unitCode, summary: `${label(target)}分解给 ${after.assignee}`, before, after });
+  await audit(tx, actor, {
+    action: 'update',
+    entity: 'target_split',
+    entityId: id,
+    unitCode: target.unitCode,
+    summary: `${label(target)}分解给 ${after.assignee}`,
+    before,
+    after,
+  });
   return after;
 }
 
@@ -143,9 +266,19 @@ export async function deleteSplit(tx: Tx, actor: Actor, id: number, version: num
   const before = await getSplit(tx, id);
   const target = await getTarget(tx, actor, before.targetId);
   assertCanSplit(actor, target.unitCode);
-  if (before.version !== version) throw new AppError('stale', `分解目标（${before.assignee}）已被他人修改，请刷新后再删除`, undefined, { currentVersion: before.version });
+  if (before.version !== version)
+    throw new AppError('stale', `分解目标（${before.assignee}）已被他人修改，请刷新后再删除`, undefined, {
+      currentVersion: before.version,
+    });
   await tx.deleteFrom('target_splits').where('id', '=', id).execute();
-  await audit(tx, actor, { action: 'delete', entity: 'target_split', entityId: id, unitCode: target.unitCode, summary: `删除 ${before.assignee} 的分解目标`, before });
+  await audit(tx, actor, {
+    action: 'delete',
+    entity: 'target_split',
+    entityId: id,
+    unitCode: target.unitCode,
+    summary: `删除 ${before.assignee} 的分解目标`,
+    before,
+  });
 }
 
 // --- progress ---------------------------------------------------------------------------------
@@ -177,9 +310,7 @@ function achievedOf(s: DispatchStats): { city: Achieved; units: Map<string, Achi
  * the dashboard cannot disagree — last year's target and result beside it, and each split's
  * progress: the same figures of the unit's projects whose owner is the assignee.
  */
-export async function targetProgress(
-  db: Tx, actor: Actor, yearArg?: number, period?: string, unit?: string,
-): Promise<TargetProgressList> {
+export async function targetProgress(db: Tx, actor: Actor, yearArg?: number, period?: string, unit?: string): Promise<TargetProgressList> {
   let year: number;
   let month: number;
   if (yearArg === undefined) {
@@ -200,7 +331,9 @@ export async function targetProgress(
     db.selectFrom('units').select(['code', 'kind']).execute(),
   ]);
   const ids = targets.map((t) => t.id);
-  const splits = ids.length ? (await db.selectFrom('target_splits').selectAll().where('target_id', 'in', ids).orderBy('id').execute()).map(toSplit) : [];
+  const splits = ids.length
+    ? (await db.selectFrom('target_splits').selectAll().where('target_id', 'in', ids).orderBy('id').execute()).map(toSplit)
+    : [];
   const cityCodes = new Set(units.filter((u) => u.kind === 'city').map((u) => u.code));
   const cur = achievedOf(now);
   const same = achievedOf(sameLastYear);
@@ -211,14 +344,28 @@ export async function targetProgress(
   const byOwner = new Map<string, Achieved>();
   if (splitUnits.length) {
     const range = periodRange({ year, month });
-    let fq = db.selectFrom('fund_entries as f').innerJoin('projects as p', 'p.id', 'f.project_id')
-      .select((eb) => ['f.unit_code', 'p.owner', eb.fn.sum<number>('f.amount_yuan').as('yuan'), eb.fn.sum<number>('f.foreign_usd').as('usd')])
-      .where('f.year', '=', year).where('f.month', '<=', month).where('f.status', 'in', countedStatuses('verified'))
-      .where('f.unit_code', 'in', splitUnits).groupBy(['f.unit_code', 'p.owner']);
+    let fq = db
+      .selectFrom('fund_entries as f')
+      .innerJoin('projects as p', 'p.id', 'f.project_id')
+      .select((eb) => [
+        'f.unit_code',
+        'p.owner',
+        eb.fn.sum<number>('f.amount_yuan').as('yuan'),
+        eb.fn.sum<number>('f.foreign_usd').as('usd'),
+      ])
+      .where('f.year', '=', year)
+      .where('f.month', '<=', month)
+      .where('f.status', 'in', countedStatuses('verified'))
+      .where('f.unit_code', 'in', splitUnits)
+      .groupBy(['f.unit_code', 'p.owner']);
     fq = scoped(fq, 'f.unit_code', actor);
-    let cq = db.selectFrom('projects').select((eb) => ['unit_code', 'owner', eb.fn.countAll<number>().as('c')])
-      .where('contract_date', '>=', range.yearStart).where('contract_date', '<', range.endExclusive)
-      .where('unit_code', 'in', splitUnits).groupBy(['unit_code', 'owner']);
+    let cq = db
+      .selectFrom('projects')
+      .select((eb) => ['unit_code', 'owner', eb.fn.countAll<number>().as('c')])
+      .where('contract_date', '>=', range.yearStart)
+      .where('contract_date', '<', range.endExclusive)
+      .where('unit_code', 'in', splitUnits)
+      .groupBy(['unit_code', 'owner']);
     cq = scoped(cq, 'unit_code', actor);
     const [funds, contracts] = await Promise.all([fq.execute(), cq.execute()]);
     const at = (u: string, o: string | null) => {
@@ -227,7 +374,11 @@ export async function targetProgress(
       byOwner.set(k, e);
       return e;
     };
-    for (const r of funds) { const e = at(r.unit_code, r.owner); e.funds += Number(r.yuan ?? 0); e.foreign += Number(r.usd ?? 0); }
+    for (const r of funds) {
+      const e = at(r.unit_code, r.owner);
+      e.funds += Number(r.yuan ?? 0);
+      e.foreign += Number(r.usd ?? 0);
+    }
     for (const r of contracts) at(r.unit_code, r.owner).contracts += Number(r.c);
   }
 
@@ -238,7 +389,11 @@ export async function targetProgress(
   };
 
   return {
-    year, month, timeProgress: timeProgressOf(month), period: periodRange({ year, month }).text, countingRule: now.countingRule,
+    year,
+    month,
+    timeProgress: timeProgressOf(month),
+    period: periodRange({ year, month }).text,
+    countingRule: now.countingRule,
     items: targets.map((t) => {
       const actual = pick(cur, t.unitCode, t.indicator);
       const mine = splits.filter((s) => s.targetId === t.id);
@@ -249,11 +404,14 @@ export async function targetProgress(
       const last = lastTargets.find((x) => x.unitCode === t.unitCode && x.indicator === t.indicator) ?? null;
       const lastActual = pick(end, t.unitCode, t.indicator);
       return {
-        target: t, actual: actual ?? 0, actualHidden: actual === null,
+        target: t,
+        actual: actual ?? 0,
+        actualHidden: actual === null,
         completion: actual === null ? null : ratio(actual, t.baseValue),
         completionStretch: actual === null ? null : ratio(actual, t.stretchValue),
         gapText: actual === null ? '' : describeGap(timeProgressGap(ratio(actual, t.baseValue), timeProgressOf(month))),
-        splits: withProgress, unassignedActual: (actual ?? 0) - withProgress.reduce((x, s) => x + s.actual, 0),
+        splits: withProgress,
+        unassignedActual: (actual ?? 0) - withProgress.reduce((x, s) => x + s.actual, 0),
         lastYear: {
           baseValue: last?.baseValue ?? null,
           stretchValue: last?.stretchValue ?? null,

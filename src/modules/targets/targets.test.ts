@@ -3,11 +3,22 @@ import { DB_KINDS, login } from '../../test/harness';
 import { sampleSuite } from '../stats/sample.testutil';
 
 describe.each(DB_KINDS)('targets on %s', (kind) => {
-  const ctx = sampleSuite(kind, [['office', ['city_office']], ['rep1', ['reporter'], 'U01'], ['head1', ['unit_head'], 'U01'], ['head2', ['unit_head'], 'U02']]);
+  const ctx = sampleSuite(kind, [
+    ['office', ['city_office']],
+    ['rep1', ['reporter'], 'U01'],
+    ['head1', ['unit_head'], 'U01'],
+    ['head2', ['unit_head'], 'U02'],
+  ]);
 
   it('creates, edits with a version, refuses stale edits and duplicates, audits', async () => {
     const c = await login(ctx.app, 'office');
-    const created = await c.post('/api/v1/targets', { year: 2027, unitCode: 'U01', indicator: 'funds', baseValue: 100_000_000_0, stretchValue: 1_200_000_000 });
+    const created = await c.post('/api/v1/targets', {
+      year: 2027,
+      unitCode: 'U01',
+      indicator: 'funds',
+      baseValue: 100_000_000_0,
+      stretchValue: 1_200_000_000,
+    });
     expect(created.statusCode).toBe(201);
     const tg = created.json();
     expect(tg).toMatchObject({ unitName: '昌邑区', baseValue: 1_000_000_000, version: 1 });
@@ -18,7 +29,12 @@ describe.each(DB_KINDS)('targets on %s', (kind) => {
     const up = await c.patch(`/api/v1/targets/${tg.id}`, { baseValue: 1_100_000_000, version: 1 });
     expect(up.json().version).toBe(2);
     expect((await c.patch(`/api/v1/targets/${tg.id}`, { baseValue: 1, version: 1 })).statusCode).toBe(409);
-    const audit = await ctx.t.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'target').where('entity_id', '=', String(tg.id)).execute();
+    const audit = await ctx.t.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('entity', '=', 'target')
+      .where('entity_id', '=', String(tg.id))
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
     expect((await c.delete(`/api/v1/targets/${tg.id}?version=2`)).statusCode).toBe(200);
   });
@@ -44,14 +60,23 @@ describe.each(DB_KINDS)('targets on %s', (kind) => {
     const office = await login(ctx.app, 'office');
     const prog = (await office.get('/api/v1/targets/progress?year=2026&period=2026-05')).json();
     expect(prog.timeProgress).toBeCloseTo(5 / 12, 12);
-    const u01 = prog.items.find((i: { target: { unitCode: string; indicator: string } }) => i.target.unitCode === 'U01' && i.target.indicator === 'funds');
+    const u01 = prog.items.find(
+      (i: { target: { unitCode: string; indicator: string } }) => i.target.unitCode === 'U01' && i.target.indicator === 'funds',
+    );
     expect(u01.actual).toBe(298717370);
     expect(u01.completion).toBe(298717370 / 980000000);
-    expect(u01.splits.map((s: { assignee: string; actual: number }) => [s.assignee, s.actual])).toEqual([['责任人32', 242916008], ['责任人15', 55801362]]);
+    expect(u01.splits.map((s: { assignee: string; actual: number }) => [s.assignee, s.actual])).toEqual([
+      ['责任人32', 242916008],
+      ['责任人15', 55801362],
+    ]);
     expect(u01.unassignedActual).toBe(0);
-    const city = prog.items.find((i: { target: { unitCode: string; indicator: string } }) => i.target.unitCode === 'C00' && i.target.indicator === 'funds');
+    const city = prog.items.find(
+      (i: { target: { unitCode: string; indicator: string } }) => i.target.unitCode === 'C00' && i.target.indicator === 'funds',
+    );
     expect(city.actual).toBe(422214174);
-    const contracts = prog.items.find((i: { target: { unitCode: string; indicator: string } }) => i.target.unitCode === 'U01' && i.target.indicator === 'contracts');
+    const contracts = prog.items.find(
+      (i: { target: { unitCode: string; indicator: string } }) => i.target.unitCode === 'U01' && i.target.indicator === 'contracts',
+    );
     expect(contracts.actual).toBe(2); // P0014, P0020
   });
 
@@ -61,7 +86,9 @@ describe.each(DB_KINDS)('targets on %s', (kind) => {
     expect(byPeriod).toMatchObject({ year: 2026, month: 5, period: '2026-05', countingRule: 'all' });
     const dispatch = (await office.get('/api/v1/stats/dispatch?period=2026-05')).json();
     const find = (p: { items: { target: { unitCode: string; indicator: string } }[] }, unit: string, ind: string) =>
-      p.items.find((i) => i.target.unitCode === unit && i.target.indicator === ind) as unknown as Record<string, unknown> & { lastYear: Record<string, unknown> };
+      p.items.find((i) => i.target.unitCode === unit && i.target.indicator === ind) as unknown as Record<string, unknown> & {
+        lastYear: Record<string, unknown>;
+      };
     expect(find(byPeriod, 'C00', 'funds').actual).toBe(dispatch.fundsYtdYuan);
     expect(find(byPeriod, 'C00', 'funds').completion).toBe(dispatch.completion);
     for (const u of dispatch.units) {
@@ -70,7 +97,10 @@ describe.each(DB_KINDS)('targets on %s', (kind) => {
     }
     const last2025 = (await office.get('/api/v1/stats/dispatch?period=2025-12')).json();
     const lastSame = (await office.get('/api/v1/stats/dispatch?period=2025-05')).json();
-    expect(find(byPeriod, 'C00', 'funds').lastYear).toMatchObject({ actual: last2025.fundsYtdYuan, samePeriodActual: lastSame.fundsYtdYuan });
+    expect(find(byPeriod, 'C00', 'funds').lastYear).toMatchObject({
+      actual: last2025.fundsYtdYuan,
+      samePeriodActual: lastSame.fundsYtdYuan,
+    });
     const latest = (await office.get('/api/v1/targets/progress')).json();
     expect(latest.period).toBe((await office.get('/api/v1/stats/latest-period')).json().period);
 

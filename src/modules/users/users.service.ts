@@ -11,8 +11,14 @@ import { parseRoles, requirePermission, type Actor } from '../auth/actor';
 import { checkPasswordStrength, hashPassword, randomToken, sha256 } from '../auth/auth.service';
 
 export const toUser = (r: UserRow): User => ({
-  id: r.id, username: r.username, displayName: r.display_name, roles: parseRoles(r.role), unitCode: r.unit_code,
-  active: !!r.active, version: r.version, createdAt: r.created_at,
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  roles: parseRoles(r.role),
+  unitCode: r.unit_code,
+  active: !!r.active,
+  version: r.version,
+  createdAt: r.created_at,
 });
 
 const UNIT_ROLES: Role[] = ['reporter', 'unit_head'];
@@ -32,8 +38,12 @@ export async function listUsers(db: Tx, actor: Actor): Promise<User[]> {
   return (await db.selectFrom('users').selectAll().orderBy('id').execute()).map(toUser);
 }
 
-export async function createUser(tx: Tx, actor: Actor, input: { username: string; displayName: string; password: string; roles: Role[]; unitCode?: string | null },
-  opts: { skipPermission?: boolean; fixedDemoPassword?: boolean } = {}): Promise<User> {
+export async function createUser(
+  tx: Tx,
+  actor: Actor,
+  input: { username: string; displayName: string; password: string; roles: Role[]; unitCode?: string | null },
+  opts: { skipPermission?: boolean; fixedDemoPassword?: boolean } = {},
+): Promise<User> {
   if (!opts.skipPermission) requirePermission(actor, 'user.manage');
   await checkUnit(tx, input.roles, input.unitCode);
   // The demo's fixed password (demo1234) is the one exception, and only when the person asked for it.
@@ -42,16 +52,30 @@ export async function createUser(tx: Tx, actor: Actor, input: { username: string
   const dup = await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
   if (dup) throw new AppError('conflict', `用户名 ${input.username} 已被使用`, { username: '用户名已被使用' });
   const t = nowIso();
-  const row = await tx.insertInto('users').values({
-    username: input.username, display_name: input.displayName, password_hash: await hashPassword(input.password),
-    role: [...new Set(input.roles)].join(','), unit_code: input.unitCode ?? null, created_at: t, updated_at: t,
-  }).returningAll().executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('users')
+    .values({
+      username: input.username,
+      display_name: input.displayName,
+      password_hash: await hashPassword(input.password),
+      role: [...new Set(input.roles)].join(','),
+      unit_code: input.unitCode ?? null,
+      created_at: t,
+      updated_at: t,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   const user = toUser(row);
   await audit(tx, actor, { action: 'create', entity: 'user', entityId: user.id, unitCode: user.unitCode, after: user });
   return user;
 }
 
-export async function updateUser(tx: Tx, actor: Actor, id: number, input: { displayName?: string; roles?: Role[]; unitCode?: string | null; active?: boolean; password?: string; version: number }): Promise<User> {
+export async function updateUser(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+  input: { displayName?: string; roles?: Role[]; unitCode?: string | null; active?: boolean; password?: string; version: number },
+): Promise<User> {
   requirePermission(actor, 'user.manage');
   const row = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not_found', '用户不存在');
@@ -84,7 +108,11 @@ export async function updateUser(tx: Tx, actor: Actor, id: number, input: { disp
  * once cannot both pass (SQLite runs one write transaction at a time).
  */
 async function assertAnotherAdmin(tx: Tx, exceptId: number): Promise<void> {
-  let q = tx.selectFrom('users').select(['id', 'role']).where('active', '=', 1).where('id', '<>', exceptId)
+  let q = tx
+    .selectFrom('users')
+    .select(['id', 'role'])
+    .where('active', '=', 1)
+    .where('id', '<>', exceptId)
     .where('role', 'like', '%admin%');
   if (tx.getExecutor().adapter instanceof PostgresAdapter) q = q.forUpdate();
   const others = (await q.execute()).filter((u) => parseRoles(u.role).includes('admin'));
@@ -99,26 +127,54 @@ export async function unlockUser(db: Db, actor: Actor, id: number) {
   const u = await db.selectFrom('users').select(['id', 'username']).where('id', '=', id).executeTakeFirst();
   if (!u) throw new AppError('not_found', '用户不存在');
   const r = await unlockAccount(db, u.username);
-  await db.transaction().execute((tx) => audit(tx, actor, {
-    action: 'update', entity: 'user', entityId: id, summary: `解除登录限制：账号 ${r.accounts} 条、网络地址 ${r.addresses} 条`,
-  }));
+  await db.transaction().execute((tx) =>
+    audit(tx, actor, {
+      action: 'update',
+      entity: 'user',
+      entityId: id,
+      summary: `解除登录限制：账号 ${r.accounts} 条、网络地址 ${r.addresses} 条`,
+    }),
+  );
   return r;
 }
 
 export async function listTokens(db: Tx, actor: Actor) {
   requirePermission(actor, 'token.manage');
   const rows = await db.selectFrom('api_tokens').selectAll().orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role as Role, unitCode: r.unit_code, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role as Role,
+    unitCode: r.unit_code,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  }));
 }
 
 export async function createToken(tx: Tx, actor: Actor, input: { name: string; role: Role; unitCode?: string | null }) {
   requirePermission(actor, 'token.manage');
   await checkUnit(tx, [input.role], input.unitCode);
   const token = `zs_${randomToken(30)}`;
-  const row = await tx.insertInto('api_tokens').values({
-    name: input.name, token_hash: sha256(token), role: input.role, unit_code: input.unitCode ?? null, created_by: actor.userId, created_at: nowIso(),
-  }).returningAll().executeTakeFirstOrThrow();
-  await audit(tx, actor, { action: 'create', entity: 'api_token', entityId: row.id, unitCode: row.unit_code, after: { name: row.name, role: row.role, unitCode: row.unit_code } });
+  const row = await tx
+    .insertInto('api_tokens')
+    .values({
+      name: input.name,
+      token_hash: sha256(token),
+      role: input.role,
+      unit_code: input.unitCode ?? null,
+      created_by: actor.userId,
+      created_at: nowIso(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit(tx, actor, {
+    action: 'create',
+    entity: 'api_token',
+    entityId: row.id,
+    unitCode: row.unit_code,
+    after: { name: row.name, role: row.role, unitCode: row.unit_code },
+  });
   return { id: row.id, token };
 }
 

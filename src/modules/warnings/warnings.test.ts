@@ -10,10 +10,23 @@ import { runWarnings } from './warnings.service';
 
 async function seedProjects(t: TestDb) {
   const ts = nowIso();
-  const p = (code: string, unit: string, stage: string, extra: Record<string, unknown>) => t.db.insertInto('projects').values({
-    code, name: `项目${code}`, unit_code: unit, stage, owner: '李四', registered_on: '2025-10-01', total_investment_yuan: 100_000_000,
-    created_at: ts, updated_at: ts, ...extra,
-  } as never).returning('id').executeTakeFirstOrThrow();
+  const p = (code: string, unit: string, stage: string, extra: Record<string, unknown>) =>
+    t.db
+      .insertInto('projects')
+      .values({
+        code,
+        name: `项目${code}`,
+        unit_code: unit,
+        stage,
+        owner: '李四',
+        registered_on: '2025-10-01',
+        total_investment_yuan: 100_000_000,
+        created_at: ts,
+        updated_at: ts,
+        ...extra,
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
   const stale = await p('S1', 'U01', 'negotiating', { last_follow_up_on: '2026-03-01' });
   await p('C1', 'U02', 'contract', { contract_date: '2025-06-01' });
   await p('OK', 'U01', 'negotiating', { last_follow_up_on: '2026-05-30' });
@@ -30,14 +43,22 @@ describe.each(DB_KINDS)('warnings, supervision and inbox (%s)', (kind) => {
     ({ staleId } = await seedProjects(t));
     app = await testApp(t.db);
   });
-  afterAll(async () => { await app.close(); await t.drop(); });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
 
   it('runs the rules as of a date, one warning per rule and subject, idempotent', async () => {
     const office = await login(app, 'office');
     const r = await office.post('/api/v1/warnings/run', { asOf: '2026-06-01' });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ asOf: '2026-06-01', raised: 0 + r.json().open, cleared: 0 });
-    const list = (await office.get('/api/v1/warnings')).json().items as { rule: string; level: string; projectCode: string | null; unitCode: string }[];
+    const list = (await office.get('/api/v1/warnings')).json().items as {
+      rule: string;
+      level: string;
+      projectCode: string | null;
+      unitCode: string;
+    }[];
     const stale = list.find((w) => w.rule === 'stale-follow-up');
     expect(stale).toMatchObject({ level: 'red', projectCode: 'S1', unitCode: 'U01' }); // 92 days
     expect(list.find((w) => w.rule === 'contract-not-started')).toMatchObject({ level: 'red', projectCode: 'C1' }); // 365 days
@@ -92,19 +113,27 @@ describe.each(DB_KINDS)('warnings, supervision and inbox (%s)', (kind) => {
     expect((await rep1.post('/api/v1/supervision/tasks', { title: 'x', deadline, unitCode: 'U01' })).statusCode).toBe(403);
     // another unit neither sees nor answers it
     expect((await rep2.get(`/api/v1/supervision/tasks/${task.id}`)).statusCode).toBe(404);
-    expect((await rep2.post(`/api/v1/supervision/tasks/${task.id}/feedback`, { version: task.version, content: '越权' })).statusCode).toBe(404);
+    expect((await rep2.post(`/api/v1/supervision/tasks/${task.id}/feedback`, { version: task.version, content: '越权' })).statusCode).toBe(
+      404,
+    );
     // closing before the unit answered is refused
     expect((await sup.post(`/api/v1/supervision/tasks/${task.id}/close`, { version: task.version, content: '已核' })).statusCode).toBe(409);
     const inbox1 = (await rep1.get('/api/v1/inbox')).json();
     expect(inbox1.items.some((i: { kind: string; link: string }) => i.kind === 'task' && i.link === `supervision/${task.id}`)).toBe(true);
-    const answered = await rep1.post(`/api/v1/supervision/tasks/${task.id}/feedback`, { version: task.version, content: '已上门拜访，对方确认下月签约' });
+    const answered = await rep1.post(`/api/v1/supervision/tasks/${task.id}/feedback`, {
+      version: task.version,
+      content: '已上门拜访，对方确认下月签约',
+    });
     expect(answered.statusCode, answered.body).toBe(200);
     expect(answered.json().status).toBe('answered');
     // a stale version is refused
     expect((await sup.post(`/api/v1/supervision/tasks/${task.id}/close`, { version: task.version, content: '已核' })).statusCode).toBe(409);
     const inboxSup = (await sup.get('/api/v1/inbox')).json();
     expect(inboxSup.items.some((i: { kind: string; detail: string }) => i.kind === 'task' && i.detail.includes('待核验'))).toBe(true);
-    const closed = await sup.post(`/api/v1/supervision/tasks/${task.id}/close`, { version: answered.json().version, content: '经核实，已恢复跟进' });
+    const closed = await sup.post(`/api/v1/supervision/tasks/${task.id}/close`, {
+      version: answered.json().version,
+      content: '经核实，已恢复跟进',
+    });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json()).toMatchObject({ status: 'closed', colour: 'done' });
     expect(closed.json().events.map((e: { kind: string }) => e.kind)).toEqual(['feedback', 'close']);
@@ -114,10 +143,18 @@ describe.each(DB_KINDS)('warnings, supervision and inbox (%s)', (kind) => {
 
   it('escalates to red after the deadline and records an interview only then', async () => {
     const sup = await login(app, 'super');
-    const task = (await sup.post('/api/v1/supervision/tasks', { title: '手工督办', deadline: todayIso(), unitCode: 'U02', assignee: '王五' })).json();
+    const task = (
+      await sup.post('/api/v1/supervision/tasks', { title: '手工督办', deadline: todayIso(), unitCode: 'U02', assignee: '王五' })
+    ).json();
     expect(task.colour).toBe('blue');
-    expect((await sup.post(`/api/v1/supervision/tasks/${task.id}/interview`, { version: task.version, content: '约谈' })).statusCode).toBe(409);
-    await t.db.updateTable('supervision_tasks').set({ deadline: addDays(todayIso(), -8) }).where('id', '=', task.id).execute();
+    expect((await sup.post(`/api/v1/supervision/tasks/${task.id}/interview`, { version: task.version, content: '约谈' })).statusCode).toBe(
+      409,
+    );
+    await t.db
+      .updateTable('supervision_tasks')
+      .set({ deadline: addDays(todayIso(), -8) })
+      .where('id', '=', task.id)
+      .execute();
     const red = (await sup.get(`/api/v1/supervision/tasks/${task.id}`)).json();
     expect(red).toMatchObject({ colour: 'red', daysLate: 8 });
     const iv = await sup.post(`/api/v1/supervision/tasks/${task.id}/interview`, { version: red.version, content: '约谈船营区分管负责人' });
@@ -137,7 +174,10 @@ describe.each(DB_KINDS)('warnings, supervision and inbox (%s)', (kind) => {
     expect(inbox.counts.submissions).toBe(1);
     expect(inbox.items.every((i: { unitCode: string | null }) => i.unitCode === 'U01')).toBe(true);
     const ts = nowIso();
-    await t.db.insertInto('submissions').values({ unit_code: 'U01', period: '2026-01', status: 'submitted', created_at: ts, updated_at: ts }).execute();
+    await t.db
+      .insertInto('submissions')
+      .values({ unit_code: 'U01', period: '2026-01', status: 'submitted', created_at: ts, updated_at: ts })
+      .execute();
     const head = (await (await login(app, 'head1')).get('/api/v1/inbox')).json();
     expect(head.counts.approvals).toBe(1);
   });
@@ -151,17 +191,28 @@ describe.each(DB_KINDS)('meeting decisions open the next briefing (%s)', (kind) 
     await seedBasics(t.db);
     app = await testApp(t.db);
   });
-  afterAll(async () => { await app.close(); await t.drop(); });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
 
   it('records decisions of a meeting as tasks and reports their status in the next month', async () => {
     const office = await login(app, 'office');
     const deadline = addDays(todayIso(), 5);
-    const d1 = await office.post('/api/v1/supervision/tasks', { title: '协调解决华能项目用地指标', unitCode: 'U01', deadline, meetingPeriod: '2026-04' });
+    const d1 = await office.post('/api/v1/supervision/tasks', {
+      title: '协调解决华能项目用地指标',
+      unitCode: 'U01',
+      deadline,
+      meetingPeriod: '2026-04',
+    });
     expect(d1.statusCode, d1.body).toBe(201);
     expect(d1.json()).toMatchObject({ source: 'meeting', meetingPeriod: '2026-04' });
     await office.post('/api/v1/supervision/tasks', { title: '船营区补报三月月报', unitCode: 'U02', deadline, meetingPeriod: '2026-04' });
     const rep1 = await login(app, 'rep1');
-    const ans = await rep1.post(`/api/v1/supervision/tasks/${d1.json().id}/feedback`, { version: d1.json().version, content: '已落实用地指标' });
+    const ans = await rep1.post(`/api/v1/supervision/tasks/${d1.json().id}/feedback`, {
+      version: d1.json().version,
+      content: '已落实用地指标',
+    });
     const sup = await login(app, 'super');
     await sup.post(`/api/v1/supervision/tasks/${d1.json().id}/close`, { version: ans.json().version, content: '核实' });
     const listed = (await office.get('/api/v1/supervision/tasks?meeting=2026-04&status=all')).json().items;
@@ -183,10 +234,24 @@ describe.each(DB_KINDS)('two units chasing one investor (%s)', (kind) => {
     t = await freshDb(kind);
     await seedBasics(t.db);
     const ts = nowIso();
-    const inv = await t.db.insertInto('investors').values({ name: '某新能源集团', credit_code: '91330100MA0000001X', created_at: ts, updated_at: ts } as never).returning('id').executeTakeFirstOrThrow();
-    const p = (code: string, unit: string, name: string, investor: number | null) => t.db.insertInto('projects').values({
-      code, name, unit_code: unit, stage: 'negotiating', investor_id: investor, created_at: ts, updated_at: ts,
-    } as never).execute();
+    const inv = await t.db
+      .insertInto('investors')
+      .values({ name: '某新能源集团', credit_code: '91330100MA0000001X', created_at: ts, updated_at: ts } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const p = (code: string, unit: string, name: string, investor: number | null) =>
+      t.db
+        .insertInto('projects')
+        .values({
+          code,
+          name,
+          unit_code: unit,
+          stage: 'negotiating',
+          investor_id: investor,
+          created_at: ts,
+          updated_at: ts,
+        } as never)
+        .execute();
     await p('A1', 'U01', '新能源电池项目', Number(inv.id));
     await p('B1', 'U02', '储能电站', Number(inv.id));
     await p('A2', 'U01', '吉林化纤碳纤维产业园项目', null);
@@ -194,20 +259,36 @@ describe.each(DB_KINDS)('two units chasing one investor (%s)', (kind) => {
     await p('B3', 'U02', '吉林化纤碳纤维产业园', null);
     app = await testApp(t.db);
   });
-  afterAll(async () => { await app.close(); await t.drop(); });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
 
   it('finds same credit code and near-identical names across units; the city office decides who leads', async () => {
     const office = await login(app, 'office');
-    const list = (await office.get('/api/v1/lead-conflicts')).json().items as { key: string; reason: string; projects: { code: string }[] }[];
-    expect(list.map((c) => `${c.reason}:${c.projects.map((p) => p.code).join('/')}`).sort()).toEqual(['credit-code:A1/B1', 'similar-name:A2/B3']);
-    expect((await office.get('/api/v1/inbox')).json().items.filter((i: { title: string }) => i.title.startsWith('首报首谈'))).toHaveLength(2);
+    const list = (await office.get('/api/v1/lead-conflicts')).json().items as {
+      key: string;
+      reason: string;
+      projects: { code: string }[];
+    }[];
+    expect(list.map((c) => `${c.reason}:${c.projects.map((p) => p.code).join('/')}`).sort()).toEqual([
+      'credit-code:A1/B1',
+      'similar-name:A2/B3',
+    ]);
+    expect((await office.get('/api/v1/inbox')).json().items.filter((i: { title: string }) => i.title.startsWith('首报首谈'))).toHaveLength(
+      2,
+    );
     expect((await (await login(app, 'rep1')).get('/api/v1/lead-conflicts')).statusCode).toBe(403);
     const key = list.find((c) => c.reason === 'credit-code')!.key;
     expect((await office.post('/api/v1/lead-conflicts/decide', { key, leadUnitCode: 'C00', reason: '就近' })).statusCode).toBe(400);
     const d = await office.post('/api/v1/lead-conflicts/decide', { key, leadUnitCode: 'U01', reason: '昌邑区首报且已两次面谈' });
     expect(d.statusCode, d.body).toBe(200);
     expect(d.json().decision).toMatchObject({ leadUnitCode: 'U01', reason: '昌邑区首报且已两次面谈' });
-    expect((await office.post('/api/v1/lead-conflicts/decide', { key, leadUnitCode: 'U02', reason: '改由船营区牵头' })).statusCode).toBe(409);
-    expect((await office.get('/api/v1/inbox')).json().items.filter((i: { title: string }) => i.title.startsWith('首报首谈'))).toHaveLength(1);
+    expect((await office.post('/api/v1/lead-conflicts/decide', { key, leadUnitCode: 'U02', reason: '改由船营区牵头' })).statusCode).toBe(
+      409,
+    );
+    expect((await office.get('/api/v1/inbox')).json().items.filter((i: { title: string }) => i.title.startsWith('首报首谈'))).toHaveLength(
+      1,
+    );
   });
 });

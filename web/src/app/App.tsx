@@ -31,7 +31,10 @@ function Gate() {
 
   const refresh = useCallback(async () => {
     const s = await getSetupStatus();
-    if (s.needsSetup) { setState('setup'); return; }
+    if (s.needsSetup) {
+      setState('setup');
+      return;
+    }
     try {
       const m = await getMe();
       setCsrfToken(m.csrfToken);
@@ -44,19 +47,30 @@ function Gate() {
     }
   }, []);
 
-  useEffect(() => { void refresh(); }, [refresh]);
   useEffect(() => {
-    const on = () => { setMe(null); setState('login'); };
+    void refresh();
+  }, [refresh]);
+  useEffect(() => {
+    const on = () => {
+      setMe(null);
+      setState('login');
+    };
     window.addEventListener('zs:unauthenticated', on);
     return () => window.removeEventListener('zs:unauthenticated', on);
   }, []);
   useEffect(() => {
     if (state === 'setup' && location.pathname !== '/setup') navigate('/setup', { replace: true });
-    if (state === 'login' && location.pathname !== '/login') navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    if (state === 'login' && location.pathname !== '/login')
+      navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
   }, [state, location.pathname, location.search, navigate]);
 
   const session = useMemo(() => ({ me, refresh }), [me, refresh]);
-  if (state === 'loading') return <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}><Spin size="large" /></div>;
+  if (state === 'loading')
+    return (
+      <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+        <Spin size="large" />
+      </div>
+    );
   return (
     <SessionContext.Provider value={session}>
       <Routes>
@@ -64,7 +78,9 @@ function Gate() {
         <Route path="/login" element={state === 'ready' ? <Navigate to="/" replace /> : <LoginPage onDone={refresh} />} />
         {state === 'ready' && (
           <Route path="/" element={<Shell />}>
-            {FEATURE_ROUTES.map((r) => <Route key={r.path} path={r.path} element={r.element} />)}
+            {FEATURE_ROUTES.map((r) => (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ))}
             {!FEATURE_ROUTES.some((r) => r.path === '') && <Route index element={<Navigate to="/dashboard" replace />} />}
             <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从左侧菜单进入需要的功能" />} />
           </Route>
@@ -76,9 +92,14 @@ function Gate() {
 
 export function App() {
   const [locale, setLocaleState] = useState<Locale>(() => (localStorage.getItem('zs.locale') as Locale) || 'zh-CN');
-  const setLocale = useCallback((l: Locale) => { localStorage.setItem('zs.locale', l); setLocaleState(l); }, []);
+  const setLocale = useCallback((l: Locale) => {
+    localStorage.setItem('zs.locale', l);
+    setLocaleState(l);
+  }, []);
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
-  useEffect(() => { document.documentElement.lang = locale; }, [locale]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   return (
     <LocaleContext.Provider value={{ locale, setLocale }}>
       <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c0392b', borderRadius: 6 } }}>
@@ -86,8 +107,22 @@ export function App() {
           <QueryClientProvider client={queryClient}>
             <BrowserRouter>
               <Routes>
-                <Route path="/invest" element={<Suspense fallback={<Spin />}><PublicPage /></Suspense>} />
-                <Route path="/invest/confirm/:token" element={<Suspense fallback={<Spin />}><ConfirmPage /></Suspense>} />
+                <Route
+                  path="/invest"
+                  element={
+                    <Suspense fallback={<Spin />}>
+                      <PublicPage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="/invest/confirm/:token"
+                  element={
+                    <Suspense fallback={<Spin />}>
+                      <ConfirmPage />
+                    </Suspense>
+                  }
+                />
                 <Route path="*" element={<Gate />} />
               </Routes>
             </BrowserRouter>

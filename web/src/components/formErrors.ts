@@ -5,7 +5,9 @@ import { ApiError } from '../lib/api';
 export function applyServerErrors(form: FormInstance, e: unknown): string {
   if (e instanceof ApiError && e.fields) {
     const names = new Set(Object.keys(form.getFieldsValue(true)));
-    const fields = Object.entries(e.fields).filter(([k]) => names.has(k)).map(([name, err]) => ({ name, errors: [err] }));
+    const fields = Object.entries(e.fields)
+      .filter(([k]) => names.has(k))
+      .map(([name, err]) => ({ name, errors: [err] }));
     if (fields.length) form.setFields(fields);
   }
   return (e as Error).message;

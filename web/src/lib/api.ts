@@ -1,7 +1,13 @@
 // The one way the web app talks to the server: JSON in and out, the session cookie, the CSRF
 // token on writes, and server errors turned into ApiError with the server's message and fields.
 export class ApiError extends Error {
-  constructor(public status: number, public code: string, message: string, public fields?: Record<string, string>, public detail?: Record<string, unknown>) {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+    public fields?: Record<string, string>,
+    public detail?: Record<string, unknown>,
+  ) {
     super(message);
   }
 }
@@ -12,7 +18,11 @@ export class ApiError extends Error {
  * console (which the browser journeys fail on) and the data passes through, so a stray extra or
  * missing field never blanks a page for a user.
  */
-export function checked<T>(schema: { safeParse: (d: unknown) => { success: true; data: T } | { success: false; error: { message: string } } }, data: unknown, call: string): T {
+export function checked<T>(
+  schema: { safeParse: (d: unknown) => { success: true; data: T } | { success: false; error: { message: string } } },
+  data: unknown,
+  call: string,
+): T {
   const r = schema.safeParse(data);
   if (r.success) return r.data;
   const msg = `${call}: response does not match its contract: ${r.error.message}`;
@@ -22,7 +32,9 @@ export function checked<T>(schema: { safeParse: (d: unknown) => { success: true;
 }
 
 let csrfToken: string | null = null;
-export function setCsrfToken(t: string | null) { csrfToken = t; }
+export function setCsrfToken(t: string | null) {
+  csrfToken = t;
+}
 
 async function handle<T>(res: Response): Promise<T> {
   if (res.ok) {
@@ -30,15 +42,31 @@ async function handle<T>(res: Response): Promise<T> {
     return (ct.includes('application/json') ? await res.json() : await res.text()) as T;
   }
   let body: { error?: { code?: string; message?: string; fields?: Record<string, string>; detail?: Record<string, unknown> } } = {};
-  try { body = await res.json(); } catch { /* not JSON */ }
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON */
+  }
   if (res.status === 401 && !location.pathname.startsWith('/login') && !location.pathname.startsWith('/setup')) {
     window.dispatchEvent(new CustomEvent('zs:unauthenticated'));
   }
-  throw new ApiError(res.status, body.error?.code ?? 'http', body.error?.message ?? `请求失败（${res.status}）`, body.error?.fields, body.error?.detail);
+  throw new ApiError(
+    res.status,
+    body.error?.code ?? 'http',
+    body.error?.message ?? `请求失败（${res.status}）`,
+    body.error?.fields,
+    body.error?.detail,
+  );
 }
 
 export async function apiGet<T>(url: string, params?: Record<string, string | number | boolean | null | undefined>): Promise<T> {
-  const q = params ? new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, String(v)])).toString() : '';
+  const q = params
+    ? new URLSearchParams(
+        Object.entries(params)
+          .filter(([, v]) => v !== undefined && v !== null && v !== '')
+          .map(([k, v]) => [k, String(v)]),
+      ).toString()
+    : '';
   const res = await fetch(`/api/v1${url}${q ? `${url.includes('?') ? '&' : '?'}${q}` : ''}`, { credentials: 'same-origin' });
   return handle<T>(res);
 }
@@ -47,7 +75,12 @@ export async function apiSend<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', ur
   const headers: Record<string, string> = {};
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`/api/v1${url}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`/api/v1${url}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return handle<T>(res);
 }
 
@@ -57,9 +90,14 @@ export function apiUpload<T>(url: string, form: FormData, onProgress?: (p: numbe
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${url}`);
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total); };
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
+    };
     xhr.onload = () => {
-      const res = new Response(xhr.responseText, { status: xhr.status, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' } });
+      const res = new Response(xhr.responseText, {
+        status: xhr.status,
+        headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
+      });
       handle<T>(res).then(resolve, reject);
     };
     xhr.onerror = () => reject(new ApiError(0, 'network', '网络错误，请检查连接后重试'));
@@ -69,7 +107,13 @@ export function apiUpload<T>(url: string, form: FormData, onProgress?: (p: numbe
 
 /** Downloads a file from a GET endpoint (the browser keeps the cookie). */
 export function download(url: string, params?: Record<string, string | number | undefined>) {
-  const q = params ? new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString() : '';
+  const q = params
+    ? new URLSearchParams(
+        Object.entries(params)
+          .filter(([, v]) => v !== undefined && v !== '')
+          .map(([k, v]) => [k, String(v)]),
+      ).toString()
+    : '';
   const a = document.createElement('a');
   a.href = `/api/v1${url}${q ? `?${q}` : ''}`;
   a.rel = 'noopener';

@@ -5,7 +5,9 @@ import { createContext, useContext } from 'react';
 export type Locale = 'zh-CN' | 'en-US';
 export const LocaleContext = createContext<{ locale: Locale; setLocale: (l: Locale) => void }>({ locale: 'zh-CN', setLocale: () => {} });
 
-export function useLocale() { return useContext(LocaleContext); }
+export function useLocale() {
+  return useContext(LocaleContext);
+}
 
 export function useT() {
   const { locale } = useContext(LocaleContext);

@@ -9,7 +9,9 @@ export function useMe(): Me {
   if (!me) throw new Error('useMe outside of a session');
   return me;
 }
-export function useSession() { return useContext(SessionContext); }
+export function useSession() {
+  return useContext(SessionContext);
+}
 export function useCan(permission: string): boolean {
   const { me } = useContext(SessionContext);
   return !!me?.permissions.includes(permission);

@@ -9,10 +9,15 @@ export async function checkActivities(ctx: CheckContext): Promise<void> {
   const { ck, plan } = ctx;
   const sheet = ctx.raw.sheets.get('activities');
   if (!sheet) return;
-  const rows = await ctx.db.selectFrom('activities')
-    .select(['id', 'version', 'name', 'kind', 'start_date', 'end_date', 'destination', 'unit_code', 'person_times']).execute();
-  const links = await ctx.db.selectFrom('activity_projects').innerJoin('projects', 'projects.id', 'activity_projects.project_id')
-    .select(['activity_projects.activity_id', 'projects.code', 'activity_projects.sort']).execute();
+  const rows = await ctx.db
+    .selectFrom('activities')
+    .select(['id', 'version', 'name', 'kind', 'start_date', 'end_date', 'destination', 'unit_code', 'person_times'])
+    .execute();
+  const links = await ctx.db
+    .selectFrom('activity_projects')
+    .innerJoin('projects', 'projects.id', 'activity_projects.project_id')
+    .select(['activity_projects.activity_id', 'projects.code', 'activity_projects.sort'])
+    .execute();
   const codesOf = new Map<number, { code: string; sort: number }[]>();
   for (const l of links) {
     const list = codesOf.get(l.activity_id) ?? [];
@@ -30,9 +35,15 @@ export async function checkActivities(ctx: CheckContext): Promise<void> {
     let kind: string | null = null;
     if (kindText !== undefined) {
       kind = activityKindFromLabel(kindText);
-      if (!kind) { ck.err(sheet, r.row, '类型', `“${kindText}”不是有效类型 (${choices(ACTIVITY_KIND_LABELS)})`); st.bad = true; }
+      if (!kind) {
+        ck.err(sheet, r.row, '类型', `“${kindText}”不是有效类型 (${choices(ACTIVITY_KIND_LABELS)})`);
+        st.bad = true;
+      }
     }
-    if (start && end && end < start) { ck.err(sheet, r.row, '结束日期', `结束日期 ${end} 早于开始日期 ${start}`); st.bad = true; }
+    if (start && end && end < start) {
+      ck.err(sheet, r.row, '结束日期', `结束日期 ${end} 早于开始日期 ${start}`);
+      st.bad = true;
+    }
     const unit = v.组织单位代码;
     if (unit) checkUnitCode(ctx, sheet, r, '组织单位代码', unit, st);
     const codes: string[] = [];
@@ -52,17 +63,34 @@ export async function checkActivities(ctx: CheckContext): Promise<void> {
     if (name === undefined || start === undefined) continue;
     const key = `${name}|${start}`;
     const first = seen.get(key);
-    if (first !== undefined) { ck.err(sheet, r.row, '活动名称', `“${name}”（${start}开始）与第${first}行重复`); continue; }
+    if (first !== undefined) {
+      ck.err(sheet, r.row, '活动名称', `“${name}”（${start}开始）与第${first}行重复`);
+      continue;
+    }
     seen.set(key, r.row);
     if (st.bad || !kind) continue;
     plan.activities.rows++;
     const rec: ActivityRec = {
-      name, kind, start_date: start, end_date: end, destination: v.目的地 || null, unit_code: unit || null,
-      person_times: v.参加人次 ?? 0, projectCodes: codes,
+      name,
+      kind,
+      start_date: start,
+      end_date: end,
+      destination: v.目的地 || null,
+      unit_code: unit || null,
+      person_times: v.参加人次 ?? 0,
+      projectCodes: codes,
     };
     const ex = existing.get(key);
-    if (!ex) { plan.activities.creates.push(rec); continue; }
-    const cols: [string, keyof ActivityRec][] = [['结束日期', 'end_date'], ['目的地', 'destination'], ['组织单位代码', 'unit_code'], ['参加人次', 'person_times']];
+    if (!ex) {
+      plan.activities.creates.push(rec);
+      continue;
+    }
+    const cols: [string, keyof ActivityRec][] = [
+      ['结束日期', 'end_date'],
+      ['目的地', 'destination'],
+      ['组织单位代码', 'unit_code'],
+      ['参加人次', 'person_times'],
+    ];
     const present: (keyof ActivityRec)[] = ['kind', ...cols.filter(([h]) => ck.has(sheet, h)).map(([, k]) => k)];
     const d = changed(ex as Partial<ActivityRec>, pick(rec, present)) ?? { before: {}, after: {} };
     let linksChanged = false;
@@ -71,7 +99,8 @@ export async function checkActivities(ctx: CheckContext): Promise<void> {
       if (old.join(',') !== codes.join(',')) {
         linksChanged = true;
         plan.activities.projectsChanged.add(key);
-        d.before.projectCodes = old; d.after.projectCodes = codes;
+        d.before.projectCodes = old;
+        d.after.projectCodes = codes;
       }
     }
     if (linksChanged || Object.keys(d.after).length) plan.activities.updates.push({ id: ex.id, version: ex.version, ...d, rec });
@@ -87,33 +116,62 @@ export async function applyActivities(w: WriteContext): Promise<void> {
     return id;
   };
   const links: { activity_id: number; project_id: number; sort: number }[] = [];
-  const linkRows = (id: number, a: ActivityRec) => a.projectCodes.forEach((c, i) => links.push({ activity_id: id, project_id: pid(c), sort: i }));
+  const linkRows = (id: number, a: ActivityRec) =>
+    a.projectCodes.forEach((c, i) => links.push({ activity_id: id, project_id: pid(c), sort: i }));
   const what = (a: ActivityRec) => `${a.name} ${a.start_date}`;
   await w.insertChunks(plan.activities.creates, async (chunk) => {
-    const rows = await tx.insertInto('activities').values(chunk.map(({ projectCodes: _p, ...a }) => ({ ...a, created_at: now, updated_at: now })))
-      .returning(['id', 'name', 'start_date']).execute();
+    const rows = await tx
+      .insertInto('activities')
+      .values(chunk.map(({ projectCodes: _p, ...a }) => ({ ...a, created_at: now, updated_at: now })))
+      .returning(['id', 'name', 'start_date'])
+      .execute();
     const byKey = new Map(chunk.map((a) => [`${a.name}|${a.start_date}`, a]));
     for (const r of rows) {
       const a = byKey.get(`${r.name}|${r.start_date}`)!;
       linkRows(r.id, a);
-      w.audits.push({ action: 'create', entity: 'activity', entityId: r.id, unitCode: a.unit_code, summary: w.summary('新增招商活动', what(a)), after: a });
+      w.audits.push({
+        action: 'create',
+        entity: 'activity',
+        entityId: r.id,
+        unitCode: a.unit_code,
+        summary: w.summary('新增招商活动', what(a)),
+        after: a,
+      });
     }
   });
   for (const a of plan.activities.updates) {
     const { projectCodes: _p, ...set } = a.after;
     // The version moves even when only the links change, so a concurrent edit is noticed.
-    assertUpdated(await tx.updateTable('activities').set({ ...set, updated_at: now, version: (eb) => eb('version', '+', 1) })
-      .where('id', '=', a.id).where('version', '=', a.version).executeTakeFirst(), `activity ${a.id}`);
+    assertUpdated(
+      await tx
+        .updateTable('activities')
+        .set({ ...set, updated_at: now, version: (eb) => eb('version', '+', 1) })
+        .where('id', '=', a.id)
+        .where('version', '=', a.version)
+        .executeTakeFirst(),
+      `activity ${a.id}`,
+    );
     if (plan.activities.projectsChanged.has(`${a.rec.name}|${a.rec.start_date}`)) {
       await tx.deleteFrom('activity_projects').where('activity_id', '=', a.id).execute();
       linkRows(a.id, a.rec);
     }
     w.audits.push({
-      action: 'update', entity: 'activity', entityId: a.id, unitCode: a.rec.unit_code, summary: w.summary('修改招商活动', what(a.rec)),
-      before: a.before, after: a.after,
+      action: 'update',
+      entity: 'activity',
+      entityId: a.id,
+      unitCode: a.rec.unit_code,
+      summary: w.summary('修改招商活动', what(a.rec)),
+      before: a.before,
+      after: a.after,
     });
     w.step(1);
     await w.flush();
   }
-  await w.insertChunks(links, async (chunk) => { await tx.insertInto('activity_projects').values(chunk).execute(); }, () => {});
+  await w.insertChunks(
+    links,
+    async (chunk) => {
+      await tx.insertInto('activity_projects').values(chunk).execute();
+    },
+    () => {},
+  );
 }

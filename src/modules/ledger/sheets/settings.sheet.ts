@@ -20,7 +20,10 @@ export async function checkSettings(ctx: CheckContext): Promise<void> {
     const key = readRow(ck, sheet, r, 'settings', st).键;
     if (key === undefined) continue;
     const first = seen.get(key);
-    if (first !== undefined) { ck.err(sheet, r.row, '键', `“${key}”与第${first}行重复`); continue; }
+    if (first !== undefined) {
+      ck.err(sheet, r.row, '键', `“${key}”与第${first}行重复`);
+      continue;
+    }
     seen.set(key, r.row);
     if (!(LEDGER_SETTING_KEYS as readonly string[]).includes(key)) {
       ck.err(sheet, r.row, '键', `“${key}”不是可导入的设置（可用：${LEDGER_SETTING_KEYS.join('、')}）`);
@@ -48,7 +51,13 @@ export async function checkSettings(ctx: CheckContext): Promise<void> {
     if (JSON.stringify(inForce[key]) !== json) plan.settings.changes++;
     if (old === undefined) plan.settings.creates.push({ key, value: json });
     else if (old !== json) {
-      plan.settings.updates.push({ id: 0, version: 0, before: { key, value: old }, after: { key, value: json }, rec: { key, value: json } });
+      plan.settings.updates.push({
+        id: 0,
+        version: 0,
+        before: { key, value: old },
+        after: { key, value: json },
+        rec: { key, value: json },
+      });
     } else plan.settings.unchanged++;
     if (old !== undefined) plan.settings.existing.add(key);
   }
@@ -58,17 +67,34 @@ export async function applySettings(w: WriteContext): Promise<void> {
   const { tx, plan, now } = w;
   for (const s of plan.settings.creates) {
     await tx.insertInto('settings').values({ key: s.key, value: s.value, updated_at: now }).execute();
-    w.audits.push({ action: 'create', entity: 'settings', entityId: s.key, summary: w.summary('新增设置', s.key), after: { [s.key]: JSON.parse(s.value) } });
+    w.audits.push({
+      action: 'create',
+      entity: 'settings',
+      entityId: s.key,
+      summary: w.summary('新增设置', s.key),
+      after: { [s.key]: JSON.parse(s.value) },
+    });
     w.step(1);
     await w.flush();
   }
   for (const s of plan.settings.updates) {
     // Guarded by the value the check read: a setting changed meanwhile makes the import check again.
-    assertUpdated(await tx.updateTable('settings').set({ value: s.rec.value, updated_at: now, version: (eb) => eb('version', '+', 1) })
-      .where('key', '=', s.rec.key).where('value', '=', s.before.value ?? '').executeTakeFirst(), `setting ${s.rec.key}`);
+    assertUpdated(
+      await tx
+        .updateTable('settings')
+        .set({ value: s.rec.value, updated_at: now, version: (eb) => eb('version', '+', 1) })
+        .where('key', '=', s.rec.key)
+        .where('value', '=', s.before.value ?? '')
+        .executeTakeFirst(),
+      `setting ${s.rec.key}`,
+    );
     w.audits.push({
-      action: 'update', entity: 'settings', entityId: s.rec.key, summary: w.summary('修改设置', s.rec.key),
-      before: { [s.rec.key]: JSON.parse(s.before.value ?? 'null') }, after: { [s.rec.key]: JSON.parse(s.rec.value) },
+      action: 'update',
+      entity: 'settings',
+      entityId: s.rec.key,
+      summary: w.summary('修改设置', s.rec.key),
+      before: { [s.rec.key]: JSON.parse(s.before.value ?? 'null') },
+      after: { [s.rec.key]: JSON.parse(s.rec.value) },
     });
     w.step(1);
     await w.flush();

@@ -3,10 +3,16 @@ import type { Activity } from '../../../../src/contracts/activities';
 import { useT } from '../../shared/i18n';
 
 export const KIND_LABELS: Record<Activity['kind'], [string, string]> = {
-  trip: ['小分队', 'Trip'], delegation: ['代表团', 'Delegation'], event: ['推介会', 'Promotion event'], signing: ['签约活动', 'Signing'],
+  trip: ['小分队', 'Trip'],
+  delegation: ['代表团', 'Delegation'],
+  event: ['推介会', 'Promotion event'],
+  signing: ['签约活动', 'Signing'],
 };
 export const REGION_LABELS: Record<Activity['destinationGroup'], [string, string]> = {
-  yrd: ['长三角', 'Yangtze Delta'], prd: ['珠三角', 'Pearl River Delta'], jjj: ['京津冀', 'Beijing-Tianjin-Hebei'], other: ['其他地区', 'Other'],
+  yrd: ['长三角', 'Yangtze Delta'],
+  prd: ['珠三角', 'Pearl River Delta'],
+  jjj: ['京津冀', 'Beijing-Tianjin-Hebei'],
+  other: ['其他地区', 'Other'],
 };
 export const KIND_COLORS: Record<Activity['kind'], string> = { trip: 'blue', delegation: 'purple', event: 'gold', signing: 'green' };
 

@@ -6,6 +6,10 @@ const ActivitiesPage = lazyPage(() => import('./ActivitiesPage'), 'ActivitiesPag
 const ActivityPage = lazyPage(() => import('./ActivityPage'), 'ActivityPage');
 
 export const routes: FeatureRoute[] = [
-  { path: 'activities', element: <ActivitiesPage />, menu: { group: 'pipeline', order: 40, label: ['招商活动', 'Activities'], icon: <FlagOutlined />, permission: 'business.read' } },
+  {
+    path: 'activities',
+    element: <ActivitiesPage />,
+    menu: { group: 'pipeline', order: 40, label: ['招商活动', 'Activities'], icon: <FlagOutlined />, permission: 'business.read' },
+  },
   { path: 'activities/:id', element: <ActivityPage /> },
 ];

@@ -5,5 +5,9 @@ import { lazyPage } from '../../shared/lazyPage';
 const AssessmentPage = lazyPage(() => import('./AssessmentPage'), 'AssessmentPage');
 
 export const routes: FeatureRoute[] = [
-  { path: 'assessment', element: <AssessmentPage />, menu: { group: 'dispatch', order: 30, label: ['考核', 'Assessment'], icon: <TrophyOutlined />, permission: 'report.read' } },
+  {
+    path: 'assessment',
+    element: <AssessmentPage />,
+    menu: { group: 'dispatch', order: 30, label: ['考核', 'Assessment'], icon: <TrophyOutlined />, permission: 'report.read' },
+  },
 ];

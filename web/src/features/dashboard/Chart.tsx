@@ -6,25 +6,53 @@ import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, Ti
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, FunnelChart, PieChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, TitleComponent, LabelLayout, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  FunnelChart,
+  PieChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  TitleComponent,
+  LabelLayout,
+  CanvasRenderer,
+]);
 
 export type ChartClick = { name: string; seriesName?: string; dataIndex: number; data: unknown };
 
-type Layout = { x?: number; y?: number; width?: number; height?: number; cx?: number; cy?: number; r0?: number; r?: number;
-  startAngle?: number; endAngle?: number; points?: number[][] } | number[] | undefined;
+type Layout =
+  | {
+      x?: number;
+      y?: number;
+      width?: number;
+      height?: number;
+      cx?: number;
+      cy?: number;
+      r0?: number;
+      r?: number;
+      startAngle?: number;
+      endAngle?: number;
+      points?: number[][];
+    }
+  | number[]
+  | undefined;
 type Internals = { getModel(): { getSeries(): { subType: string; getData(): { count(): number; getItemLayout(i: number): Layout } }[] } };
 
 /** The centre of a data item as drawn (bar, line point, pie sector, funnel trapezoid), in pixels. */
 function centre(l: Layout): [number, number] | null {
   if (!l) return null;
   if (Array.isArray(l)) return l.length >= 2 ? [l[0]!, l[1]!] : null;
-  if (l.points?.length) return [l.points.reduce((a, p) => a + p[0]!, 0) / l.points.length, l.points.reduce((a, p) => a + p[1]!, 0) / l.points.length];
+  if (l.points?.length)
+    return [l.points.reduce((a, p) => a + p[0]!, 0) / l.points.length, l.points.reduce((a, p) => a + p[1]!, 0) / l.points.length];
   if (l.cx !== undefined && l.cy !== undefined && l.r !== undefined && l.startAngle !== undefined && l.endAngle !== undefined) {
     const a = (l.startAngle + l.endAngle) / 2;
     const r = ((l.r0 ?? 0) + l.r) / 2;
     return [l.cx + r * Math.cos(a), l.cy + r * Math.sin(a)];
   }
-  if (l.x !== undefined && l.y !== undefined && l.width !== undefined && l.height !== undefined) return [l.x + l.width / 2, l.y + l.height / 2];
+  if (l.x !== undefined && l.y !== undefined && l.width !== undefined && l.height !== undefined)
+    return [l.x + l.width / 2, l.y + l.height / 2];
   return null;
 }
 
@@ -34,18 +62,29 @@ function centre(l: Layout): [number, number] | null {
  */
 function publishPoints(c: echarts.ECharts, box: HTMLDivElement) {
   const points: { s: number; i: number; x: number; y: number }[] = [];
-  (c as unknown as Internals).getModel().getSeries().forEach((series, s) => {
-    const data = series.getData();
-    for (let i = 0; i < data.count(); i++) {
-      const p = centre(data.getItemLayout(i));
-      if (p && Number.isFinite(p[0]) && Number.isFinite(p[1])) points.push({ s, i, x: Math.round(p[0]), y: Math.round(p[1]) });
-    }
-  });
+  (c as unknown as Internals)
+    .getModel()
+    .getSeries()
+    .forEach((series, s) => {
+      const data = series.getData();
+      for (let i = 0; i < data.count(); i++) {
+        const p = centre(data.getItemLayout(i));
+        if (p && Number.isFinite(p[0]) && Number.isFinite(p[1])) points.push({ s, i, x: Math.round(p[0]), y: Math.round(p[1]) });
+      }
+    });
   box.dataset.points = JSON.stringify(points);
 }
 
-export function Chart({ option, height = 320, onClick, testId }: {
-  option: echarts.EChartsCoreOption; height?: number; onClick?: (e: ChartClick) => void; testId?: string;
+export function Chart({
+  option,
+  height = 320,
+  onClick,
+  testId,
+}: {
+  option: echarts.EChartsCoreOption;
+  height?: number;
+  onClick?: (e: ChartClick) => void;
+  testId?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -61,8 +100,14 @@ export function Chart({ option, height = 320, onClick, testId }: {
     c.on('finished', () => publishPoints(c, box));
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(ref.current);
-    return () => { ro.disconnect(); c.dispose(); chart.current = null; };
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
   }, []);
-  useEffect(() => { chart.current?.setOption(option, true); }, [option]);
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
   return <div ref={ref} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }} data-testid={testId} />;
 }

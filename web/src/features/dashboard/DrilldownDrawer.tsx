@@ -23,7 +23,10 @@ const FIGURE_NAMES: Record<DrilldownFigure, [string, string]> = {
 };
 
 /** `open(figure)` shows the drawer for that figure of the given scope; render `drawer` once. */
-export function useDrilldownDrawer(scope: { period: string | undefined; unit: string | undefined }): { open: (f: DrilldownFigure) => void; drawer: ReactNode } {
+export function useDrilldownDrawer(scope: { period: string | undefined; unit: string | undefined }): {
+  open: (f: DrilldownFigure) => void;
+  drawer: ReactNode;
+} {
   const [figure, setFigure] = useState<DrilldownFigure | null>(null);
   const drawer = <DrilldownDrawer params={figure ? { figure, ...scope } : null} onClose={() => setFigure(null)} />;
   return { open: setFigure, drawer };
@@ -40,26 +43,58 @@ function DrilldownDrawer({ params, onClose }: { params: DrilldownParams | null; 
   return (
     <Drawer open={!!params} onClose={onClose} width={760} title={t(`${title} · 明细`, `${title} · details`)} destroyOnHidden>
       {q.error && <LoadError error={q.error} retry={() => q.refetch()} />}
-      {!d ? (q.isLoading ? <Skeleton active /> : null) : d.items.length === 0 ? <Empty description={t('这个数字背后还没有项目', 'No projects behind this figure')} /> : (
+      {!d ? (
+        q.isLoading ? (
+          <Skeleton active />
+        ) : null
+      ) : d.items.length === 0 ? (
+        <Empty description={t('这个数字背后还没有项目', 'No projects behind this figure')} />
+      ) : (
         <>
           <Typography.Paragraph>
-            {t(`合计 ${d.measure === 'usd' ? formatWanUsd(d.total) : formatYi(d.total)}，${d.projects} 个项目`,
-              `Total ${d.measure === 'usd' ? formatWanUsd(d.total) : formatYi(d.total)}, ${d.projects} projects`)}
+            {t(
+              `合计 ${d.measure === 'usd' ? formatWanUsd(d.total) : formatYi(d.total)}，${d.projects} 个项目`,
+              `Total ${d.measure === 'usd' ? formatWanUsd(d.total) : formatYi(d.total)}, ${d.projects} projects`,
+            )}
             {d.basis === 'reported' && t('（含已报送未核实）', ' (incl. reported, not yet verified)')}
           </Typography.Paragraph>
-          {d.truncated && <Alert type="info" showIcon style={{ marginBottom: 8 }}
-            message={t(`只列出金额最大的 ${d.items.length} 个项目，合计按全部项目计算`, `Largest ${d.items.length} projects listed; the total covers all`)} />}
-          <Table size="small" rowKey={(r) => `${r.projectId}-${r.unitCode}`} dataSource={d.items} pagination={{ pageSize: 20, showSizeChanger: false }}
+          {d.truncated && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 8 }}
+              message={t(
+                `只列出金额最大的 ${d.items.length} 个项目，合计按全部项目计算`,
+                `Largest ${d.items.length} projects listed; the total covers all`,
+              )}
+            />
+          )}
+          <Table
+            size="small"
+            rowKey={(r) => `${r.projectId}-${r.unitCode}`}
+            dataSource={d.items}
+            pagination={{ pageSize: 20, showSizeChanger: false }}
             onRow={(r) => ({ onClick: () => navigate(`/projects/${r.projectId}`), style: { cursor: 'pointer' } })}
             columns={[
               { title: t('项目编号', 'Code'), dataIndex: 'projectCode', width: 100 },
               { title: t('项目名称', 'Project'), dataIndex: 'projectName', ellipsis: true },
               { title: t('单位', 'Unit'), dataIndex: 'unitName', width: 110, ellipsis: true },
-              { title: t('投资方来源', 'Origin'), dataIndex: 'originScope', width: 90,
-                render: (v: string | null) => (v && ORIGIN_SCOPE_NAMES[v as keyof typeof ORIGIN_SCOPE_NAMES] ? labelT(t, ORIGIN_SCOPE_NAMES, v) : '—') },
-              { title: d.figure === 'contractsYtd' ? t('总投资', 'Investment') : t('金额', 'Amount'), dataIndex: 'amount', width: 130, align: 'right' as const,
-                render: (v: number) => money(v) },
-            ]} />
+              {
+                title: t('投资方来源', 'Origin'),
+                dataIndex: 'originScope',
+                width: 90,
+                render: (v: string | null) =>
+                  v && ORIGIN_SCOPE_NAMES[v as keyof typeof ORIGIN_SCOPE_NAMES] ? labelT(t, ORIGIN_SCOPE_NAMES, v) : '—',
+              },
+              {
+                title: d.figure === 'contractsYtd' ? t('总投资', 'Investment') : t('金额', 'Amount'),
+                dataIndex: 'amount',
+                width: 130,
+                align: 'right' as const,
+                render: (v: number) => money(v),
+              },
+            ]}
+          />
         </>
       )}
     </Drawer>

@@ -5,5 +5,9 @@ import { lazyPage } from '../../shared/lazyPage';
 const DashboardPage = lazyPage(() => import('./DashboardPage'), 'DashboardPage');
 
 export const routes: FeatureRoute[] = [
-  { path: 'dashboard', element: <DashboardPage />, menu: { group: 'overview', order: 0, label: ['驾驶舱', 'Dashboard'], icon: <DashboardOutlined />, permission: 'business.read' } },
+  {
+    path: 'dashboard',
+    element: <DashboardPage />,
+    menu: { group: 'overview', order: 0, label: ['驾驶舱', 'Dashboard'], icon: <DashboardOutlined />, permission: 'business.read' },
+  },
 ];

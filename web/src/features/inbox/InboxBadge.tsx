@@ -13,7 +13,13 @@ export function InboxBadge({ compact = false }: { compact?: boolean }) {
   const c = q.data?.counts;
   return (
     <Badge count={c?.total ?? 0} overflowCount={99} color={c && c.red > 0 ? '#cf1322' : '#1677ff'} size="small" offset={[-6, 6]}>
-      <Button type="text" icon={<BellOutlined />} data-testid="inbox-badge" aria-label={t(`待办 ${c?.total ?? 0} 项`, `${c?.total ?? 0} to-dos`)} onClick={() => navigate('/inbox')}>
+      <Button
+        type="text"
+        icon={<BellOutlined />}
+        data-testid="inbox-badge"
+        aria-label={t(`待办 ${c?.total ?? 0} 项`, `${c?.total ?? 0} to-dos`)}
+        onClick={() => navigate('/inbox')}
+      >
         {compact ? null : t('待办', 'To-do')}
       </Button>
     </Badge>

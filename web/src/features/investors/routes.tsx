@@ -6,6 +6,10 @@ const InvestorsPage = lazyPage(() => import('./InvestorsPage'), 'InvestorsPage')
 const InvestorPage = lazyPage(() => import('./InvestorPage'), 'InvestorPage');
 
 export const routes: FeatureRoute[] = [
-  { path: 'investors', element: <InvestorsPage />, menu: { group: 'pipeline', order: 30, label: ['客商', 'Investors'], icon: <TeamOutlined />, permission: 'business.read' } },
+  {
+    path: 'investors',
+    element: <InvestorsPage />,
+    menu: { group: 'pipeline', order: 30, label: ['客商', 'Investors'], icon: <TeamOutlined />, permission: 'business.read' },
+  },
   { path: 'investors/:id', element: <InvestorPage /> },
 ];

@@ -7,7 +7,13 @@ import type { ImportResult, PreviewResult, LedgerProgressEvent } from '../../../
 
 export type Phase = { phase: string; done: number; total?: number };
 
-function streamRequest<T>(url: string, body: FormData | object, csrf: string | null, onUpload: (f: number) => void, onPhase: (p: Phase) => void): Promise<T> {
+function streamRequest<T>(
+  url: string,
+  body: FormData | object,
+  csrf: string | null,
+  onUpload: (f: number) => void,
+  onPhase: (p: Phase) => void,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${url}`);
@@ -24,19 +30,28 @@ function streamRequest<T>(url: string, body: FormData | object, csrf: string | n
         const line = text.slice(seen, nl).trim();
         seen = nl + 1;
         if (!line) continue;
-        const msg = JSON.parse(line) as LedgerProgressEvent | { type: 'result'; result: T } | { type: 'error'; error: { code: string; message: string } };
+        const msg = JSON.parse(line) as
+          | LedgerProgressEvent
+          | { type: 'result'; result: T }
+          | { type: 'error'; error: { code: string; message: string } };
         if (msg.type === 'progress') onPhase(msg);
         else if (msg.type === 'result') result = msg.result;
         else if (msg.type === 'error') failure = new ApiError(400, msg.error.code, msg.error.message);
       }
     };
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onUpload(e.loaded / e.total); };
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onUpload(e.loaded / e.total);
+    };
     xhr.upload.onload = () => onUpload(1);
     xhr.onprogress = consume;
     xhr.onload = () => {
       if (xhr.status !== 200) {
         let err: { code?: string; message?: string; fields?: Record<string, string> } = {};
-        try { err = (JSON.parse(xhr.responseText) as { error: typeof err }).error ?? {}; } catch { /* not JSON */ }
+        try {
+          err = (JSON.parse(xhr.responseText) as { error: typeof err }).error ?? {};
+        } catch {
+          /* not JSON */
+        }
         if (xhr.status === 401) window.dispatchEvent(new CustomEvent('zs:unauthenticated'));
         reject(new ApiError(xhr.status, err.code ?? 'http', err.message ?? `请求失败（${xhr.status}）`, err.fields));
         return;
@@ -55,7 +70,12 @@ function streamRequest<T>(url: string, body: FormData | object, csrf: string | n
   });
 }
 
-export function previewLedger(file: File, csrf: string | null, onUpload: (f: number) => void, onPhase: (p: Phase) => void): Promise<PreviewResult> {
+export function previewLedger(
+  file: File,
+  csrf: string | null,
+  onUpload: (f: number) => void,
+  onPhase: (p: Phase) => void,
+): Promise<PreviewResult> {
   const form = new FormData();
   form.append('file', file, file.name);
   return streamRequest<PreviewResult>('/ledger/preview', form, csrf, onUpload, onPhase);

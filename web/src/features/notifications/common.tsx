@@ -1,7 +1,11 @@
 import { Tag } from 'antd';
 import type { RobotKind, WebhookDelivery } from '../../../../src/contracts/notifications';
 
-export const KIND_LABELS: Record<RobotKind, [string, string]> = { wecom: ['企业微信', 'WeCom'], dingtalk: ['钉钉', 'DingTalk'], feishu: ['飞书', 'Feishu'] };
+export const KIND_LABELS: Record<RobotKind, [string, string]> = {
+  wecom: ['企业微信', 'WeCom'],
+  dingtalk: ['钉钉', 'DingTalk'],
+  feishu: ['飞书', 'Feishu'],
+};
 export const KIND_COLOURS: Record<RobotKind, string> = { wecom: 'green', dingtalk: 'blue', feishu: 'geekblue' };
 export const URL_HINTS: Record<RobotKind, string> = {
   wecom: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…',

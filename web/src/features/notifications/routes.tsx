@@ -6,6 +6,10 @@ const WebhooksPage = lazyPage(() => import('./WebhooksPage'), 'WebhooksPage');
 const DeliveriesPage = lazyPage(() => import('./DeliveriesPage'), 'DeliveriesPage');
 
 export const routes: FeatureRoute[] = [
-  { path: 'webhooks', element: <WebhooksPage />, menu: { group: 'system', order: 35, label: ['群机器人', 'Group robots'], icon: <ApiOutlined />, permission: 'webhook.manage' } },
+  {
+    path: 'webhooks',
+    element: <WebhooksPage />,
+    menu: { group: 'system', order: 35, label: ['群机器人', 'Group robots'], icon: <ApiOutlined />, permission: 'webhook.manage' },
+  },
   { path: 'webhooks/:id', element: <DeliveriesPage /> },
 ];

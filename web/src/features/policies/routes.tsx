@@ -5,5 +5,9 @@ import { lazyPage } from '../../shared/lazyPage';
 const PoliciesPage = lazyPage(() => import('./PoliciesPage'), 'PoliciesPage');
 
 export const routes: FeatureRoute[] = [
-  { path: 'policies', element: <PoliciesPage />, menu: { group: 'dispatch', order: 40, label: ['政策库', 'Policies'], icon: <BookOutlined />, permission: 'business.read' } },
+  {
+    path: 'policies',
+    element: <PoliciesPage />,
+    menu: { group: 'dispatch', order: 40, label: ['政策库', 'Policies'], icon: <BookOutlined />, permission: 'business.read' },
+  },
 ];

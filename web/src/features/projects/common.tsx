@@ -4,7 +4,14 @@ import { useT } from '../../shared/i18n';
 import { ORIGIN_SCOPE_NAMES, STAGE_NAMES } from '../../shared/labels';
 
 export const STAGE_COLORS: Record<Stage, string> = {
-  lead: 'default', negotiating: 'blue', intent: 'cyan', agreement: 'purple', contract: 'green', started: 'orange', operating: 'gold', dropped: 'red',
+  lead: 'default',
+  negotiating: 'blue',
+  intent: 'cyan',
+  agreement: 'purple',
+  contract: 'green',
+  started: 'orange',
+  operating: 'gold',
+  dropped: 'red',
 };
 /** Same labels as src/domain/origin.ts, kept here so the web does not load the region dataset. */
 export const ORIGIN_SCOPE_TEXT = ORIGIN_SCOPE_NAMES;

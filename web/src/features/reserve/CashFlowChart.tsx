@@ -22,7 +22,12 @@ export function CashFlowChart({ flows }: { flows: number[] }) {
       xAxis: { type: 'category', data: flows.map((_f, i) => t(`第${i}年`, `Y${i}`)) },
       yAxis: { type: 'value', name: t('万元', '10k CNY') },
       series: [
-        { name: t('年净现金流', 'Net cash flow'), type: 'bar', itemStyle: { color: '#1677ff' }, data: flows.map((f) => ({ value: wan(f), itemStyle: { color: f < 0 ? '#cf1322' : '#1677ff' } })) },
+        {
+          name: t('年净现金流', 'Net cash flow'),
+          type: 'bar',
+          itemStyle: { color: '#1677ff' },
+          data: flows.map((f) => ({ value: wan(f), itemStyle: { color: f < 0 ? '#cf1322' : '#1677ff' } })),
+        },
         { name: t('累计现金流', 'Cumulative'), type: 'line', data: flows.map((f) => wan((cum += f))), itemStyle: { color: '#fa8c16' } },
       ],
     };
@@ -33,8 +38,16 @@ export function CashFlowChart({ flows }: { flows: number[] }) {
     chart.current = c;
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(ref.current);
-    return () => { ro.disconnect(); c.dispose(); chart.current = null; };
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
   }, []);
-  useEffect(() => { chart.current?.setOption(option, true); }, [option]);
-  return <div ref={ref} style={{ width: '100%', height: 300 }} data-testid="cashflow-chart" aria-label={t('现金流图', 'Cash-flow chart')} />;
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+  return (
+    <div ref={ref} style={{ width: '100%', height: 300 }} data-testid="cashflow-chart" aria-label={t('现金流图', 'Cash-flow chart')} />
+  );
 }

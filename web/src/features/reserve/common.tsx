@@ -12,7 +12,12 @@ export function StatusTag({ s }: { s: ReserveProject['status'] }) {
   const t = useT();
   return <Tag color={STATUS[s].color}>{t(...STATUS[s].label)}</Tag>;
 }
-export const VERDICTS: Record<'pass' | 'revise' | 'fail', [string, string]> = { pass: ['通过', 'Approved'], revise: ['修改后通过', 'Approved with revisions'], fail: ['不通过', 'Not approved'] };
+export const VERDICTS: Record<'pass' | 'revise' | 'fail', [string, string]> = {
+  pass: ['通过', 'Approved'],
+  revise: ['修改后通过', 'Approved with revisions'],
+  fail: ['不通过', 'Not approved'],
+};
 /** 万元 text typed by people → 元 integer (null when empty or not a number). */
-export const wanToYuan = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10000));
+export const wanToYuan = (v: number | null | undefined) =>
+  v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10000);
 export const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(2)}%`);

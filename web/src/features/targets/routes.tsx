@@ -5,5 +5,9 @@ import { lazyPage } from '../../shared/lazyPage';
 const TargetsPage = lazyPage(() => import('./TargetsPage'), 'TargetsPage');
 
 export const routes: FeatureRoute[] = [
-  { path: 'targets', element: <TargetsPage />, menu: { group: 'dispatch', order: 10, label: ['目标责任状', 'Targets'], icon: <AimOutlined />, permission: 'business.read' } },
+  {
+    path: 'targets',
+    element: <TargetsPage />,
+    menu: { group: 'dispatch', order: 10, label: ['目标责任状', 'Targets'], icon: <AimOutlined />, permission: 'business.read' },
+  },
 ];

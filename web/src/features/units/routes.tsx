@@ -5,5 +5,9 @@ import { lazyPage } from '../../shared/lazyPage';
 const UnitsPage = lazyPage(() => import('./UnitsPage'), 'UnitsPage');
 
 export const routes: FeatureRoute[] = [
-  { path: 'units', element: <UnitsPage />, menu: { group: 'system', order: 10, label: ['单位管理', 'Units'], icon: <ApartmentOutlined />, cityWide: true } },
+  {
+    path: 'units',
+    element: <UnitsPage />,
+    menu: { group: 'system', order: 10, label: ['单位管理', 'Units'], icon: <ApartmentOutlined />, cityWide: true },
+  },
 ];

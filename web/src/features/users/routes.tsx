@@ -5,5 +5,9 @@ import { lazyPage } from '../../shared/lazyPage';
 const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage');
 
 export const routes: FeatureRoute[] = [
-  { path: 'users', element: <UsersPage />, menu: { group: 'system', order: 20, label: ['用户与令牌', 'Users & tokens'], icon: <TeamOutlined />, permission: 'user.manage' } },
+  {
+    path: 'users',
+    element: <UsersPage />,
+    menu: { group: 'system', order: 20, label: ['用户与令牌', 'Users & tokens'], icon: <TeamOutlined />, permission: 'user.manage' },
+  },
 ];

@@ -3,10 +3,17 @@ import { WARNING_RULE_LABELS, type WarningRule } from '../../../../src/domain/wa
 import type { TFn } from '../../shared/labels';
 
 export const RULE_EN: Record<WarningRule, string> = {
-  'lead-unassessed': 'Lead not assessed', 'stale-follow-up': 'No follow-up', 'agreement-not-contracted': 'Agreement not contracted',
-  'contract-not-started': 'Contract not started', 'started-no-funds': 'Started, no funds', 'started-low-funds': 'Started, low funds',
-  'overdue-commitment': 'Commitment overdue', 'overdue-blocker': 'Blocker overdue', 'submission-missing': 'Submission missing',
-  'unit-behind': 'Unit behind', 'unit-no-result': 'Unit with no result',
+  'lead-unassessed': 'Lead not assessed',
+  'stale-follow-up': 'No follow-up',
+  'agreement-not-contracted': 'Agreement not contracted',
+  'contract-not-started': 'Contract not started',
+  'started-no-funds': 'Started, no funds',
+  'started-low-funds': 'Started, low funds',
+  'overdue-commitment': 'Commitment overdue',
+  'overdue-blocker': 'Blocker overdue',
+  'submission-missing': 'Submission missing',
+  'unit-behind': 'Unit behind',
+  'unit-no-result': 'Unit with no result',
 };
 export const ruleText = (t: TFn, r: WarningRule) => t(WARNING_RULE_LABELS[r], RULE_EN[r]);
 export function LevelTag({ level, t }: { level: 'red' | 'yellow'; t: TFn }) {

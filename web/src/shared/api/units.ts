@@ -10,8 +10,7 @@ const unitsResponse = z.object({ items: z.array(unitSchema) });
 export async function getUnits(): Promise<Unit[]> {
   return checked(unitsResponse, await apiGet('/units'), 'GET /units').items;
 }
-export const unitsQueryOptions = () =>
-  queryOptions({ queryKey: sharedKeys.units.of('list'), queryFn: getUnits, staleTime: 60_000 });
+export const unitsQueryOptions = () => queryOptions({ queryKey: sharedKeys.units.of('list'), queryFn: getUnits, staleTime: 60_000 });
 export function useUnits(enabled = true) {
   return useQuery({ ...unitsQueryOptions(), enabled });
 }

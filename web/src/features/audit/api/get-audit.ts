@@ -4,10 +4,20 @@ import { apiGet, checked } from '../../../lib/api';
 import { auditKeys } from './keys';
 
 // A page of the audit log, newest first.
-const row = z.object({
-  id: z.number(), at: z.string(), actorName: z.string(), action: z.string(), entity: z.string(), entityId: z.string().nullable(),
-  unitCode: z.string().nullable(), summary: z.string().nullable(), before: z.unknown(), after: z.unknown(),
-}).passthrough();
+const row = z
+  .object({
+    id: z.number(),
+    at: z.string(),
+    actorName: z.string(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    unitCode: z.string().nullable(),
+    summary: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .passthrough();
 const response = z.object({ items: z.array(row), total: z.number() }).passthrough();
 export type AuditRow = z.infer<typeof row>;
 export type AuditFilter = { entity?: string; action?: string; actor?: string; from?: string; to?: string };

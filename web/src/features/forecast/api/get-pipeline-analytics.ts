@@ -11,6 +11,9 @@ export async function getPipelineAnalytics(p: PipelineParams): Promise<PipelineA
 }
 
 export const pipelineAnalyticsQueryOptions = (p: PipelineParams) =>
-  queryOptions({ queryKey: ['forecast', 'pipeline', p.groupBy, p.from ?? null, p.to ?? null] as const, queryFn: () => getPipelineAnalytics(p) });
+  queryOptions({
+    queryKey: ['forecast', 'pipeline', p.groupBy, p.from ?? null, p.to ?? null] as const,
+    queryFn: () => getPipelineAnalytics(p),
+  });
 
 export const usePipelineAnalytics = (p: PipelineParams) => useQuery(pipelineAnalyticsQueryOptions(p));

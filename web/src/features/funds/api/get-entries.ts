@@ -10,7 +10,8 @@ const response = z.object({ items: z.array(fundEntrySchema) });
 export async function getEntries(q: EntriesQuery): Promise<FundEntry[]> {
   return checked(response, await apiGet('/fund-entries', q), 'GET /fund-entries').items;
 }
-export const entriesQueryOptions = (q: EntriesQuery) => queryOptions({ queryKey: fundsKeys.of('entries', q), queryFn: () => getEntries(q) });
+export const entriesQueryOptions = (q: EntriesQuery) =>
+  queryOptions({ queryKey: fundsKeys.of('entries', q), queryFn: () => getEntries(q) });
 export function useEntries(q: EntriesQuery, enabled = true) {
   return useQuery({ ...entriesQueryOptions(q), enabled });
 }

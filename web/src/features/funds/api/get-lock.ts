@@ -7,7 +7,8 @@ import { periodLockSchema, type PeriodLock } from '../../../../../src/contracts/
 export async function getLock(period: string): Promise<PeriodLock> {
   return checked(periodLockSchema, await apiGet(`/periods/${period}/lock`), 'GET /periods/:period/lock');
 }
-export const lockQueryOptions = (period: string) => queryOptions({ queryKey: fundsKeys.of('lock', period), queryFn: () => getLock(period) });
+export const lockQueryOptions = (period: string) =>
+  queryOptions({ queryKey: fundsKeys.of('lock', period), queryFn: () => getLock(period) });
 export function useLock(period: string) {
   return useQuery(lockQueryOptions(period));
 }

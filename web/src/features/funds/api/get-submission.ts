@@ -8,7 +8,11 @@ export async function getSubmission(unitCode: string, period: string): Promise<S
   return checked(submissionSchema, await apiGet(`/submissions/${unitCode}/${period}`), 'GET /submissions/:unit/:period');
 }
 export const submissionQueryOptions = (unitCode: string | undefined, period: string) =>
-  queryOptions({ queryKey: fundsKeys.of('submission', unitCode, period), queryFn: () => getSubmission(unitCode!, period), enabled: !!unitCode });
+  queryOptions({
+    queryKey: fundsKeys.of('submission', unitCode, period),
+    queryFn: () => getSubmission(unitCode!, period),
+    enabled: !!unitCode,
+  });
 export function useSubmission(unitCode: string | undefined, period: string) {
   return useQuery(submissionQueryOptions(unitCode, period));
 }

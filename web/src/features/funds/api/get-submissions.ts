@@ -9,7 +9,8 @@ const response = z.object({ items: z.array(submissionSchema) });
 export async function getSubmissions(period: string): Promise<Submission[]> {
   return checked(response, await apiGet('/submissions', { period }), 'GET /submissions').items;
 }
-export const submissionsQueryOptions = (period: string) => queryOptions({ queryKey: fundsKeys.of('submissions', period), queryFn: () => getSubmissions(period) });
+export const submissionsQueryOptions = (period: string) =>
+  queryOptions({ queryKey: fundsKeys.of('submissions', period), queryFn: () => getSubmissions(period) });
 export function useSubmissions(period: string) {
   return useQuery(submissionsQueryOptions(period));
 }

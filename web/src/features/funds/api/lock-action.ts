@@ -6,7 +6,11 @@ import type { PeriodLock } from '../../../../../src/contracts/funds';
 
 export type LockAction = { period: string; action: 'lock' | 'unlock'; text?: string; acknowledgeUnfinished?: boolean };
 export const lockAction = (a: LockAction) =>
-  apiSend<PeriodLock>('POST', `/periods/${a.period}/${a.action}`, a.action === 'unlock'
-    ? { reason: a.text }
-    : { note: a.text || null, ...(a.acknowledgeUnfinished ? { acknowledgeUnfinished: true } : {}) });
+  apiSend<PeriodLock>(
+    'POST',
+    `/periods/${a.period}/${a.action}`,
+    a.action === 'unlock'
+      ? { reason: a.text }
+      : { note: a.text || null, ...(a.acknowledgeUnfinished ? { acknowledgeUnfinished: true } : {}) },
+  );
 export const useLockAction = () => useFundsMutation(lockAction);

@@ -6,7 +6,11 @@ import { homeKeys } from './keys';
 
 export async function getLatestDispatch(): Promise<DispatchStatsDto> {
   const latest = checked(latestPeriodSchema, await apiGet('/stats/latest-period'), 'GET /stats/latest-period');
-  return checked(dispatchStatsSchema, await apiGet('/stats/dispatch', { period: latest.period }), 'GET /stats/dispatch') as DispatchStatsDto;
+  return checked(
+    dispatchStatsSchema,
+    await apiGet('/stats/dispatch', { period: latest.period }),
+    'GET /stats/dispatch',
+  ) as DispatchStatsDto;
 }
 export const latestDispatchQueryOptions = () => queryOptions({ queryKey: homeKeys.of('latest-dispatch'), queryFn: getLatestDispatch });
 export function useLatestDispatch() {

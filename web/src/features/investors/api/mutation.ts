@@ -7,5 +7,11 @@ const PROJECTS = ['projects'] as const;
 /** A write of the investors feature: afterwards its queries reload (and the projects', which show the investor). */
 export function useInvestorsMutation<A, R>(fn: (a: A) => Promise<R>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => { void qc.invalidateQueries({ queryKey: investorsKeys.all }); void qc.invalidateQueries({ queryKey: PROJECTS }); } });
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: investorsKeys.all });
+      void qc.invalidateQueries({ queryKey: PROJECTS });
+    },
+  });
 }

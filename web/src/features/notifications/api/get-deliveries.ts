@@ -3,5 +3,6 @@ import type { Webhook, WebhookDelivery } from '../../../../../src/contracts/noti
 import { apiGet } from '../../../lib/api';
 
 export const getDeliveries = (id: number) => apiGet<{ webhook: Webhook; items: WebhookDelivery[] }>(`/webhooks/${id}/deliveries`);
-export const deliveriesQuery = (id: number) => queryOptions({ queryKey: ['notifications', 'deliveries', id], queryFn: () => getDeliveries(id) });
+export const deliveriesQuery = (id: number) =>
+  queryOptions({ queryKey: ['notifications', 'deliveries', id], queryFn: () => getDeliveries(id) });
 export const useDeliveries = (id: number) => useQuery(deliveriesQuery(id));

@@ -9,5 +9,8 @@ export function useMarkRead() {
 }
 export function useMarkAllRead() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: markAllNotificationsRead, onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications', 'mine'] }) });
+  return useMutation({
+    mutationFn: markAllNotificationsRead,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications', 'mine'] }),
+  });
 }

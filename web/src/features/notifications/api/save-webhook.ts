@@ -13,7 +13,19 @@ function useInvalidate() {
   const qc = useQueryClient();
   return () => qc.invalidateQueries({ queryKey: ['notifications'] });
 }
-export const useCreateWebhook = () => { const onSuccess = useInvalidate(); return useMutation({ mutationFn: createWebhook, onSuccess }); };
-export const useUpdateWebhook = () => { const onSuccess = useInvalidate(); return useMutation({ mutationFn: updateWebhook, onSuccess }); };
-export const useDeleteWebhook = () => { const onSuccess = useInvalidate(); return useMutation({ mutationFn: deleteWebhook, onSuccess }); };
-export const useTestWebhook = () => { const onSuccess = useInvalidate(); return useMutation({ mutationFn: testWebhook, onSuccess }); };
+export const useCreateWebhook = () => {
+  const onSuccess = useInvalidate();
+  return useMutation({ mutationFn: createWebhook, onSuccess });
+};
+export const useUpdateWebhook = () => {
+  const onSuccess = useInvalidate();
+  return useMutation({ mutationFn: updateWebhook, onSuccess });
+};
+export const useDeleteWebhook = () => {
+  const onSuccess = useInvalidate();
+  return useMutation({ mutationFn: deleteWebhook, onSuccess });
+};
+export const useTestWebhook = () => {
+  const onSuccess = useInvalidate();
+  return useMutation({ mutationFn: testWebhook, onSuccess });
+};

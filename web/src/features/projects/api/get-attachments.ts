@@ -9,7 +9,8 @@ const response = z.object({ items: z.array(attachmentSchema) });
 export async function getAttachments(id: number): Promise<Attachment[]> {
   return checked(response, await apiGet(`/projects/${id}/attachments`), 'GET /projects/:id/attachments').items;
 }
-export const attachmentsQueryOptions = (id: number) => queryOptions({ queryKey: projectsKeys.of('attachments', id), queryFn: () => getAttachments(id) });
+export const attachmentsQueryOptions = (id: number) =>
+  queryOptions({ queryKey: projectsKeys.of('attachments', id), queryFn: () => getAttachments(id) });
 export function useAttachments(id: number) {
   return useQuery(attachmentsQueryOptions(id));
 }

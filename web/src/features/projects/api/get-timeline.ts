@@ -9,7 +9,8 @@ const response = z.object({ items: z.array(timelineItemSchema) });
 export async function getTimeline(id: number): Promise<TimelineItem[]> {
   return checked(response, await apiGet(`/projects/${id}/timeline`), 'GET /projects/:id/timeline').items;
 }
-export const timelineQueryOptions = (id: number) => queryOptions({ queryKey: projectsKeys.of('timeline', id), queryFn: () => getTimeline(id) });
+export const timelineQueryOptions = (id: number) =>
+  queryOptions({ queryKey: projectsKeys.of('timeline', id), queryFn: () => getTimeline(id) });
 export function useTimeline(id: number) {
   return useQuery(timelineQueryOptions(id));
 }

@@ -7,5 +7,11 @@ const INVESTORS = ['investors'] as const;
 /** A write of the projects feature: afterwards its queries reload (and the investors', which list projects). */
 export function useProjectsMutation<A, R>(fn: (a: A) => Promise<R>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => { void qc.invalidateQueries({ queryKey: projectsKeys.all }); void qc.invalidateQueries({ queryKey: INVESTORS }); } });
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: projectsKeys.all });
+      void qc.invalidateQueries({ queryKey: INVESTORS });
+    },
+  });
 }

@@ -21,5 +21,4 @@ export const activitySearchQueryOptions = (q: string) =>
 export const activityOptionQueryOptions = (id: number) =>
   queryOptions({ queryKey: projectsKeys.of('activity-option', id), queryFn: () => getActivityOption(id) });
 export const useActivitySearch = (q: string, enabled = true) => useQuery({ ...activitySearchQueryOptions(q), enabled });
-export const useActivityOption = (id: number | null | undefined) =>
-  useQuery({ ...activityOptionQueryOptions(id ?? 0), enabled: !!id });
+export const useActivityOption = (id: number | null | undefined) => useQuery({ ...activityOptionQueryOptions(id ?? 0), enabled: !!id });

@@ -18,7 +18,8 @@ export const publicReserveQuery = () => queryOptions({ queryKey: ['public', 'res
 export const usePublicReserve = () => useQuery(publicReserveQuery());
 
 export const getCommitmentLink = (token: string) => apiGet<PublicCommitment>(`/public/commitment-links/${encodeURIComponent(token)}`);
-export const commitmentLinkQuery = (token: string) => queryOptions({ queryKey: ['public', 'commitment-link', token], queryFn: () => getCommitmentLink(token), retry: false });
+export const commitmentLinkQuery = (token: string) =>
+  queryOptions({ queryKey: ['public', 'commitment-link', token], queryFn: () => getCommitmentLink(token), retry: false });
 export const useCommitmentLink = (token: string) => useQuery(commitmentLinkQuery(token));
 
 /** A visitor who is also signed in must send the session's CSRF token with writes; anonymous visitors have none. */
@@ -26,5 +27,7 @@ export async function primeCsrf(): Promise<void> {
   try {
     const me = await apiGet<Me>('/auth/me');
     setCsrfToken(me.csrfToken);
-  } catch { /* not signed in: nothing to send */ }
+  } catch {
+    /* not signed in: nothing to send */
+  }
 }

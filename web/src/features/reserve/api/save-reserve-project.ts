@@ -6,9 +6,12 @@ import { apiSend } from '../../../lib/api';
 
 export const createReserveProject = (body: ReserveCreate) => apiSend<ReserveDetail>('POST', '/reserve-projects', body);
 export const updateReserveProject = (id: number, body: ReserveUpdate) => apiSend<ReserveDetail>('PATCH', `/reserve-projects/${id}`, body);
-export const convertReserveProject = (id: number, body: { version: number; stage?: 'lead' | 'negotiating' | 'intent' }) => apiSend<ReserveDetail>('POST', `/reserve-projects/${id}/convert`, body);
-export const saveRollover = (year: number, decisions: { id: number; decision: 'carry' | 'retire'; note?: string | null }[]) => apiSend<RolloverList>('POST', '/reserve-projects/rollover', { year, decisions });
-export const answerInquiry = (id: number, body: { status: 'answered' | 'closed'; answer?: string | null; version: number }) => apiSend<Inquiry>('PATCH', `/inquiries/${id}`, body);
+export const convertReserveProject = (id: number, body: { version: number; stage?: 'lead' | 'negotiating' | 'intent' }) =>
+  apiSend<ReserveDetail>('POST', `/reserve-projects/${id}/convert`, body);
+export const saveRollover = (year: number, decisions: { id: number; decision: 'carry' | 'retire'; note?: string | null }[]) =>
+  apiSend<RolloverList>('POST', '/reserve-projects/rollover', { year, decisions });
+export const answerInquiry = (id: number, body: { status: 'answered' | 'closed'; answer?: string | null; version: number }) =>
+  apiSend<Inquiry>('PATCH', `/inquiries/${id}`, body);
 
 /** Any write of the reserve feature: run it, then refresh the reserve queries. */
 export function useReserveWrite<A, R>(fn: (a: A) => Promise<R>) {

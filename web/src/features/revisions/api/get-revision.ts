@@ -5,8 +5,6 @@ import type { Revision } from '../../../../../src/contracts/revisions';
 
 export const getRevision = (id: number) => apiGet<Revision>(`/revisions/${id}`);
 
-export const revisionQueryOptions = (id: number) =>
-  queryOptions({ queryKey: ['revisions', 'detail', id], queryFn: () => getRevision(id) });
+export const revisionQueryOptions = (id: number) => queryOptions({ queryKey: ['revisions', 'detail', id], queryFn: () => getRevision(id) });
 
-export const useRevision = (id: number | null) =>
-  useQuery({ ...revisionQueryOptions(id ?? 0), enabled: id !== null });
+export const useRevision = (id: number | null) => useQuery({ ...revisionQueryOptions(id ?? 0), enabled: id !== null });

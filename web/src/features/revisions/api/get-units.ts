@@ -4,8 +4,10 @@ import { apiGet } from '../../../lib/api';
 
 export type RevisionUnitOption = { code: string; name: string };
 
-export const getRevisionUnits = () => apiGet<{ items: { code: string; name: string; kind: string; active: boolean }[] }>('/units')
-  .then((r) => r.items.filter((u) => u.kind !== 'city' && u.active).map((u) => ({ code: u.code, name: u.name })));
+export const getRevisionUnits = () =>
+  apiGet<{ items: { code: string; name: string; kind: string; active: boolean }[] }>('/units').then((r) =>
+    r.items.filter((u) => u.kind !== 'city' && u.active).map((u) => ({ code: u.code, name: u.name })),
+  );
 
 export const revisionUnitsQueryOptions = () => queryOptions({ queryKey: ['revisions', 'units'], queryFn: getRevisionUnits });
 

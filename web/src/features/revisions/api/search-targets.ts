@@ -10,7 +10,10 @@ export const searchTargets = async (entity: 'investor' | 'project', q: string): 
     const r = await apiGet<{ items: { id: number; name: string; originName: string | null }[] }>('/investors', { q, pageSize: 20 });
     return r.items.map((i) => ({ id: i.id, label: `${i.name}${i.originName ? `（${i.originName}）` : ''}` }));
   }
-  const r = await apiGet<{ items: { id: number; code: string; name: string; unitName: string | null }[] }>('/projects', { q, pageSize: 20 });
+  const r = await apiGet<{ items: { id: number; code: string; name: string; unitName: string | null }[] }>('/projects', {
+    q,
+    pageSize: 20,
+  });
   return r.items.map((p) => ({ id: p.id, label: `${p.code} ${p.name}${p.unitName ? `（${p.unitName}）` : ''}` }));
 };
 

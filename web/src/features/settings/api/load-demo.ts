@@ -6,5 +6,12 @@ export type DemoResult = { units: number; projects: number; fundEntries: number;
 export const loadDemo = () => apiSend<DemoResult>('POST', '/demo/load', {});
 export function useLoadDemo(on: { onSuccess?: (r: DemoResult) => void; onError?: (e: Error) => void } = {}) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: loadDemo, onError: on.onError, onSuccess: (r) => { void qc.invalidateQueries(); on.onSuccess?.(r); } });
+  return useMutation({
+    mutationFn: loadDemo,
+    onError: on.onError,
+    onSuccess: (r) => {
+      void qc.invalidateQueries();
+      on.onSuccess?.(r);
+    },
+  });
 }

@@ -8,7 +8,11 @@ export const saveSettings = (v: Partial<Settings>) => apiSend<Settings>('PATCH',
 export function useSaveSettings(on: { onSuccess?: (s: Settings) => void; onError?: (e: Error) => void } = {}) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: saveSettings, onError: on.onError,
-    onSuccess: (s) => { qc.setQueryData(settingsQueryOptions().queryKey, s); on.onSuccess?.(s); },
+    mutationFn: saveSettings,
+    onError: on.onError,
+    onSuccess: (s) => {
+      qc.setQueryData(settingsQueryOptions().queryKey, s);
+      on.onSuccess?.(s);
+    },
   });
 }

@@ -7,5 +7,8 @@ export const actOnTask = (a: { id: number; action: TaskAction; version: number; 
   apiSend<SupervisionTaskDetail>('POST', `/supervision/tasks/${a.id}/${a.action}`, { version: a.version, content: a.content });
 export function useActOnTask() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: actOnTask, onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['supervision'] }), qc.invalidateQueries({ queryKey: ['inbox'] })]) });
+  return useMutation({
+    mutationFn: actOnTask,
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['supervision'] }), qc.invalidateQueries({ queryKey: ['inbox'] })]),
+  });
 }

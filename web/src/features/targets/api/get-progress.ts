@@ -9,7 +9,8 @@ export type ProgressQuery = { year: number; period?: string | undefined };
 export async function getProgress(q: ProgressQuery): Promise<TargetProgressList> {
   return checked(targetProgressListSchema, await apiGet('/targets/progress', q), 'GET /targets/progress');
 }
-export const progressQueryOptions = (q: ProgressQuery) => queryOptions({ queryKey: targetsKeys.of('progress', q), queryFn: () => getProgress(q) });
+export const progressQueryOptions = (q: ProgressQuery) =>
+  queryOptions({ queryKey: targetsKeys.of('progress', q), queryFn: () => getProgress(q) });
 export function useProgress(q: ProgressQuery, enabled = true) {
   return useQuery({ ...progressQueryOptions(q), enabled });
 }

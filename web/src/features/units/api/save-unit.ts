@@ -8,7 +8,13 @@ export type UnitInput = { code: string; name: string; kind: string; sort?: numbe
 export const saveUnit = ({ editing, v }: { editing: Unit | 'new'; v: UnitInput }) =>
   editing === 'new'
     ? apiSend<Unit>('POST', '/units', { code: v.code, name: v.name, kind: v.kind, sort: v.sort ?? 0 })
-    : apiSend<Unit>('PATCH', `/units/${editing.code}`, { name: v.name, kind: v.kind, sort: v.sort ?? 0, active: v.active, version: editing.version });
+    : apiSend<Unit>('PATCH', `/units/${editing.code}`, {
+        name: v.name,
+        kind: v.kind,
+        sort: v.sort ?? 0,
+        active: v.active,
+        version: editing.version,
+      });
 export function useSaveUnit() {
   const qc = useQueryClient();
   return useMutation({ mutationFn: saveUnit, onSuccess: () => qc.invalidateQueries({ queryKey: sharedKeys.units.all }) });

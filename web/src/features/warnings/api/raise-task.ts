@@ -7,5 +7,8 @@ export type RaiseTask = { title: string; deadline: string; warningId: number; as
 export const raiseTask = (body: RaiseTask) => apiSend<SupervisionTaskDetail>('POST', '/supervision/tasks', body);
 export function useRaiseTask() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: raiseTask, onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['warnings'] }), qc.invalidateQueries({ queryKey: ['inbox'] })]) });
+  return useMutation({
+    mutationFn: raiseTask,
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['warnings'] }), qc.invalidateQueries({ queryKey: ['inbox'] })]),
+  });
 }

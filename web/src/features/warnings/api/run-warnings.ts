@@ -7,5 +7,8 @@ export type WarningRunResult = z.infer<typeof warningRunResultSchema>;
 export const runWarnings = () => apiSend<WarningRunResult>('POST', '/warnings/run', {});
 export function useRunWarnings() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: runWarnings, onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['warnings'] }), qc.invalidateQueries({ queryKey: ['inbox'] })]) });
+  return useMutation({
+    mutationFn: runWarnings,
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['warnings'] }), qc.invalidateQueries({ queryKey: ['inbox'] })]),
+  });
 }
