@@ -66,7 +66,7 @@ describe.each(DB_KINDS)('20-way races on %s', (kind) => {
     const period = '2026-03';
     const res = await race([
       ...projects.map((id) => () => rep1.post('/api/v1/fund-entries', { projectId: id, period, amountYuan: 1_000_000 })),
-      () => office.post(`/api/v1/periods/${period}/lock`, { note: '并发测试' }),
+      () => office.post(`/api/v1/periods/${period}/lock`, { note: '并发测试', acknowledgeUnfinished: true }),
     ]);
     expectOnly(res, [200, 201, 409]);
     const lockAudit = await t.db
@@ -161,7 +161,9 @@ describe.each(DB_KINDS)('20-way races on %s', (kind) => {
   });
 
   it('20 locks of one period: one locks, the rest 409', async () => {
-    const res = await race(Array.from({ length: N }, () => () => office.post('/api/v1/periods/2026-08/lock', {})));
+    const res = await race(
+      Array.from({ length: N }, () => () => office.post('/api/v1/periods/2026-08/lock', { acknowledgeUnfinished: true })),
+    );
     expectOnly(res, [200, 409]);
     expect(res.filter((r) => r.statusCode === 200).length).toBe(1);
   });

@@ -322,6 +322,15 @@ const SPECS: Spec[] = [
       ['POST /api/v1/policies', { docNumber: '示政发〔2026〕1号', title: '招商引资若干政策', issuer: '市政府', issuedOn: '2026-01-01' }],
       ['PATCH /api/v1/policies/:id', { title: '改名', version: 1 }],
       ['POST /api/v1/policies/:id/review', { campaign: '2026', decision: 'keep', reason: '继续有效' }],
+      // Group robots are managed by the city office and admin only (webhook.manage).
+      [
+        'POST /api/v1/webhooks',
+        { unitCode: 'U02', kind: 'wecom', name: '昌邑区招商群', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc' },
+      ],
+      ['PATCH /api/v1/webhooks/:id', { active: false, version: 1 }],
+      ['DELETE /api/v1/webhooks/:id', undefined],
+      ['POST /api/v1/webhooks/:id/test', {}],
+      ['POST /api/v1/notifications/digest', { dryRun: true }],
     ] as [string, unknown][]
   ).map(([route, body]) => ({ route, cityOnly: true as const, body })),
   // Investors' inquiries are the city office's: a unit user's list is empty and an id is reported as missing.
@@ -337,6 +346,9 @@ const NOT_UNIT_DATA = new Set([
   'POST /api/v1/setup',
   'POST /api/v1/public/inquiries',
   'POST /api/v1/public/commitment-links/:token',
+  // A user's own notifications (recipient = the user; tested in notifications.routes.test.ts).
+  'POST /api/v1/notifications/:id/read',
+  'POST /api/v1/notifications/read-all',
 ]);
 
 function multipart(): { body: Buffer; contentType: string } {

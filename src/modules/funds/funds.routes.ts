@@ -41,6 +41,7 @@ import {
   listProjectOptions,
   listSubmissions,
   lockPeriod,
+  periodMutexKey,
   putExchangeRate,
   returnFundEntry,
   returnSubmission,
@@ -52,6 +53,7 @@ import {
   verifyFundEntry,
 } from './funds.service';
 import { guardLock } from './lock-checklist';
+import { takeMutex } from '../../db/mutex';
 
 const ok = z.object({ ok: z.boolean() });
 const unitPeriod = z.object({ unitCode: z.string().min(1).max(32), period: periodSchema });
@@ -325,6 +327,9 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (req) =>
         tx(async (t) => {
+          // The checklist is read under the period's exclusive mutex, so no entry lands between the
+          // check and the lock (lockPeriod takes the same mutex again; it is re-entrant).
+          await takeMutex(t, periodMutexKey(req.params.period), 'exclusive');
           await guardLock(t, actorOf(req), req.params.period, req.body?.acknowledgeUnfinished === true);
           return lockPeriod(t, actorOf(req), req.params.period, req.body?.note ?? null);
         }),
