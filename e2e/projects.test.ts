@@ -95,7 +95,7 @@ describe.each(DB_KINDS)('projects journey on %s', (kind) => {
     await page.waitForURL(/\/projects\/\d+$/);
     await page.getByText('U01-').first().waitFor();
     await page.getByText('50,000.00万元').waitFor();
-    await page.getByText('C 制造业').waitFor();
+    await page.getByText('C 制造业').first().waitFor();
 
     // Follow-up.
     await page.getByRole('tab', { name: '跟进记录' }).click();

@@ -35,6 +35,8 @@ export const projectSchema = z.object({
   annualTaxYuan: z.number().nullable(),
   jobs: z.number().nullable(),
   sourceActivityId: z.number().nullable(),
+  /** The source activity's name (read-only; the activity may belong to another unit). */
+  sourceActivityName: z.string().nullable().optional(),
   channel: channelSchema.nullable(),
   servingUnitCode: z.string().nullable(),
   tags: z.array(z.string()),

@@ -15,7 +15,12 @@ import { assertInvestorExists } from '../investors/investors.service';
 import { moveProjectEntriesToUnit } from './project-move';
 import { takeMutex } from '../../db/mutex';
 
-type JoinedRow = ProjectRow & { investor_name: string | null; origin_scope: string | null; unit_name: string | null };
+type JoinedRow = ProjectRow & {
+  investor_name: string | null;
+  origin_scope: string | null;
+  unit_name: string | null;
+  source_activity_name?: string | null;
+};
 
 function tags(s: string): string[] {
   try {
@@ -48,6 +53,7 @@ export const toProject = (r: JoinedRow): Project => ({
   annualTaxYuan: num(r.annual_tax_yuan),
   jobs: num(r.jobs),
   sourceActivityId: num(r.source_activity_id),
+  sourceActivityName: r.source_activity_name ?? null,
   channel: (r.channel as Project['channel']) ?? null,
   servingUnitCode: r.serving_unit_code,
   tags: tags(r.tags_json),
@@ -72,7 +78,9 @@ function joined(db: Tx, actor: Actor) {
     db
       .selectFrom('projects')
       .leftJoin('investors', 'investors.id', 'projects.investor_id')
-      .leftJoin('units', 'units.code', 'projects.unit_code'),
+      .leftJoin('units', 'units.code', 'projects.unit_code')
+      // The source activity's name only (it may be another unit's trip that brought this project).
+      .leftJoin('activities as src_act', 'src_act.id', 'projects.source_activity_id'),
     actor,
   );
 }
@@ -132,7 +140,12 @@ const SORT_COLUMNS = {
 function selectProject(qb: Joined) {
   return qb
     .selectAll('projects')
-    .select(['investors.name as investor_name', 'investors.origin_scope as origin_scope', 'units.name as unit_name']);
+    .select([
+      'investors.name as investor_name',
+      'investors.origin_scope as origin_scope',
+      'units.name as unit_name',
+      'src_act.name as source_activity_name',
+    ]);
 }
 
 function sorted<Q extends { orderBy: (...a: any[]) => Q }>(qb: Q, q: Partial<ProjectQuery>): Q {

@@ -11,7 +11,7 @@ import { useT } from '../../shared/i18n';
 import { useMe } from '../../shared/session';
 import { useCreateProject } from './api/create-project';
 import { useInvestorSearch } from './api/search-investors';
-import { useActivityOption, useActivitySearch } from './api/search-activities';
+import { useActivitySearch } from './api/search-activities';
 import { useUnits } from '../../shared/api/units';
 import { useUpdateProject } from './api/update-project';
 
@@ -43,7 +43,6 @@ export function ProjectForm({
   const { modal } = AntApp.useApp();
   const [activityQ, setActivityQ] = useState('');
   const activities = useActivitySearch(activityQ, open);
-  const currentActivity = useActivityOption(project?.sourceActivityId);
   const units = useUnits();
   const create = useCreateProject();
   const update = useUpdateProject();
@@ -168,8 +167,9 @@ export function ProjectForm({
     value: a.id,
     label: `${a.name}（${a.startDate}${a.destination ? ` ${a.destination}` : ''}）`,
   }));
-  if (currentActivity.data && !activityOptions.some((o) => o.value === currentActivity.data.id)) {
-    activityOptions.unshift({ value: currentActivity.data.id, label: `${currentActivity.data.name}（${currentActivity.data.startDate}）` });
+  // The project's own activity comes with the project (its name), so no lookup that another unit's id would refuse.
+  if (project?.sourceActivityId && !activityOptions.some((o) => o.value === project.sourceActivityId)) {
+    activityOptions.unshift({ value: project.sourceActivityId, label: project.sourceActivityName ?? `#${project.sourceActivityId}` });
   }
   const unitOptions = (units.data ?? []).map((u) => ({ value: u.code, label: `${u.name}（${u.code}）` }));
 
