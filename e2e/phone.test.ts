@@ -63,7 +63,8 @@ describe.each(DB_KINDS)('phone journey on %s', (kind) => {
 
     // The entry grid through the home's button.
     await page.getByRole('button', { name: '去填报' }).click();
-    await page.locator('[data-cell="0:project"]').first().waitFor({ timeout: 45_000 });
+    // The grid's first row (a submitted month shows its entries read-only, without an empty row to fill).
+    await page.locator('main .ant-table-row').first().waitFor({ timeout: 45_000 });
     await waitForPageShown(page);
     await screenshot(page, `phone-entry-${kind}`);
 
