@@ -137,9 +137,9 @@ describe.each(DB_KINDS)('crawl on %s', (kind) => {
         expect(problems, `after clicking 「${label}」`).toEqual([]);
       }
 
-      // Every chart element is clicked for one city-wide role and one unit role: the others see one of
-      // these two dashboards (same charts, same data), and clicking ~60 elements per role per database
-      // would cost CI minutes without reaching a new page.
+      // Every chart element is clicked for the city office (the city-wide dashboard); the other roles
+      // walk their menus both ways and their lists: clicking ~60 elements per role per database
+      // cost CI many minutes without reaching a new page.
       if (entries.includes('驾驶舱') && role === 'city_office') {
         await clickMenu(page, '驾驶舱');
         await page.getByTestId('kpi-funds').waitFor({ state: 'attached', timeout: 45_000 });
