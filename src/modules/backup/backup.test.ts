@@ -58,7 +58,7 @@ describe.each(DB_KINDS)('backup and restore on %s', (kind) => {
     await addUser(src.db, 'admin', ['admin']);
     app = await testApp(src.db);
     const office = await login(app, 'office');
-    expect((await office.post('/api/v1/periods/2026-04/lock', { note: '调度会后封账' })).statusCode).toBe(200);
+    expect((await office.post('/api/v1/periods/2026-04/lock', { note: '调度会后封账', acknowledgeUnfinished: true })).statusCode).toBe(200);
     expect((await office.put('/api/v1/exchange-rates', { period: '2026-06', cnyPerUsdE4: 71234 })).statusCode).toBeLessThan(300);
     const project = await src.db.selectFrom('projects').select(['id', 'unit_code']).orderBy('id').executeTakeFirstOrThrow();
     const t = new Date().toISOString();

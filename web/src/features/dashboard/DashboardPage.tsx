@@ -190,6 +190,8 @@ export function DashboardPage() {
           xAxis: {
             type: 'category',
             data: list.map((u) => u.name),
+            // A unit with nothing arrived has no bar: its name is clickable too.
+            triggerEvent: true,
             axisLabel: { interval: 0, rotate: list.length > 6 ? 40 : 0, width: list.length > 6 ? 90 : 64, overflow: 'truncate' },
           },
           yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
@@ -437,7 +439,11 @@ export function DashboardPage() {
                   <Chart
                     option={unitOption}
                     testId="chart-units"
-                    onClick={(e) => go('/projects', { unitCode: unitOption._codes[e.dataIndex] })}
+                    onClick={(e) => {
+                      const i = e.componentType === 'xAxis' ? unitOption.xAxis.data.indexOf(String(e.value)) : e.dataIndex;
+                      const code = unitOption._codes[i];
+                      if (code) go('/projects', { unitCode: code });
+                    }}
                   />
                 ) : (
                   <Empty description={t('没有下达到位资金目标的单位', 'No unit has a funds target')} />
@@ -469,6 +475,10 @@ export function DashboardPage() {
                   <Chart
                     option={originOption}
                     testId="chart-origin"
+                    clickable={(series, i) => {
+                      const d = (originOption.series[series]?.data as { key: string }[] | undefined)?.[i];
+                      return !!d && d.key !== 'unknown' && d.key !== REST;
+                    }}
                     onClick={(e) => {
                       const d = e.data as { key: string; kind: string };
                       if (d.key === 'unknown' || d.key === REST) return;
@@ -486,6 +496,7 @@ export function DashboardPage() {
                   <Chart
                     option={industryOption}
                     testId="chart-industry"
+                    clickable={(_, i) => !!(industryOption.series[0]?.data[i] as { key: string } | undefined)?.key}
                     onClick={(e) => {
                       const k = (e.data as { key: string }).key;
                       if (k) go('/projects', { industry: k });

@@ -1,0 +1,4 @@
+// Journey [K] on SQLite: see crawl.ts.
+import { crawlOn } from './crawl';
+
+crawlOn('sqlite');
