@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DB_KINDS, freshDb, login, seedBasics, testApp, type Client, type TestDb } from '../../test/harness';
@@ -94,6 +95,20 @@ describe.each(DB_KINDS)('public page for investors on %s', (kind) => {
     expect(doc.statusCode).toBe(200);
     expect(doc.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await anon('GET', '/api/v1/inquiries')).statusCode).toBe(401);
+  });
+
+  it('signs the form with a key kept in the database, so every instance accepts it', async () => {
+    const info = (await anon('GET', '/api/v1/public/info')).json();
+    const [ts, mac] = String(info.formToken).split('.');
+    const doc = await t.db.selectFrom('documents').select('data').where('key', '=', 'secret:public-form-key').executeTakeFirstOrThrow();
+    const key = Buffer.from(doc.data as Uint8Array);
+    expect(key.length).toBe(32);
+    expect(mac).toBe(createHmac('sha256', key).update(ts!).digest('base64url').slice(0, 32));
+    // A second read gives the same key (it is created once).
+    const again = (await anon('GET', '/api/v1/public/info')).json();
+    expect(createHmac('sha256', key).update(String(again.formToken).split('.')[0]!).digest('base64url').slice(0, 32)).toBe(
+      String(again.formToken).split('.')[1],
+    );
   });
 
   it('an inquiry creates a lead for the city office; spam is refused or swallowed', async () => {

@@ -19,16 +19,32 @@ export const MIN_FILL_MS = 3000;
 const FORM_TOKEN_MAX_AGE_MS = 24 * 3600_000;
 export const LINK_DAYS = 14;
 
-// The form token only proves "this form was shown at time T"; a per-process key is enough for that
-// (after a restart an open form is refused with a message asking to reload).
-const FORM_KEY = randomBytes(32);
-const sign = (ts: string) => createHmac('sha256', FORM_KEY).update(ts).digest('base64url').slice(0, 32);
-export function issueFormToken(now = Date.now()): string {
-  return `${now}.${sign(String(now))}`;
+// The form token only proves "this form was shown at time T". Its key is kept in the database, so a
+// form shown by one instance is accepted by another behind the same load balancer, and across restarts.
+const FORM_KEY_DOC = 'secret:public-form-key';
+async function formKey(db: Tx): Promise<Buffer> {
+  const read = () => db.selectFrom('documents').select('data').where('key', '=', FORM_KEY_DOC).executeTakeFirst();
+  let row = await read();
+  if (!row) {
+    // Two instances may create it at once: the first insert wins, both then read the same key.
+    await db
+      .insertInto('documents')
+      .values({ key: FORM_KEY_DOC, filename: 'form-key', data: randomBytes(32), updated_at: new Date().toISOString() })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    row = await read();
+  }
+  if (!row) throw new Error('public form key missing after insert');
+  return Buffer.from(row.data as Uint8Array);
 }
-function checkFormToken(token: string, now = Date.now()): void {
+const sign = (key: Buffer, ts: string) => createHmac('sha256', key).update(ts).digest('base64url').slice(0, 32);
+export async function issueFormToken(db: Tx, now = Date.now()): Promise<string> {
+  return `${now}.${sign(await formKey(db), String(now))}`;
+}
+async function checkFormToken(db: Tx, token: string, now = Date.now()): Promise<void> {
   const [ts, mac] = token.split('.');
-  const ok = !!ts && !!mac && mac.length === 32 && timingSafeEqual(Buffer.from(mac), Buffer.from(sign(ts)));
+  const key = await formKey(db);
+  const ok = !!ts && !!mac && mac.length === 32 && timingSafeEqual(Buffer.from(mac), Buffer.from(sign(key, ts)));
   const age = now - Number(ts);
   if (!ok || !(age <= FORM_TOKEN_MAX_AGE_MS))
     throw new AppError('validation', '表单已过期，请刷新页面后重新填写', { formToken: '请刷新页面' });
@@ -46,7 +62,7 @@ export async function publicInfo(db: Tx) {
     cityAdvantages: s.cityAdvantages,
     contact: s.investorContact,
     inquiryResponseHours: s.inquiryResponseHours,
-    formToken: issueFormToken(),
+    formToken: await issueFormToken(db),
   };
 }
 
@@ -91,7 +107,7 @@ export async function publicReserve(db: Tx, id: number) {
 export async function createInquiry(tx: Tx, input: InquiryCreate, source: string): Promise<{ received: true }> {
   // A filled honeypot is a bot: answer as if accepted so it learns nothing, store nothing.
   if (input.website && input.website.trim() !== '') return { received: true };
-  checkFormToken(input.formToken);
+  await checkFormToken(tx, input.formToken);
   const sourceHash = hashOf(`inquiry:${source}`);
   const since = new Date(Date.now() - 3600_000).toISOString();
   const recent = await tx
