@@ -18,6 +18,9 @@ const schema = z.object({
   JOBS: z.enum(['on', 'off']).default('on'),
   // Which proxies may set X-Forwarded-For/-Proto: addresses or CIDRs, comma separated ('loopback' = 127.0.0.1/8, ::1).
   TRUST_PROXY: z.string().min(1).default('loopback'),
+  // How long an instance may answer "who is this session" from memory; 0 reads the database every time.
+  // Logout, deactivation, password and role changes empty every instance's cache at once (src/db/auth-cache.ts).
+  AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
 });
 
 export type Config = {
@@ -30,6 +33,7 @@ export type Config = {
   logLevel: string;
   jobs: boolean;
   trustProxy: string;
+  authCacheMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS === 'on',
     trustProxy: e.TRUST_PROXY,
+    authCacheMs: e.AUTH_CACHE_MS,
   };
 }

@@ -15,6 +15,7 @@ import {
   type Transaction,
 } from 'kysely';
 import type { DB } from './schema';
+import { AuthCache, AuthWritePlugin, listenForAuthChanges } from './auth-cache';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -26,20 +27,36 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
 const dialects = new WeakMap<object, Dialect>();
+type AuthCacheSlot = { cache: AuthCache; start: () => void };
+const authCaches = new WeakMap<object, AuthCacheSlot>();
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-export function createDb(url: string): Db {
+export function createDb(url: string, opts: { authCacheMs?: number } = {}): Db {
   let db: Db;
+  const ttl = opts.authCacheMs ?? 5000;
+  // PostgreSQL: off until the change listener is connected (started by the first lookup).
+  const cache = new AuthCache(ttl, !isPostgresUrl(url));
+  const plugins = [new AuthWritePlugin(cache)];
+  let start = () => {};
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
-    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     dialects.set(db, 'postgres');
+    let stop: (() => Promise<void>) | null = null;
+    start = () => {
+      if (!stop && ttl > 0) stop = listenForAuthChanges(url, cache, (m) => console.warn(m));
+    };
+    const destroy = db.destroy.bind(db);
+    db.destroy = async () => {
+      await stop?.();
+      await destroy();
+    };
   } else {
     if (url !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(url)), { recursive: true });
     const sqlite = new SQLite(url);
@@ -47,10 +64,29 @@ export function createDb(url: string): Db {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    // Another process's commit (the CLI) changes data_version: then what is cached may be stale.
+    const version = sqlite.prepare('PRAGMA data_version').pluck();
+    let seen = version.get();
+    cache.beforeLookup = () => {
+      const now = version.get();
+      if (now !== seen) {
+        seen = now;
+        cache.clear();
+      }
+    };
+    db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), plugins });
     dialects.set(db, 'sqlite');
   }
+  authCaches.set(db, { cache, start });
   return db;
+}
+
+/** The session cache of a handle (src/db/auth-cache.ts); on PostgreSQL the first call starts its listener. */
+export function authCacheOf(db: Db): AuthCache | null {
+  const slot = authCaches.get(db);
+  if (!slot) return null;
+  slot.start();
+  return slot.cache;
 }
 
 /**

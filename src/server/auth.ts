@@ -9,6 +9,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrf', null);
+  app.decorateRequest('who', null);
   app.addHook('preHandler', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const auth = request.headers.authorization;
@@ -22,6 +23,7 @@ export function registerAuth(app: FastifyInstance): void {
         if (s) {
           request.actor = s.actor;
           request.csrf = s.csrf;
+          request.who = { username: s.username, unitName: s.unitName };
           // Cookie-authenticated writes must echo the session's CSRF token.
           if (!SAFE.has(request.method) && request.headers['x-csrf-token'] !== s.csrf) {
             throw new AppError('forbidden', '页面已过期（CSRF校验失败），请刷新页面后重试');

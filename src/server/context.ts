@@ -13,6 +13,8 @@ declare module 'fastify' {
     actor: Actor | null;
     /** session CSRF token, when the request came with a session cookie */
     csrf: string | null;
+    /** login name and unit name of a session's user (for /auth/me without another query) */
+    who: { username: string; unitName: string | null } | null;
   }
   interface FastifyContextConfig {
     /** true: reachable without signing in */

@@ -6,7 +6,7 @@ import { startJobs } from '../jobs/scheduler';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
-  const db = createDb(config.databaseUrl);
+  const db = createDb(config.databaseUrl, { authCacheMs: config.authCacheMs });
   await migrate(db);
   const app = await buildApp({ db, config, logger: true });
   const stopJobs = config.jobs ? startJobs(db, app.log) : () => {};

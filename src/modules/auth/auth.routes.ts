@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meSchema } from '../../contracts/common';
 import { actorOf } from '../../server/auth';
+import { isCityWide } from './actor';
 import { changePassword, login, LOGIN_PASSWORD_MAX, LOGIN_USERNAME_MAX, logout, SESSION_COOKIE } from './auth.service';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -55,17 +56,20 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/auth/me', { schema: { tags, summary: '当前用户', response: { 200: meSchema } } }, async (req) => {
     const a = actorOf(req);
-    const u =
-      a.userId !== null ? await app.db.selectFrom('users').select(['username']).where('id', '=', a.userId).executeTakeFirst() : undefined;
-    const unit = a.unitCode ? await app.db.selectFrom('units').select('name').where('code', '=', a.unitCode).executeTakeFirst() : undefined;
-    const { isCityWide } = await import('./actor');
+    // A session carries its user's login and unit names; an API token has no login name of its own.
+    const who = req.who ?? {
+      username: a.name,
+      unitName: a.unitCode
+        ? ((await app.db.selectFrom('units').select('name').where('code', '=', a.unitCode).executeTakeFirst())?.name ?? null)
+        : null,
+    };
     return {
       id: a.userId,
-      username: u?.username ?? a.name,
+      username: who.username,
       displayName: a.name,
       roles: a.roles,
       unitCode: a.unitCode,
-      unitName: unit?.name ?? null,
+      unitName: who.unitName,
       permissions: [...a.permissions],
       cityWide: isCityWide(a),
       csrfToken: req.csrf,

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import argon2 from 'argon2';
-import type { Db, Tx } from '../../db/database';
+import { authCacheOf, type Db, type Tx } from '../../db/database';
 import { AppError } from '../../domain/errors';
 import type { Role } from '../../contracts/common';
 import { audit, nowIso } from '../audit/audit.service';
@@ -64,11 +64,37 @@ export async function login(db: Db, username: string, password: string, ip: stri
   return { token, csrf };
 }
 
-export async function sessionActor(db: Db, token: string): Promise<{ actor: Actor; csrf: string } | null> {
-  const s = await db.selectFrom('sessions').selectAll().where('id_hash', '=', sha256(token)).executeTakeFirst();
-  if (!s || s.expires_at < nowIso()) return null;
-  const actor = await actorForUserId(db, s.user_id);
-  return actor ? { actor, csrf: s.csrf_token } : null;
+export type SessionInfo = { actor: Actor; csrf: string; username: string; unitName: string | null };
+
+/** Who a session cookie belongs to: one query (session, user, unit), then a few seconds from memory. */
+export async function sessionActor(db: Db, token: string): Promise<SessionInfo | null> {
+  const key = `s:${sha256(token)}`;
+  const cache = authCacheOf(db);
+  const hit = cache?.get<SessionInfo>(key);
+  if (hit) return hit;
+  const gen = cache?.generation() ?? 0;
+  const s = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('units as n', 'n.code', 'u.unit_code')
+    .select([
+      's.csrf_token',
+      's.expires_at',
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.unit_code',
+      'u.active',
+      'n.name as unit_name',
+    ])
+    .where('s.id_hash', '=', key.slice(2))
+    .executeTakeFirst();
+  if (!s || s.expires_at < nowIso() || !s.active) return null;
+  const actor = makeActor({ userId: s.id, name: s.display_name, roles: parseRoles(s.role), unitCode: s.unit_code, via: 'session' });
+  const found = { actor, csrf: s.csrf_token, username: s.username, unitName: s.unit_name ?? null };
+  cache?.set(key, found, gen, Date.parse(s.expires_at));
+  return found;
 }
 
 export async function logout(db: Db, token: string, actor: Actor): Promise<void> {
@@ -84,6 +110,11 @@ export async function logout(db: Db, token: string, actor: Actor): Promise<void>
  * creator active and still allowed to manage tokens (an admin token also needs a creator who is admin).
  */
 export async function tokenActor(db: Db, token: string): Promise<Actor | null> {
+  const key = `t:${sha256(token)}`;
+  const cache = authCacheOf(db);
+  const hit = cache?.get<Actor>(key);
+  if (hit) return hit;
+  const gen = cache?.generation() ?? 0;
   const t = await db
     .selectFrom('api_tokens')
     .leftJoin('users', 'users.id', 'api_tokens.created_by')
@@ -98,7 +129,7 @@ export async function tokenActor(db: Db, token: string): Promise<Actor | null> {
       'users.role as creator_role',
       'users.display_name as creator_name',
     ])
-    .where('api_tokens.token_hash', '=', sha256(token))
+    .where('api_tokens.token_hash', '=', key.slice(2))
     .executeTakeFirst();
   if (!t || t.revoked_at) return null;
   if (!tokenCreatorHolds(t.creator_active, t.creator_role, t.role as Role)) return null;
@@ -107,7 +138,9 @@ export async function tokenActor(db: Db, token: string): Promise<Actor | null> {
     await db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', t.id).execute();
   }
   const name = `令牌「${t.name}」（创建人 ${t.creator_name ?? '已删除用户'}）`.slice(0, 100);
-  return makeActor({ userId: null, tokenId: t.id, name, roles: [t.role as Role], unitCode: t.unit_code, via: 'token' });
+  const actor = makeActor({ userId: null, tokenId: t.id, name, roles: [t.role as Role], unitCode: t.unit_code, via: 'token' });
+  cache?.set(key, actor, gen);
+  return actor;
 }
 
 /** Whether a token's creator, as they are now, could still issue it. */

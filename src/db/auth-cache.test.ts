@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { AuthCache, changedAuthTable } from './auth-cache';
+import { authCacheOf, createDb, type Db } from './database';
+import { DB_KINDS, freshDb, login, seedBasics, testApp, type TestDb } from '../test/harness';
+
+describe('session cache rules', () => {
+  it('a lookup that began before a change does not store what it read', () => {
+    const c = new AuthCache(5000, true);
+    const gen = c.generation();
+    c.clear(); // a logout ran while the lookup was reading
+    c.set('k', 1, gen);
+    expect(c.get('k')).toBeUndefined();
+    c.set('k', 2, c.generation());
+    expect(c.get('k')).toBe(2);
+  });
+
+  it('an entry never outlives its session, and 0 ms turns the cache off', () => {
+    const c = new AuthCache(5000, true);
+    c.set('k', 1, c.generation(), Date.now() - 1);
+    expect(c.get('k')).toBeUndefined();
+    const off = new AuthCache(0, true);
+    off.set('k', 1, off.generation());
+    expect(off.get('k')).toBeUndefined();
+  });
+
+  it('recognises the statements that can end or narrow a sign-in', () => {
+    const db = createDb(':memory:');
+    const node = (q: { toOperationNode(): unknown }) => changedAuthTable(q.toOperationNode() as never);
+    expect(node(db.deleteFrom('sessions').where('id_hash', '=', 'x'))).toBe('sessions');
+    expect(node(db.updateTable('users').set({ active: 0 }))).toBe('users');
+    expect(node(db.updateTable('api_tokens').set({ revoked_at: 'now' }))).toBe('api_tokens');
+    expect(node(db.updateTable('units').set({ code: 'U9' }))).toBe('units');
+    // a token's last-use stamp changes nobody's rights; reads and other tables do not matter
+    expect(node(db.updateTable('api_tokens').set({ last_used_at: 'now' }))).toBeNull();
+    expect(node(db.selectFrom('users').selectAll())).toBeNull();
+    expect(node(db.updateTable('projects').set({ name: 'x' }))).toBeNull();
+    expect(node(sql`DELETE FROM sessions WHERE 1 = 1`)).toBe('sessions');
+    expect(node(sql`update "users" set active = 0`)).toBe('users');
+    expect(node(sql`select * from users`)).toBeNull();
+    void db.destroy();
+  });
+});
+
+describe.each(DB_KINDS)('session cache on %s', (kind) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let other: Db; // another instance (or the CLI) on the same database
+
+  beforeAll(async () => {
+    t = await freshDb(kind);
+    await seedBasics(t.db);
+    app = await testApp(t.db);
+    other = createDb(t.url);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await other?.destroy();
+    await t?.drop();
+  });
+
+  /** The cache is on (PostgreSQL: once its listener is connected). */
+  async function cacheReady(): Promise<void> {
+    const cache = authCacheOf(t.db)!;
+    for (let i = 0; i < 200 && !cache.enabled; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(cache.enabled).toBe(true);
+  }
+
+  /** Polls until the request gets the status (another instance's change reaches this one by NOTIFY). */
+  async function eventually(get: () => Promise<{ statusCode: number }>, status: number): Promise<number> {
+    let last = 0;
+    for (let i = 0; i < 200; i++) {
+      last = (await get()).statusCode;
+      if (last === status) return last;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return last;
+  }
+
+  it('answers a known session from memory', async () => {
+    const office = await login(app, 'office');
+    await cacheReady();
+    expect((await office.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect(authCacheOf(t.db)!.size).toBeGreaterThan(0);
+  });
+
+  it('logout and deactivation on this instance take effect on the very next request', async () => {
+    const office = await login(app, 'office');
+    await cacheReady();
+    expect((await office.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await office.post('/api/v1/auth/logout')).statusCode).toBeLessThan(300);
+    expect((await office.get('/api/v1/auth/me')).statusCode).toBe(401);
+
+    const again = await login(app, 'office');
+    expect((await again.get('/api/v1/units')).statusCode).toBe(200);
+    const admin = await login(app, 'admin');
+    const u = (await admin.get('/api/v1/users')).json().items.find((x: { username: string }) => x.username === 'office');
+    const off = await admin.patch(`/api/v1/users/${u.id}`, { active: false, version: u.version });
+    expect(off.statusCode, off.body).toBe(200);
+    expect((await again.get('/api/v1/units')).statusCode).toBe(401);
+    await admin.patch(`/api/v1/users/${u.id}`, { active: true, version: off.json().version });
+  });
+
+  it('a role taken away by another instance narrows the session at once', async () => {
+    const office = await login(app, 'office');
+    await cacheReady();
+    expect((await office.get('/api/v1/users')).statusCode).toBe(403); // city office does not manage users
+    const me = (await office.get('/api/v1/auth/me')).json();
+    expect(me.user?.roles ?? me.roles).toContain('city_office');
+    // another instance turns the office user into a supervisor
+    await other.updateTable('users').set({ role: 'supervisor' }).where('username', '=', 'office').execute();
+    const roles = async () => {
+      const m = (await office.get('/api/v1/auth/me')).json();
+      return (m.user?.roles ?? m.roles) as string[];
+    };
+    let seen: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      seen = await roles();
+      if (!seen.includes('city_office')) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(seen).toEqual(['supervisor']);
+    await other.updateTable('users').set({ role: 'city_office' }).where('username', '=', 'office').execute();
+  });
+
+  it('a session ended by another instance or the CLI stops working', async () => {
+    const office = await login(app, 'office');
+    await cacheReady();
+    expect((await office.get('/api/v1/auth/me')).statusCode).toBe(200);
+    await other.deleteFrom('sessions').execute();
+    expect(await eventually(() => office.get('/api/v1/auth/me'), 401)).toBe(401);
+  });
+});
