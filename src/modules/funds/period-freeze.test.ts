@@ -108,6 +108,28 @@ describe.each(DB_KINDS)('frozen periods on %s', (kind) => {
     expect(await ytd('', 'reported')).toBe(155_000_000);
   });
 
+  it('sends a locked month exactly as stored, with an ETag answered by 304', async () => {
+    for (const kind of ['dispatch', 'monthly'] as const) {
+      const url = `/api/v1/stats/${kind}?period=${LOCKED}&unit=U01`;
+      const stored = await t.db
+        .selectFrom('period_snapshots')
+        .select('payload')
+        .where('period', '=', LOCKED)
+        .where('scope', '=', 'U01')
+        .where('basis', '=', 'verified')
+        .where('kind', '=', kind)
+        .executeTakeFirstOrThrow();
+      const res = await office.get(url);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('application/json');
+      expect(res.body).toBe(stored.payload);
+      const tag = res.headers.etag as string;
+      const again = await office.inject({ method: 'GET', url, headers: { cookie: office.cookie, 'if-none-match': tag } });
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+    }
+  });
+
   it('leaves the locked figures identical after a project move, settings changes and refused changes', async () => {
     const before = await figures();
     const beforeSep = await figures('2026-09');

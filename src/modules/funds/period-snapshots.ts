@@ -15,6 +15,16 @@ export async function readFrozen<T>(
   kind: SnapshotKind,
   s: { period: { year: number; month: number }; unitCode: string | null; basis: string },
 ): Promise<T | null> {
+  const raw = await readFrozenJson(db, kind, s);
+  return raw === null ? null : (JSON.parse(raw) as T);
+}
+
+/** A locked period's stored figures as the JSON text they were stored as (sent as is by the API). */
+export async function readFrozenJson(
+  db: Tx,
+  kind: SnapshotKind,
+  s: { period: { year: number; month: number }; unitCode: string | null; basis: string },
+): Promise<string | null> {
   const period = `${s.period.year}-${String(s.period.month).padStart(2, '0')}`;
   const r = await db
     .selectFrom('period_snapshots')
@@ -25,7 +35,7 @@ export async function readFrozen<T>(
     .where('period_snapshots.basis', '=', s.basis)
     .where('period_snapshots.kind', '=', kind)
     .executeTakeFirst();
-  return r ? (JSON.parse(r.payload) as T) : null;
+  return r ? r.payload : null;
 }
 
 export async function writeSnapshot(

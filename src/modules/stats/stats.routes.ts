@@ -14,6 +14,21 @@ import { z } from 'zod';
 import { breakdownStats, dispatchStats, latestPeriod, monthlyStats, resolveScope } from './stats.service';
 import { drilldownQuerySchema, drilldownSchema } from '../../contracts/stats.drilldown';
 import { drilldown } from './drilldown.service';
+import { readFrozenJson } from '../funds/period-snapshots';
+import type { FastifyReply } from 'fastify';
+
+/**
+ * A locked period's figures are sent as the JSON text stored when it was locked: no statistics,
+ * no parsing, no re-serialising (they were checked against the response schema when made).
+ */
+async function sendFrozen(reply: FastifyReply, json: string | null): Promise<boolean> {
+  if (json === null) return false;
+  await reply
+    .type('application/json; charset=utf-8')
+    .serializer((x) => x as string)
+    .send(json);
+  return true;
+}
 
 /**
  * ETag / 304 for the dashboard's figures: the tag is a digest of the figures themselves, so an
@@ -53,7 +68,11 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: dispatchStatsSchema },
       },
     },
-    async (req) => dispatchStats(app.db, await resolveScope(app.db, actorOf(req), req.query)),
+    async (req, reply) => {
+      const scope = await resolveScope(app.db, actorOf(req), req.query);
+      if (await sendFrozen(reply, await readFrozenJson(app.db, 'dispatch', scope))) return reply;
+      return dispatchStats(app.db, scope);
+    },
   );
 
   app.get(
@@ -63,7 +82,11 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       onSend: withEtag,
       schema: { tags, summary: '逐月到位资金（本年与上年同期）', querystring: dispatchQuerySchema, response: { 200: monthlySchema } },
     },
-    async (req) => monthlyStats(app.db, await resolveScope(app.db, actorOf(req), req.query)),
+    async (req, reply) => {
+      const scope = await resolveScope(app.db, actorOf(req), req.query);
+      if (await sendFrozen(reply, await readFrozenJson(app.db, 'monthly', scope))) return reply;
+      return monthlyStats(app.db, scope);
+    },
   );
 
   app.get(
