@@ -67,11 +67,16 @@ describe.each(DB_KINDS)('activities and reserve journey on %s', (kind) => {
       investorContact: '市招商办 0432-12345678',
     });
     const r = await signIn(server.url, 'rep1', 'Report-U01-2026');
-    await api(server.url, r.cookie, r.csrf, 'POST', '/projects', {
+    const project = (await api(server.url, r.cookie, r.csrf, 'POST', '/projects', {
       name: '苏州客商新材料项目',
       stage: 'contract',
       contractDate: '2026-03-20',
       totalInvestmentYuan: 300_000_000,
+    })) as { id: number };
+    await api(server.url, r.cookie, r.csrf, 'POST', `/projects/${project.id}/commitments`, {
+      title: '协调解决项目用电增容',
+      status: 'fulfilled',
+      evidence: '已完成10千伏专线接入',
     });
   }, 120_000);
   afterAll(async () => {
@@ -223,6 +228,40 @@ describe.each(DB_KINDS)('activities and reserve journey on %s', (kind) => {
     await office.getByText('陈先生').waitFor({ timeout: 45_000 });
     await office.getByText('待答复').first().waitFor();
     await screenshot(office, `inquiries-${kind}`);
+    await office.context().close();
+  }, 240_000);
+
+  it('the office asks the investor to confirm a fulfilled commitment; the answer shows on the project', async () => {
+    const office = await newPage(browser, { width: 1440, height: 900 });
+    await loginUi(office, server.url, 'office1', 'Office-city-2026');
+    await menu(office, '项目台账');
+    await office.getByRole('link', { name: '苏州客商新材料项目' }).first().click();
+    await office.getByRole('tab', { name: '承诺事项' }).click();
+    await office.getByRole('cell', { name: '协调解决项目用电增容' }).waitFor({ timeout: 45_000 });
+    await office.getByText('请投资方确认').click();
+    const box = office.getByTestId('confirmation-link');
+    await box.waitFor({ timeout: 45_000 });
+    const link = await box.inputValue();
+    expect(link).toMatch(/\/invest\/confirm\/[\w-]+$/);
+    await screenshot(office, `commitment-link-${kind}`);
+    await office
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /关\s*闭/ })
+      .click();
+    await office.getByText('待投资方确认').waitFor({ timeout: 45_000 });
+
+    // The investor opens the link they were sent (no account) and confirms.
+    const investor = await newPage(browser, { width: 390, height: 844 });
+    await investor.goto(link);
+    await investor.getByText('协调解决项目用电增容').first().waitFor({ timeout: 45_000 });
+    await investor.getByRole('button', { name: '确认已兑现' }).click();
+    await investor.getByText('感谢确认').waitFor({ timeout: 45_000 });
+    await investor.context().close();
+
+    // Back on the project, the office sees the investor's answer (the page reloads its items).
+    await office.reload();
+    await office.getByRole('tab', { name: '承诺事项' }).click();
+    await office.getByText('投资方已确认').waitFor({ timeout: 45_000 });
     await office.context().close();
   }, 240_000);
 });

@@ -269,6 +269,10 @@ export const commitmentSchema = z.object({
   status: z.enum(COMMITMENT_STATUSES),
   evidence: z.string().nullable(),
   fulfilledOn: z.string().nullable(),
+  /** The investor's answer to a confirmation link: pending (link sent), confirmed or disputed; null before any link. */
+  investorCheck: z.string().nullable().optional(),
+  investorComment: z.string().nullable().optional(),
+  investorCheckedAt: z.string().nullable().optional(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -1,6 +1,6 @@
 // One panel per kind of project item (follow-ups, blockers, commitments, approval items):
 // a table and an add/edit dialog whose fields come from a small description.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App as AntApp, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -28,6 +28,8 @@ export function ItemsPanel({
   fields,
   canWrite,
   defaults,
+  extraColumns = [],
+  rowActions,
 }: {
   projectId: number;
   path: ItemPath;
@@ -35,6 +37,10 @@ export function ItemsPanel({
   fields: FieldSpec[];
   canWrite: boolean;
   defaults?: Record<string, unknown>;
+  /** Read-only columns after the fields (e.g. the investor's answer to a commitment). */
+  extraColumns?: { title: string; key: string; width?: number; render: (r: Record<string, unknown>) => ReactNode }[];
+  /** More actions in a row, beside edit and delete. */
+  rowActions?: (r: Record<string, unknown>) => ReactNode;
 }) {
   const t = useT();
   const [labelZh, labelEn] = label;
@@ -90,14 +96,21 @@ export function ItemsPanel({
                 : String(x)
               : String(x),
       })),
+    ...extraColumns.map((c) => ({
+      title: c.title,
+      key: c.key,
+      width: c.width,
+      render: (_: unknown, r: Record<string, unknown>) => c.render(r),
+    })),
     ...(canWrite
       ? [
           {
             title: t('操作', 'Actions'),
             key: 'ops',
-            width: 120,
+            width: rowActions ? 200 : 120,
             render: (_: unknown, r: Record<string, unknown>) => (
               <Space>
+                {rowActions?.(r)}
                 <a onClick={() => setEditing(r)}>{t('编辑', 'Edit')}</a>
                 <Popconfirm
                   title={t(`删除这条${labelZh}？`, `Delete this ${labelEn.toLowerCase()}?`)}

@@ -40,6 +40,7 @@ import { useTimeline } from './api/get-timeline';
 import { useUpload } from './api/upload-attachment';
 import { ORIGIN_SCOPE_TEXT, StageTag } from './common';
 import { ItemsPanel, type FieldSpec } from './ItemsPanel';
+import { CommitmentsPanel } from './CommitmentsPanel';
 import { MoveModal, type MoveTarget } from './MoveModal';
 import { ProjectForm } from './ProjectForm';
 
@@ -319,16 +320,7 @@ export function ProjectPage() {
             {
               key: 'commitments',
               label: t('承诺事项', 'Commitments'),
-              children: (
-                <ItemsPanel
-                  projectId={id}
-                  path="commitments"
-                  label={COMMITMENT_LABEL}
-                  fields={COMMITMENT_FIELDS}
-                  canWrite={canWrite}
-                  defaults={{ status: 'pending' }}
-                />
-              ),
+              children: <CommitmentsPanel projectId={id} label={COMMITMENT_LABEL} fields={COMMITMENT_FIELDS} canWrite={canWrite} />,
             },
             {
               key: 'approvals',
