@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Switch, Typography } from 'antd';
 import type { Settings } from '../../../../src/contracts/settings';
 import { useSettings } from '../../shared/api/settings';
 import { useSaveSettings } from './api/save-settings';
@@ -62,6 +62,14 @@ const GROUPS: { title: [string, string]; fields: Field[] }[] = [
       },
       { name: 'assessmentSubmissionDueDay', zh: '考核：月报截止（次月）', en: 'Assessment: submission due day', suffix: '日', max: 28 },
       { name: 'assessmentContractStartDays', zh: '考核：签约后应开工', en: 'Assessment: start due after contract', suffix: '天' },
+    ],
+  },
+  {
+    title: ['数据质量提示', 'Data quality'],
+    fields: [
+      { name: 'qualitySpikeFactor', zh: '单月到位超过本单位月均的', en: 'Month above own mean ×', suffix: '倍', min: 1, step: 0.5 },
+      { name: 'qualityRoundRunLength', zh: '连续整数金额月数', en: 'Run of round amounts', suffix: '个月', min: 2 },
+      { name: 'qualityRoundUnitWan', zh: '“整数金额”的单位', en: 'Round amount unit', suffix: '万元', min: 1 },
     ],
   },
 ];
@@ -147,6 +155,33 @@ export function SettingsPage() {
             </Col>
           </Row>
         </Card>
+        <Card title={t('调度会材料', 'Briefing')} size="small" style={{ marginBottom: 16 }} loading={settings.isLoading}>
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="countLocalFundsInHeadline"
+                valuePropName="checked"
+                label={t('招商引资额含本地投资方到位资金', 'Headline includes local investors’ funds')}
+                extra={t(
+                  '口径：关闭后，调度会材料和驾驶舱的招商引资额只计域外投资方到位资金（不含本地）',
+                  'When off, the headline 招商引资额 counts only funds of investors from outside the city',
+                )}
+              >
+                <Switch checkedChildren={t('含', 'Yes')} unCheckedChildren={t('不含', 'No')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={6}>
+              <Form.Item
+                name="briefingTopBlockers"
+                label={t('讲话稿列出的重点困难问题', 'Blockers read out')}
+                extra={t('逾期未解决的问题总会列出', 'Overdue ones always are')}
+                rules={[{ required: true, message: t('必填', 'Required') }]}
+              >
+                <InputNumber style={{ width: '100%' }} min={0} max={100} addonAfter="条" />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
         {GROUPS.map((g) => (
           <Card key={g.title[0]} title={t(...g.title)} size="small" style={{ marginBottom: 16 }} loading={settings.isLoading}>
             <Row gutter={16}>
@@ -160,6 +195,39 @@ export function SettingsPage() {
             </Row>
           </Card>
         ))}
+        <Card title={t('投资方页面', 'Public page for investors')} size="small" style={{ marginBottom: 16 }} loading={settings.isLoading}>
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="cityAdvantages"
+                label={t('本市投资优势', 'Why invest here')}
+                extra={t('显示在公开推介页和项目推介书上', 'Shown on the public page and brochures')}
+                rules={[{ max: 3000, message: t('不超过3000字', 'At most 3000 characters') }]}
+              >
+                <Input.TextArea rows={4} showCount maxLength={3000} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item
+                name="investorContact"
+                label={t('投资咨询联系方式', 'Contact for investors')}
+                rules={[{ max: 200, message: t('不超过200字', 'At most 200 characters') }]}
+              >
+                <Input placeholder={t('如：市招商办 0432-12345678', 'e.g. Investment office, phone')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item
+                name="inquiryResponseHours"
+                label={t('咨询答复时限', 'Answer inquiries within')}
+                extra={t('超时未答复的咨询会标为超期', 'Later, an inquiry shows as overdue')}
+                rules={[{ required: true, message: t('必填', 'Required') }]}
+              >
+                <InputNumber style={{ width: '100%' }} min={1} max={720} addonAfter={t('小时', 'h')} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
       </Form>
       {canDemo && (
         <Card title={t('演示数据', 'Demo data')} size="small">
