@@ -33,12 +33,13 @@ async function freePort(): Promise<number> {
     s.on('error', reject);
   });
 }
-async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
+/** Waits until `url + path` answers 2xx (the app's /healthz, or the bare floor's /). */
+async function waitHealthy(url: string, child: ChildProcess, pathname = '/healthz'): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error('server exited');
     try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
+      if ((await fetch(`${url}${pathname}`)).ok) return;
     } catch {
       /* not yet */
     }
@@ -147,6 +148,8 @@ async function main() {
     .orderBy('month', 'desc')
     .executeTakeFirstOrThrow();
   const period = `${latest.year}-${String(latest.month).padStart(2, '0')}`;
+  const lockedRow = await db.selectFrom('period_snapshots').select('period').orderBy('period', 'desc').executeTakeFirst();
+  const locked = lockedRow?.period ?? null;
   await db.destroy();
   console.log(
     `demo city loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s on ${process.env.BENCH_PG_URL ? 'PostgreSQL' : 'SQLite'}; period ${period}`,
@@ -176,17 +179,7 @@ async function main() {
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitHealthy(url, server);
-    await waitHealthy(`http://127.0.0.1:${floorPort}`.replace(/$/, ''), floor).catch(async () => {
-      // the bare route has no /healthz: wait for / instead
-      for (let i = 0; i < 100; i++) {
-        try {
-          if ((await fetch(`http://127.0.0.1:${floorPort}/`)).ok) return;
-        } catch {
-          /* */
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    });
+    await waitHealthy(`http://127.0.0.1:${floorPort}`, floor, '/');
     const office = await login(url, 'lt_office');
     const leader = await login(url, 'lt_leader');
     const rep = await login(url, 'lt_rep');
@@ -218,6 +211,19 @@ async function main() {
       }),
     );
     dispatch.ratio = `${((dispatch.rps / authed.rps) * 100).toFixed(0)}% of authenticated floor`;
+    if (locked) {
+      const frozen = record(
+        `GET /stats/dispatch (${locked}, locked)`,
+        10,
+        await autocannon({
+          url: `${url}/api/v1/stats/dispatch?period=${locked}`,
+          connections: 10,
+          duration: FLOOR_SECONDS,
+          headers: { cookie: office.cookie },
+        }),
+      );
+      frozen.ratio = `${((frozen.rps / authed.rps) * 100).toFixed(0)}% of authenticated floor`;
+    }
     authed.ratio = `${((authed.rps / bare.rps) * 100).toFixed(0)}% of bare floor`;
 
     console.log(`\nmonth-end mix, 50 connections for ${SECONDS} s:`);

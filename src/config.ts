@@ -19,8 +19,10 @@ const schema = z.object({
   // Which proxies may set X-Forwarded-For/-Proto: addresses or CIDRs, comma separated ('loopback' = 127.0.0.1/8, ::1).
   TRUST_PROXY: z.string().min(1).default('loopback'),
   // How long an instance may answer "who is this session" from memory; 0 reads the database every time.
-  // Logout, deactivation, password and role changes empty every instance's cache at once (src/db/auth-cache.ts).
+  // Logout, deactivation, password and role changes empty every instance's cache at once (src/db/change-caches.ts).
   AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  // How long an open month's dashboard figures may be served from memory; any write empties it at once. 0 = off.
+  FIGURES_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
 });
 
 export type Config = {
@@ -34,6 +36,7 @@ export type Config = {
   jobs: boolean;
   trustProxy: string;
   authCacheMs: number;
+  figuresCacheMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.JOBS === 'on',
     trustProxy: e.TRUST_PROXY,
     authCacheMs: e.AUTH_CACHE_MS,
+    figuresCacheMs: e.FIGURES_CACHE_MS,
   };
 }

@@ -15,7 +15,7 @@ import {
   type Transaction,
 } from 'kysely';
 import type { DB } from './schema';
-import { AuthCache, AuthWritePlugin, listenForAuthChanges } from './auth-cache';
+import { ChangeCache, AuthWritePlugin, listenForAuthChanges } from './change-caches';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -27,19 +27,20 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
 const dialects = new WeakMap<object, Dialect>();
-type AuthCacheSlot = { cache: AuthCache; start: () => void };
+type AuthCacheSlot = { cache: ChangeCache; figures: ChangeCache; start: () => void };
 const authCaches = new WeakMap<object, AuthCacheSlot>();
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-export function createDb(url: string, opts: { authCacheMs?: number } = {}): Db {
+export function createDb(url: string, opts: { authCacheMs?: number; figuresCacheMs?: number } = {}): Db {
   let db: Db;
   const ttl = opts.authCacheMs ?? 5000;
   // PostgreSQL: off until the change listener is connected (started by the first lookup).
-  const cache = new AuthCache(ttl, !isPostgresUrl(url));
-  const plugins = [new AuthWritePlugin(cache)];
+  const cache = new ChangeCache(ttl, !isPostgresUrl(url));
+  const figures = new ChangeCache(opts.figuresCacheMs ?? 60_000, !isPostgresUrl(url));
+  const plugins = [new AuthWritePlugin(cache, figures)];
   let start = () => {};
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -50,7 +51,7 @@ export function createDb(url: string, opts: { authCacheMs?: number } = {}): Db {
     dialects.set(db, 'postgres');
     let stop: (() => Promise<void>) | null = null;
     start = () => {
-      if (!stop && ttl > 0) stop = listenForAuthChanges(url, cache, (m) => console.warn(m));
+      if (!stop && (cache.ttlMs > 0 || figures.ttlMs > 0)) stop = listenForAuthChanges(url, cache, (m) => console.warn(m), figures);
     };
     const destroy = db.destroy.bind(db);
     db.destroy = async () => {
@@ -72,17 +73,27 @@ export function createDb(url: string, opts: { authCacheMs?: number } = {}): Db {
       if (now !== seen) {
         seen = now;
         cache.clear();
+        figures.clear();
       }
     };
+    figures.beforeLookup = cache.beforeLookup;
     db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), plugins });
     dialects.set(db, 'sqlite');
   }
-  authCaches.set(db, { cache, start });
+  authCaches.set(db, { cache, figures, start });
   return db;
 }
 
-/** The session cache of a handle (src/db/auth-cache.ts); on PostgreSQL the first call starts its listener. */
-export function authCacheOf(db: Db): AuthCache | null {
+/** The figures cache of a handle (open months' statistics); on PostgreSQL the first call starts its listener. */
+export function figuresCacheOf(db: Db): ChangeCache | null {
+  const slot = authCaches.get(db);
+  if (!slot) return null;
+  slot.start();
+  return slot.figures;
+}
+
+/** The session cache of a handle (src/db/change-caches.ts); on PostgreSQL the first call starts its listener. */
+export function authCacheOf(db: Db): ChangeCache | null {
   const slot = authCaches.get(db);
   if (!slot) return null;
   slot.start();

@@ -12,6 +12,7 @@ import * as m007 from './migrations/007_warnings';
 import * as m008 from './migrations/008_activities_reserve';
 import * as m015 from './migrations/015_notifications';
 import * as m017 from './migrations/017_auth_notify';
+import * as m018 from './migrations/018_data_notify';
 
 type Mod = { up: (db: Kysely<unknown>, dialect: 'sqlite' | 'postgres') => Promise<void> };
 // Ordered list: a new migration is appended here, never edited once released.
@@ -28,6 +29,7 @@ const MIGRATIONS: [string, Mod][] = [
   ['014_job_runs', m014],
   ['015_notifications', m015],
   ['017_auth_notify', m017],
+  ['018_data_notify', m018],
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -6,7 +6,7 @@ import { startJobs } from '../jobs/scheduler';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
-  const db = createDb(config.databaseUrl, { authCacheMs: config.authCacheMs });
+  const db = createDb(config.databaseUrl, { authCacheMs: config.authCacheMs, figuresCacheMs: config.figuresCacheMs });
   await migrate(db);
   const app = await buildApp({ db, config, logger: true });
   const stopJobs = config.jobs ? startJobs(db, app.log) : () => {};

@@ -16,6 +16,10 @@ import { drilldownQuerySchema, drilldownSchema } from '../../contracts/stats.dri
 import { drilldown } from './drilldown.service';
 import { readFrozenJson } from '../funds/period-snapshots';
 import type { FastifyReply } from 'fastify';
+import type { ZodType } from 'zod';
+import { figuresCacheOf, type Db } from '../../db/database';
+import { todayIso } from '../../domain/period';
+import type { StatsScope } from './stats.service';
 
 /**
  * A locked period's figures are sent as the JSON text stored when it was locked: no statistics,
@@ -23,11 +27,39 @@ import type { FastifyReply } from 'fastify';
  */
 async function sendFrozen(reply: FastifyReply, json: string | null): Promise<boolean> {
   if (json === null) return false;
-  await reply
+  await sendJson(reply, json);
+  return true;
+}
+
+function sendJson(reply: FastifyReply, json: string): FastifyReply {
+  return reply
     .type('application/json; charset=utf-8')
     .serializer((x) => x as string)
     .send(json);
-  return true;
+}
+
+/**
+ * An open month's figures from the instance's figures cache (src/db/change-caches.ts), else computed,
+ * checked against the response schema exactly as the serializer would, and kept. Any write to the
+ * business tables — on this instance, another one, or the CLI — empties the cache, and a computation
+ * that overlapped a write is not kept; the key holds today's date because the speech says "as of".
+ */
+async function sendFigures(
+  db: Db,
+  reply: FastifyReply,
+  kind: string,
+  scope: StatsScope,
+  schema: ZodType,
+  compute: () => Promise<unknown>,
+): Promise<FastifyReply> {
+  const cache = figuresCacheOf(db);
+  const key = `${kind}|${scope.period.year}-${scope.period.month}|${scope.unitCode ?? '*'}|${scope.basis}|${todayIso()}`;
+  const hit = cache?.get<string>(key);
+  if (hit !== undefined) return sendJson(reply, hit);
+  const gen = cache?.generation() ?? 0;
+  const json = JSON.stringify(schema.parse(await compute()));
+  cache?.set(key, json, gen);
+  return sendJson(reply, json);
 }
 
 /**
@@ -71,7 +103,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const scope = await resolveScope(app.db, actorOf(req), req.query);
       if (await sendFrozen(reply, await readFrozenJson(app.db, 'dispatch', scope))) return reply;
-      return dispatchStats(app.db, scope);
+      return sendFigures(app.db, reply, 'dispatch', scope, dispatchStatsSchema, () => dispatchStats(app.db, scope));
     },
   );
 
@@ -85,7 +117,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const scope = await resolveScope(app.db, actorOf(req), req.query);
       if (await sendFrozen(reply, await readFrozenJson(app.db, 'monthly', scope))) return reply;
-      return monthlyStats(app.db, scope);
+      return sendFigures(app.db, reply, 'monthly', scope, monthlySchema, () => monthlyStats(app.db, scope));
     },
   );
 
@@ -93,9 +125,13 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/stats/breakdown',
     {
       config,
+      onSend: withEtag,
       schema: { tags, summary: '到位资金按来源地、区域、行业分布', querystring: dispatchQuerySchema, response: { 200: breakdownSchema } },
     },
-    async (req) => breakdownStats(app.db, await resolveScope(app.db, actorOf(req), req.query)),
+    async (req, reply) => {
+      const scope = await resolveScope(app.db, actorOf(req), req.query);
+      return sendFigures(app.db, reply, 'breakdown', scope, breakdownSchema, () => breakdownStats(app.db, scope));
+    },
   );
 
   app.get(

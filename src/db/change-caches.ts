@@ -1,5 +1,8 @@
-// A short-lived cache of who a session cookie or an API token belongs to, so that a request does not
-// read its session and user from the database every time (issue [H]: the authenticated floor).
+// Two short-lived caches per database handle (issue [H]), emptied by the changes that could make them wrong:
+// - the auth cache: who a session cookie or an API token belongs to, so that a request does not read its
+//   session and user from the database every time (the authenticated floor);
+// - the figures cache: the dashboard's statistics of an open month (dispatch, monthly, breakdown), emptied
+//   by any write to the business tables (figures are never stale: a change empties it at once).
 //
 // Revocation is not weakened. The cache is emptied whenever anything that can end or narrow a sign-in
 // changes — a session deleted (logout, password change), a user's roles, unit, password or active flag,
@@ -8,8 +11,10 @@
 // - by another instance or process on PostgreSQL: triggers (migration 017_auth_notify) NOTIFY 'zs_auth', which a
 //   listening connection of every instance hears; while that connection is down the cache is off;
 // - by another process on SQLite (the CLI): PRAGMA data_version changes, checked on every lookup.
+// The figures cache follows the same three paths with 'zs_data' (migration 018_data_notify) and any
+// INSERT/UPDATE/DELETE of a table that is not in NOT_FIGURES.
 // A generation counter keeps a lookup that started before a change from storing what it read.
-// Entries also expire after AUTH_CACHE_MS (default 5 s) and never outlive their session.
+// Entries also expire after AUTH_CACHE_MS (default 5 s) and never outlive their session; figures after FIGURES_CACHE_MS.
 import pg from 'pg';
 import {
   type KyselyPlugin,
@@ -20,6 +25,7 @@ import {
   type UnknownRow,
   AliasNode,
   DeleteQueryNode,
+  InsertQueryNode,
   RawNode,
   TableNode,
   UpdateQueryNode,
@@ -30,10 +36,30 @@ const WATCHED = new Set(['sessions', 'users', 'api_tokens', 'units']);
 /** A token's last-use stamp is written once a minute; it changes nobody's rights. */
 const HARMLESS_UPDATES: Record<string, Set<string>> = { api_tokens: new Set(['last_used_at']) };
 const MAX_ENTRIES = 20_000;
+/** Tables no statistic reads: writing them leaves the figures cache alone. */
+export const NOT_FIGURES = new Set([
+  'sessions',
+  'users',
+  'api_tokens',
+  'audit_log',
+  'login_attempts',
+  'login_throttle',
+  'job_locks',
+  'job_runs',
+  'notifications',
+  'webhook_deliveries',
+  'webhooks',
+  'documents',
+  'saved_filters',
+  'inquiries',
+  'commitment_links',
+  'attachments',
+]);
 
 type Entry<T> = { value: T; until: number };
 
-export class AuthCache {
+/** A map with a time limit per entry, emptied as a whole by a change (see the top of this file). */
+export class ChangeCache {
   private readonly map = new Map<string, Entry<unknown>>();
   private gen = 0;
   /** Whether lookups may be answered from memory (PostgreSQL: only while the listener is connected). */
@@ -86,6 +112,9 @@ export class AuthCache {
   }
 }
 
+export type AuthCache = ChangeCache;
+export const AuthCache = ChangeCache;
+
 function tableName(node: unknown): string | null {
   const n = AliasNode.is(node as never) ? (node as AliasNode).node : node;
   return TableNode.is(n as never) ? (n as TableNode).table.identifier.name : null;
@@ -115,22 +144,41 @@ export function changedAuthTable(node: RootOperationNode): string | null {
   return null;
 }
 
-/** Empties the cache after every statement of this process that changes a watched table. */
+/** Whether a statement writes a table some statistic reads (hand-written writes always count). */
+export function changesFigures(node: RootOperationNode): boolean {
+  if (RawNode.is(node)) return /^\s*(?:insert|update|delete|truncate|with)\b/i.test(node.sqlFragments[0] ?? '');
+  let t: string | null = null;
+  if (InsertQueryNode.is(node)) t = tableName(node.into);
+  else if (UpdateQueryNode.is(node)) t = node.table ? tableName(node.table) : null;
+  else if (DeleteQueryNode.is(node)) t = node.from.froms.map(tableName).find((x) => x !== null) ?? null;
+  else return false;
+  return t === null || !NOT_FIGURES.has(t);
+}
+
+/** Empties the caches after every statement of this process that changes what they hold. */
 export class AuthWritePlugin implements KyselyPlugin {
-  private readonly pending = new WeakSet<object>();
-  constructor(private readonly cache: AuthCache) {}
+  private readonly pending = new WeakMap<object, { auth: boolean; figures: boolean }>();
+  constructor(
+    private readonly cache: ChangeCache,
+    private readonly figures?: ChangeCache,
+  ) {}
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    if (changedAuthTable(args.node)) {
-      this.pending.add(args.queryId);
-      this.cache.clear();
+    const auth = changedAuthTable(args.node) !== null;
+    const figures = !!this.figures && changesFigures(args.node);
+    if (auth || figures) {
+      this.pending.set(args.queryId, { auth, figures });
+      if (auth) this.cache.clear();
+      if (figures) this.figures!.clear();
     }
     return args.node;
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    // Again once it has run: a lookup that read the old row meanwhile must not keep it.
-    if (this.pending.has(args.queryId)) this.cache.clear();
+    // Again once it has run: a lookup that read the old rows meanwhile must not keep them.
+    const p = this.pending.get(args.queryId);
+    if (p?.auth) this.cache.clear();
+    if (p?.figures) this.figures!.clear();
     return args.result;
   }
 }
@@ -139,7 +187,16 @@ export class AuthWritePlugin implements KyselyPlugin {
  * Listens for 'zs_auth' on its own connection; the cache is on only while it is connected, and is
  * emptied on every notification and on every (re)connection. Reconnects with a growing pause.
  */
-export function listenForAuthChanges(url: string, cache: AuthCache, log: (msg: string) => void = () => {}): () => Promise<void> {
+export function listenForAuthChanges(
+  url: string,
+  cache: ChangeCache,
+  log: (msg: string) => void = () => {},
+  figures?: ChangeCache,
+): () => Promise<void> {
+  const setEnabled = (on: boolean) => {
+    cache.setEnabled(on);
+    figures?.setEnabled(on);
+  };
   let client: pg.Client | null = null;
   let stopped = false;
   let pause = 500;
@@ -151,7 +208,7 @@ export function listenForAuthChanges(url: string, cache: AuthCache, log: (msg: s
     const down = (why: string) => {
       if (client !== c) return;
       client = null;
-      cache.setEnabled(false);
+      setEnabled(false);
       c.end().catch(() => {});
       if (stopped) return;
       log(`会话缓存已暂停（${why}），${Math.round(pause / 1000)} 秒后重连`);
@@ -161,13 +218,14 @@ export function listenForAuthChanges(url: string, cache: AuthCache, log: (msg: s
     };
     c.on('error', (e) => down(e.message));
     c.on('end', () => down('连接已关闭'));
-    c.on('notification', () => cache.clear());
+    c.on('notification', (n) => (n.channel === 'zs_data' ? figures?.clear() : cache.clear()));
     try {
       await c.connect();
       await c.query('LISTEN zs_auth');
+      if (figures) await c.query('LISTEN zs_data');
       if (stopped || client !== c) return;
       pause = 500;
-      cache.setEnabled(true);
+      setEnabled(true);
     } catch (e) {
       down((e as Error).message);
     }
@@ -176,7 +234,7 @@ export function listenForAuthChanges(url: string, cache: AuthCache, log: (msg: s
   return async () => {
     stopped = true;
     if (timer) clearTimeout(timer);
-    cache.setEnabled(false);
+    setEnabled(false);
     const c = client;
     client = null;
     await c?.end().catch(() => {});

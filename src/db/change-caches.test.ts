@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { AuthCache, changedAuthTable } from './auth-cache';
-import { authCacheOf, createDb, type Db } from './database';
-import { DB_KINDS, freshDb, login, seedBasics, testApp, type TestDb } from '../test/harness';
+import { AuthCache, changedAuthTable, changesFigures } from './change-caches';
+import { loadSample } from '../modules/stats/sample.testutil';
+import { nowIso } from './clock';
+import { authCacheOf, createDb, figuresCacheOf, type Db } from './database';
+import { DB_KINDS, addUser, freshDb, login, seedBasics, testApp, type TestDb } from '../test/harness';
 
 describe('session cache rules', () => {
   it('a lookup that began before a change does not store what it read', () => {
@@ -40,6 +42,87 @@ describe('session cache rules', () => {
     expect(node(sql`update "users" set active = 0`)).toBe('users');
     expect(node(sql`select * from users`)).toBeNull();
     void db.destroy();
+  });
+
+  it('recognises the statements that can change a figure', () => {
+    const db = createDb(':memory:');
+    const node = (q: { toOperationNode(): unknown }) => changesFigures(q.toOperationNode() as never);
+    expect(node(db.insertInto('fund_entries').values({} as never))).toBe(true);
+    expect(node(db.updateTable('projects').set({ name: 'x' }))).toBe(true);
+    expect(node(db.deleteFrom('targets'))).toBe(true);
+    expect(node(sql`UPDATE fund_entries SET status = 'verified'`)).toBe(true);
+    // sign-ins, the audit trail and reads change no figure
+    expect(node(db.insertInto('sessions').values({} as never))).toBe(false);
+    expect(node(db.insertInto('audit_log').values({} as never))).toBe(false);
+    expect(node(db.selectFrom('fund_entries').selectAll())).toBe(false);
+    expect(node(sql`select 1`)).toBe(false);
+    void db.destroy();
+  });
+});
+
+describe.each(DB_KINDS)('figures cache on %s', (kind) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let other: Db;
+  beforeAll(async () => {
+    t = await freshDb(kind);
+    await loadSample(t.db);
+    await seedUsersIfMissing(t.db);
+    app = await testApp(t.db);
+    other = createDb(t.url);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await other?.destroy();
+    await t?.drop();
+  });
+  async function seedUsersIfMissing(db: Db) {
+    const has = await db.selectFrom('users').select('id').where('username', '=', 'office').executeTakeFirst();
+    if (!has) await addUser(db, 'office', ['city_office']);
+  }
+  const ytd = async (c: Awaited<ReturnType<typeof login>>) =>
+    (await c.get('/api/v1/stats/dispatch?period=2026-05')).json().fundsYtdYuan as number;
+  const entry = async (db: Db, amount: number, month: number) => {
+    const p = await db.selectFrom('projects').select(['id', 'unit_code']).orderBy('id').executeTakeFirstOrThrow();
+    const ts = nowIso();
+    await db
+      .insertInto('fund_entries')
+      .values({
+        project_id: p.id,
+        unit_code: p.unit_code,
+        period: `2026-0${month}`,
+        year: 2026,
+        month,
+        kind: 'adjustment',
+        amount_yuan: amount,
+        foreign_usd: 0,
+        status: 'verified',
+        created_at: ts,
+        updated_at: ts,
+      } as never)
+      .execute();
+  };
+
+  it('serves an open month from memory and forgets it at the first write, here or elsewhere', async () => {
+    const office = await login(app, 'office');
+    const cache = figuresCacheOf(t.db)!;
+    for (let i = 0; i < 200 && !cache.enabled; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(cache.enabled).toBe(true);
+    const before = await ytd(office);
+    expect(cache.size).toBeGreaterThan(0);
+    expect(await ytd(office)).toBe(before);
+    // a write on this instance: the very next answer has it
+    await entry(t.db, 1_000_000, 2);
+    expect(await ytd(office)).toBe(before + 1_000_000);
+    // a write by another instance or the CLI: it arrives by NOTIFY (PostgreSQL) or data_version (SQLite)
+    await entry(other, 2_000_000, 3);
+    let seen = 0;
+    for (let i = 0; i < 200; i++) {
+      seen = await ytd(office);
+      if (seen === before + 3_000_000) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(seen).toBe(before + 3_000_000);
   });
 });
 
