@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import type { onSendHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   breakdownSchema,
@@ -15,75 +14,55 @@ import { breakdownStats, dispatchStats, latestPeriod, monthlyStats, resolveScope
 import { drilldownQuerySchema, drilldownSchema } from '../../contracts/stats.drilldown';
 import { drilldown } from './drilldown.service';
 import { readFrozenJson } from '../funds/period-snapshots';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import { figuresCacheOf, type Db } from '../../db/database';
 import { todayIso } from '../../domain/period';
 import type { StatsScope } from './stats.service';
 
-/**
- * A locked period's figures are sent as the JSON text stored when it was locked: no statistics,
- * no parsing, no re-serialising (they were checked against the response schema when made).
- */
-async function sendFrozen(reply: FastifyReply, json: string | null): Promise<boolean> {
-  if (json === null) return false;
-  await sendJson(reply, json);
-  return true;
-}
-
-function sendJson(reply: FastifyReply, json: string): FastifyReply {
-  return reply
-    .type('application/json; charset=utf-8')
-    .serializer((x) => x as string)
-    .send(json);
-}
+type Figures = { body: Buffer; etag: string };
+const etagOf = (body: Buffer | string) => `W/"${crypto.createHash('sha1').update(body).digest('base64url')}"`;
+const asked = (req: FastifyRequest, tag: string) =>
+  (req.headers['if-none-match'] ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .includes(tag);
 
 /**
- * An open month's figures from the instance's figures cache (src/db/change-caches.ts), else computed,
- * checked against the response schema exactly as the serializer would, and kept. Any write to the
- * business tables — on this instance, another one, or the CLI — empties the cache, and a computation
- * that overlapped a write is not kept; the key holds today's date because the speech says "as of".
+ * The dashboard's figures of a scope, from the instance's figures cache (src/db/change-caches.ts): on a
+ * miss, a locked month's stored JSON (its official figures, sent as stored) or the open month's figures
+ * computed and checked against the response schema exactly as the serializer would; kept with their
+ * ETag, so a hit costs neither statistics nor serialising nor hashing, and an unchanged request gets 304.
+ * Any write to the business tables — on this instance, another one, or the CLI — empties the cache, and a
+ * computation that overlapped a write is not kept; the key holds today's date because the speech says
+ * "as of".
  */
 async function sendFigures(
   db: Db,
+  req: FastifyRequest,
   reply: FastifyReply,
-  kind: string,
+  kind: 'dispatch' | 'monthly' | 'breakdown',
   scope: StatsScope,
   schema: ZodType,
   compute: () => Promise<unknown>,
 ): Promise<FastifyReply> {
   const cache = figuresCacheOf(db);
   const key = `${kind}|${scope.period.year}-${scope.period.month}|${scope.unitCode ?? '*'}|${scope.basis}|${todayIso()}`;
-  const hit = cache?.get<string>(key);
-  if (hit !== undefined) return sendJson(reply, hit);
-  const gen = cache?.generation() ?? 0;
-  const json = JSON.stringify(schema.parse(await compute()));
-  cache?.set(key, json, gen);
-  return sendJson(reply, json);
-}
-
-/**
- * ETag / 304 for the dashboard's figures: the tag is a digest of the figures themselves, so an
- * unchanged answer costs the browser nothing to download or redraw and can never be stale. (A
- * locked period's frozen snapshot can give a cheaper tag: its creation time — branch integrity.)
- */
-const withEtag: onSendHookHandler = (req, reply, payload, done) => {
-  if (reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload);
-  const tag = `W/"${crypto.createHash('sha1').update(payload).digest('base64url')}"`;
-  void reply.header('etag', tag).header('cache-control', 'private, no-cache');
-  const asked = req.headers['if-none-match'];
-  if (
-    asked &&
-    asked
-      .split(',')
-      .map((x) => x.trim())
-      .includes(tag)
-  ) {
-    void reply.code(304);
-    return done(null, '');
+  let figures = cache?.get<Figures>(key);
+  if (!figures) {
+    const gen = cache?.generation() ?? 0;
+    const frozen = kind === 'breakdown' ? null : await readFrozenJson(db, kind, scope);
+    const body = Buffer.from(frozen ?? JSON.stringify(schema.parse(await compute())));
+    figures = { body, etag: etagOf(body) };
+    cache?.set(key, figures, gen);
   }
-  return done(null, payload);
-};
+  void reply.header('etag', figures.etag).header('cache-control', 'private, no-cache');
+  if (asked(req, figures.etag)) return reply.code(304).send();
+  return reply
+    .type('application/json; charset=utf-8')
+    .serializer((x) => x as string)
+    .send(figures.body);
+}
 
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['统计 stats'];
@@ -92,7 +71,6 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/stats/dispatch',
     {
       config,
-      onSend: withEtag,
       schema: {
         tags,
         summary: '调度会统计（报告期累计、同比、完成率、单位排名）',
@@ -102,8 +80,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const scope = await resolveScope(app.db, actorOf(req), req.query);
-      if (await sendFrozen(reply, await readFrozenJson(app.db, 'dispatch', scope))) return reply;
-      return sendFigures(app.db, reply, 'dispatch', scope, dispatchStatsSchema, () => dispatchStats(app.db, scope));
+      return sendFigures(app.db, req, reply, 'dispatch', scope, dispatchStatsSchema, () => dispatchStats(app.db, scope));
     },
   );
 
@@ -111,13 +88,11 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/stats/monthly',
     {
       config,
-      onSend: withEtag,
       schema: { tags, summary: '逐月到位资金（本年与上年同期）', querystring: dispatchQuerySchema, response: { 200: monthlySchema } },
     },
     async (req, reply) => {
       const scope = await resolveScope(app.db, actorOf(req), req.query);
-      if (await sendFrozen(reply, await readFrozenJson(app.db, 'monthly', scope))) return reply;
-      return sendFigures(app.db, reply, 'monthly', scope, monthlySchema, () => monthlyStats(app.db, scope));
+      return sendFigures(app.db, req, reply, 'monthly', scope, monthlySchema, () => monthlyStats(app.db, scope));
     },
   );
 
@@ -125,12 +100,11 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/stats/breakdown',
     {
       config,
-      onSend: withEtag,
       schema: { tags, summary: '到位资金按来源地、区域、行业分布', querystring: dispatchQuerySchema, response: { 200: breakdownSchema } },
     },
     async (req, reply) => {
       const scope = await resolveScope(app.db, actorOf(req), req.query);
-      return sendFigures(app.db, reply, 'breakdown', scope, breakdownSchema, () => breakdownStats(app.db, scope));
+      return sendFigures(app.db, req, reply, 'breakdown', scope, breakdownSchema, () => breakdownStats(app.db, scope));
     },
   );
 
