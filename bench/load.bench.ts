@@ -211,6 +211,20 @@ async function main() {
       }),
     );
     dispatch.ratio = `${((dispatch.rps / authed.rps) * 100).toFixed(0)}% of authenticated floor`;
+    // What a browser does on the dashboard's next visit: it revalidates with the ETag it holds (fetch uses
+    // the HTTP cache; the answer says no-cache) and unchanged figures come back as 304 without a body.
+    const etag = (await fetch(`${url}/api/v1/stats/dispatch?period=${period}`, { headers: { cookie: office.cookie } })).headers.get('etag');
+    const revalidated = record(
+      `GET /stats/dispatch (${period}), revalidated → 304`,
+      10,
+      await autocannon({
+        url: `${url}/api/v1/stats/dispatch?period=${period}`,
+        connections: 10,
+        duration: FLOOR_SECONDS,
+        headers: { cookie: office.cookie, 'if-none-match': etag ?? '' },
+      }),
+    );
+    revalidated.ratio = `${((revalidated.rps / authed.rps) * 100).toFixed(0)}% of authenticated floor`;
     if (locked) {
       const frozen = record(
         `GET /stats/dispatch (${locked}, locked)`,
