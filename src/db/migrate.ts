@@ -11,6 +11,7 @@ import * as m014 from './migrations/014_job_runs';
 import * as m007 from './migrations/007_warnings';
 import * as m008 from './migrations/008_activities_reserve';
 import * as m015 from './migrations/015_notifications';
+import * as m016 from './migrations/016_breakdown_rollups';
 
 type Mod = { up: (db: Kysely<unknown>, dialect: 'sqlite' | 'postgres') => Promise<void> };
 // Ordered list: a new migration is appended here, never edited once released.
@@ -26,6 +27,7 @@ const MIGRATIONS: [string, Mod][] = [
   ['010_security', m010],
   ['014_job_runs', m014],
   ['015_notifications', m015],
+  ['016_breakdown_rollups', m016],
 ];
 
 export async function migrate(db: Db): Promise<string[]> {
