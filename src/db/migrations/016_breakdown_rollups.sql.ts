@@ -409,8 +409,9 @@ export const POSTGRES: GeneratedObject[] = [
     FROM old_rows r JOIN projects p ON p.id = r.project_id LEFT JOIN investors i ON i.id = p.investor_id CROSS JOIN (SELECT 0 AS city UNION ALL SELECT 1 AS city) u WHERE true GROUP BY 1, 2, 3, 4, 5, 6, 7 ON CONFLICT (year, unit_code, status, month, origin_scope, origin_code, industry) DO UPDATE SET amount_yuan = fund_breakdown_rollups.amount_yuan + excluded.amount_yuan,
   entries = fund_breakdown_rollups.entries + excluded.entries;
          
-    DELETE FROM fund_breakdown_rollups z USING (SELECT DISTINCT year, status, month, unit_code FROM old_rows x) r
-    WHERE z.year = r.year AND z.unit_code IN (r.unit_code, '*') AND z.status = r.status AND z.month = r.month AND z.entries = 0;
+    DELETE FROM fund_breakdown_rollups z
+    USING (SELECT year, status, month, unit_code FROM old_rows x UNION SELECT year, status, month, '*' FROM old_rows x) r
+    WHERE z.year = r.year AND z.unit_code = r.unit_code AND z.status = r.status AND z.month = r.month AND z.entries = 0;
        ELSE
          
     INSERT INTO fund_breakdown_rollups (year, month, unit_code, status, origin_scope, origin_code, industry, amount_yuan, entries)
@@ -423,8 +424,9 @@ export const POSTGRES: GeneratedObject[] = [
     FROM (SELECT n.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE (o.year, o.month, o.unit_code, o.status, o.project_id, o.amount_yuan) IS DISTINCT FROM (n.year, n.month, n.unit_code, n.status, n.project_id, n.amount_yuan)) r JOIN projects p ON p.id = r.project_id LEFT JOIN investors i ON i.id = p.investor_id CROSS JOIN (SELECT 0 AS city UNION ALL SELECT 1 AS city) u WHERE true GROUP BY 1, 2, 3, 4, 5, 6, 7 ON CONFLICT (year, unit_code, status, month, origin_scope, origin_code, industry) DO UPDATE SET amount_yuan = fund_breakdown_rollups.amount_yuan + excluded.amount_yuan,
   entries = fund_breakdown_rollups.entries + excluded.entries;
          
-    DELETE FROM fund_breakdown_rollups z USING (SELECT DISTINCT year, status, month, unit_code FROM (SELECT o.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE (o.year, o.month, o.unit_code, o.status, o.project_id, o.amount_yuan) IS DISTINCT FROM (n.year, n.month, n.unit_code, n.status, n.project_id, n.amount_yuan)) x) r
-    WHERE z.year = r.year AND z.unit_code IN (r.unit_code, '*') AND z.status = r.status AND z.month = r.month AND z.entries = 0;
+    DELETE FROM fund_breakdown_rollups z
+    USING (SELECT year, status, month, unit_code FROM (SELECT o.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE (o.year, o.month, o.unit_code, o.status, o.project_id, o.amount_yuan) IS DISTINCT FROM (n.year, n.month, n.unit_code, n.status, n.project_id, n.amount_yuan)) x UNION SELECT year, status, month, '*' FROM (SELECT o.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE (o.year, o.month, o.unit_code, o.status, o.project_id, o.amount_yuan) IS DISTINCT FROM (n.year, n.month, n.unit_code, n.status, n.project_id, n.amount_yuan)) x) r
+    WHERE z.year = r.year AND z.unit_code = r.unit_code AND z.status = r.status AND z.month = r.month AND z.entries = 0;
        END IF;
        RETURN NULL;
      END $fn$` },

@@ -531,9 +531,11 @@ function pgMove(where: string, oldScope: string, oldLarge: string, newScope: str
 }
 
 const bdCols = [...ENTRY_DIMS, 'amount_yuan'];
+// (An equality join on the whole key, so the primary key is used: an IN over two units is not.)
 const pgBdDropZero = (src: string) => `
-    DELETE FROM fund_breakdown_rollups z USING (SELECT DISTINCT year, status, month, unit_code FROM ${src} x) r
-    WHERE z.year = r.year AND z.unit_code IN (r.unit_code, '*') AND z.status = r.status AND z.month = r.month AND z.entries = 0;`;
+    DELETE FROM fund_breakdown_rollups z
+    USING (SELECT year, status, month, unit_code FROM ${src} x UNION SELECT year, status, month, '*' FROM ${src} x) r
+    WHERE z.year = r.year AND z.unit_code = r.unit_code AND z.status = r.status AND z.month = r.month AND z.entries = 0;`;
 
 export function pgRollupObjects(): GeneratedObject[] {
   const all = [...ENTRY_DIMS, 'amount_yuan', 'foreign_usd'];
