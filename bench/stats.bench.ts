@@ -7,7 +7,7 @@
 // compared with the direct aggregation, and single fund entry writes are timed with and without
 // the triggers.
 //   node bin/run-ts.js bench/stats.bench.ts        BENCH_ROWS=200000 node bin/run-ts.js bench/stats.bench.ts
-//   BENCH_KEEP=1 keeps the database and prints where it is.
+//   BENCH_KEEP=1 keeps the database and prints where it is; BENCH_ONLY=breakdown times only those endpoints.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,13 @@ const PROJECTS = Math.min(100_000, Math.max(1000, Math.ceil(ROWS / 20)));
 const INVESTORS = 5000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const LOAD_TRIGGERS = process.env.BENCH_LOAD_TRIGGERS === '1';
+/** BENCH_ONLY=breakdown: time only the endpoints whose URL contains it (then check the breakdown and stop). */
+const ONLY = process.env.BENCH_ONLY ?? '';
+const CHECK_SCOPES: StatsScope[] = [
+  { period: { year: 2026, month: 5 }, unitCode: null, basis: 'verified' },
+  { period: { year: 2026, month: 12 }, unitCode: null, basis: 'reported' },
+  { period: { year: 2026, month: 5 }, unitCode: 'U001', basis: 'verified' },
+];
 const SCOPES = ['local', 'province', 'domestic', 'abroad'];
 const STAGES = ['lead', 'negotiating', 'intent', 'agreement', 'contract', 'started', 'operating', 'dropped'];
 const STATUSES = ['verified', 'verified', 'verified', 'submitted', 'approved', 'draft'];
@@ -317,6 +324,7 @@ async function main() {
   const app = await testApp(db);
   const c = await login(app, 'bench');
   const time = async (label: string, url: string) => {
+    if (ONLY && !url.includes(ONLY)) return;
     await c.get(url); // warm
     const ms: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -356,6 +364,22 @@ async function main() {
   await time('GET /stats/drilldown?period=2026-05&figure=largeProjects', '/api/v1/stats/drilldown?period=2026-05&figure=largeProjects');
   await time('GET /targets/progress?period=2026-05', '/api/v1/targets/progress?period=2026-05');
   await time('GET /assessment?period=2026-05', '/api/v1/assessment?period=2026-05');
+  if (ONLY) {
+    // Only the endpoints asked for, and the breakdown checked against the direct aggregation.
+    let same = true;
+    for (const scope of CHECK_SCOPES) {
+      const { source: _c, ...fromRollups } = await breakdownStats(db, scope, 'rollups');
+      const { source: _d, ...direct } = await breakdownStats(db, scope, 'entries');
+      same &&= JSON.stringify(fromRollups) === JSON.stringify(direct);
+    }
+    console.log(`breakdown from rollups ${same ? 'equals' : 'DIFFERS FROM'} the direct aggregation (3 scopes)`);
+    await app.close();
+    await db.destroy();
+    if (process.env.BENCH_KEEP === '1') console.log(`kept: ${url}`);
+    else await cleanup();
+    if (!same) process.exitCode = 1;
+    return;
+  }
   const s = await dispatchStats(db, { period: { year: 2026, month: 5 }, unitCode: null, basis: 'verified' });
   console.log(
     JSON.stringify({
@@ -377,11 +401,7 @@ async function main() {
   console.log(`checkFundRollups: ${diffs.length} differences (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
   t1 = Date.now();
   let same = true;
-  for (const scope of [
-    { period: { year: 2026, month: 5 }, unitCode: null, basis: 'verified' },
-    { period: { year: 2026, month: 12 }, unitCode: null, basis: 'reported' },
-    { period: { year: 2026, month: 5 }, unitCode: 'U001', basis: 'verified' },
-  ] as StatsScope[]) {
+  for (const scope of CHECK_SCOPES) {
     const { source: _a, ...fromRollups } = await dispatchStats(db, scope, 'rollups');
     const { source: _b, ...direct } = await dispatchStats(db, scope, 'entries');
     same &&= JSON.stringify(fromRollups) === JSON.stringify(direct);
