@@ -7,7 +7,7 @@
 // compared with the direct aggregation, and single fund entry writes are timed with and without
 // the triggers.
 //   node bin/run-ts.js bench/stats.bench.ts        BENCH_ROWS=200000 node bin/run-ts.js bench/stats.bench.ts
-//   BENCH_KEEP=1 keeps the database and prints where it is.
+//   BENCH_KEEP=1 keeps the database and prints where it is; BENCH_ONLY=breakdown times only those endpoints.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +17,7 @@ import { sql } from 'kysely';
 import { createDb, type Db } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { addUser, login, testApp } from '../src/test/harness';
-import { dispatchStats, type StatsScope } from '../src/modules/stats/stats.service';
+import { breakdownStats, dispatchStats, type StatsScope } from '../src/modules/stats/stats.service';
 import { checkFundRollups, markRollupsStale, rebuildFundRollups, rebuildStaleRollups } from '../src/modules/stats/rollups';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
@@ -26,9 +26,19 @@ const PROJECTS = Math.min(100_000, Math.max(1000, Math.ceil(ROWS / 20)));
 const INVESTORS = 5000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const LOAD_TRIGGERS = process.env.BENCH_LOAD_TRIGGERS === '1';
+/** BENCH_ONLY=breakdown: time only the endpoints whose URL contains it (then check the breakdown and stop). */
+const ONLY = process.env.BENCH_ONLY ?? '';
+const CHECK_SCOPES: StatsScope[] = [
+  { period: { year: 2026, month: 5 }, unitCode: null, basis: 'verified' },
+  { period: { year: 2026, month: 12 }, unitCode: null, basis: 'reported' },
+  { period: { year: 2026, month: 5 }, unitCode: 'U001', basis: 'verified' },
+];
 const SCOPES = ['local', 'province', 'domestic', 'abroad'];
 const STAGES = ['lead', 'negotiating', 'intent', 'agreement', 'contract', 'started', 'operating', 'dropped'];
 const STATUSES = ['verified', 'verified', 'verified', 'submitted', 'approved', 'draft'];
+// Origins over the economic regions (长三角, 珠三角, 京津冀, others) and 14 industry sections: the breakdown's groups.
+const ORIGIN_CODES = ['310000', '440300', '110000', '220100', '320500', '510100', '330100', '120000', '440100', '610100'];
+const INDUSTRIES = 'ABCDEFGHIJKLMN'.split('');
 
 let seed = 42;
 const rnd = () => {
@@ -70,10 +80,7 @@ function* generate() {
   yield {
     table: 'investors',
     cols: ['name', 'origin_scope', 'origin_code', 'created_at', 'updated_at'],
-    rows: Array.from(
-      { length: INVESTORS },
-      (_, i) => [`投资方${i}`, SCOPES[i % 4], ['310000', '440300', '110000', '220100'][i % 4], t, t] as Row,
-    ),
+    rows: Array.from({ length: INVESTORS }, (_, i) => [`投资方${i}`, SCOPES[i % 4], ORIGIN_CODES[i % ORIGIN_CODES.length], t, t] as Row),
   };
   yield {
     table: 'projects',
@@ -99,7 +106,7 @@ function* generate() {
           `U${String((i % UNITS) + 1).padStart(3, '0')}`,
           `责任人${i % 50}`,
           (i % INVESTORS) + 1,
-          'C',
+          INDUSTRIES[i % INDUSTRIES.length],
           Math.floor(rnd() * 200_000) * 10_000,
           STAGES[i % 8],
           i % 7 === 0 ? `2026-${String((i % 12) + 1).padStart(2, '0')}-15` : null,
@@ -302,10 +309,22 @@ async function main() {
   console.log(
     `fund_rollups: ${Number(rollupRows.c).toLocaleString()} rows; fund_project_firsts: ${Number(firstRows.c).toLocaleString()} rows`,
   );
+  // (The tables of migration 016: none when the bench runs against the code before it.)
+  const rowsOf = async (table: 'fund_breakdown_rollups' | 'fund_breakdown_firsts' | 'fund_breakdown_counts') =>
+    db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('c'))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.c).toLocaleString())
+      .catch(() => '—');
+  console.log(
+    `fund_breakdown_rollups: ${await rowsOf('fund_breakdown_rollups')} rows; fund_breakdown_firsts: ${await rowsOf('fund_breakdown_firsts')}; fund_breakdown_counts: ${await rowsOf('fund_breakdown_counts')}`,
+  );
   await addUser(db, 'bench', ['city_office']);
   const app = await testApp(db);
   const c = await login(app, 'bench');
   const time = async (label: string, url: string) => {
+    if (ONLY && !url.includes(ONLY)) return;
     await c.get(url); // warm
     const ms: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -324,9 +343,43 @@ async function main() {
   await time('GET /stats/monthly?period=2026-05', '/api/v1/stats/monthly?period=2026-05');
   await time('GET /stats/monthly?period=2026-05&unit=U001', '/api/v1/stats/monthly?period=2026-05&unit=U001');
   await time('GET /stats/breakdown?period=2026-05', '/api/v1/stats/breakdown?period=2026-05');
+  await time('GET /stats/breakdown?period=2026-12&basis=reported', '/api/v1/stats/breakdown?period=2026-12&basis=reported');
+  await time('GET /stats/breakdown?period=2026-05&unit=U001', '/api/v1/stats/breakdown?period=2026-05&unit=U001');
+  // The breakdown as it was computed before migration 016 (the direct aggregation, kept as the
+  // 'entries' path), timed in the same run: the "before" figure.
+  {
+    const scope: StatsScope = { period: { year: 2026, month: 5 }, unitCode: null, basis: 'verified' };
+    for (const source of ['entries', 'rollups'] as const) {
+      await breakdownStats(db, scope, source);
+      const ms: number[] = [];
+      for (let i = 0; i < Math.min(RUNS, 20); i++) {
+        const s0 = process.hrtime.bigint();
+        await breakdownStats(db, scope, source);
+        ms.push(Number(process.hrtime.bigint() - s0) / 1e6);
+      }
+      const label = `breakdownStats(2026-05, city) from ${source}`;
+      console.log(`${label.padEnd(44)} p50 ${pct(ms, 50).toFixed(1).padStart(7)} ms   p95 ${pct(ms, 95).toFixed(1).padStart(7)} ms`);
+    }
+  }
   await time('GET /stats/drilldown?period=2026-05&figure=largeProjects', '/api/v1/stats/drilldown?period=2026-05&figure=largeProjects');
   await time('GET /targets/progress?period=2026-05', '/api/v1/targets/progress?period=2026-05');
   await time('GET /assessment?period=2026-05', '/api/v1/assessment?period=2026-05');
+  if (ONLY) {
+    // Only the endpoints asked for, and the breakdown checked against the direct aggregation.
+    let same = true;
+    for (const scope of CHECK_SCOPES) {
+      const { source: _c, ...fromRollups } = await breakdownStats(db, scope, 'rollups');
+      const { source: _d, ...direct } = await breakdownStats(db, scope, 'entries');
+      same &&= JSON.stringify(fromRollups) === JSON.stringify(direct);
+    }
+    console.log(`breakdown from rollups ${same ? 'equals' : 'DIFFERS FROM'} the direct aggregation (3 scopes)`);
+    await app.close();
+    await db.destroy();
+    if (process.env.BENCH_KEEP === '1') console.log(`kept: ${url}`);
+    else await cleanup();
+    if (!same) process.exitCode = 1;
+    return;
+  }
   const s = await dispatchStats(db, { period: { year: 2026, month: 5 }, unitCode: null, basis: 'verified' });
   console.log(
     JSON.stringify({
@@ -348,17 +401,16 @@ async function main() {
   console.log(`checkFundRollups: ${diffs.length} differences (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
   t1 = Date.now();
   let same = true;
-  for (const scope of [
-    { period: { year: 2026, month: 5 }, unitCode: null, basis: 'verified' },
-    { period: { year: 2026, month: 12 }, unitCode: null, basis: 'reported' },
-    { period: { year: 2026, month: 5 }, unitCode: 'U001', basis: 'verified' },
-  ] as StatsScope[]) {
+  for (const scope of CHECK_SCOPES) {
     const { source: _a, ...fromRollups } = await dispatchStats(db, scope, 'rollups');
     const { source: _b, ...direct } = await dispatchStats(db, scope, 'entries');
     same &&= JSON.stringify(fromRollups) === JSON.stringify(direct);
+    const { source: _c, ...breakdownFromRollups } = await breakdownStats(db, scope, 'rollups');
+    const { source: _d, ...breakdownDirect } = await breakdownStats(db, scope, 'entries');
+    same &&= JSON.stringify(breakdownFromRollups) === JSON.stringify(breakdownDirect);
   }
   console.log(
-    `dispatch statistics from rollups ${same ? 'equal' : 'DIFFER FROM'} the direct aggregation (3 scopes, ${((Date.now() - t1) / 1000).toFixed(1)} s)`,
+    `dispatch statistics and breakdown from rollups ${same ? 'equal' : 'DIFFER FROM'} the direct aggregation (3 scopes, ${((Date.now() - t1) / 1000).toFixed(1)} s)`,
   );
   await thresholdChange(db);
   await app.close();

@@ -203,6 +203,8 @@ export const breakdownSchema = z.object({
   originScopes: z.array(breakdownItemSchema),
   originGroups: z.array(breakdownItemSchema),
   industries: z.array(breakdownItemSchema),
+  /** Where the figures came from: the rollups, or fund_entries directly while the rollups are rebuilt. */
+  source: z.enum(['rollups', 'entries']),
 });
 export type BreakdownDto = z.infer<typeof breakdownSchema>;
 

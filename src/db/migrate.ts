@@ -11,6 +11,7 @@ import * as m014 from './migrations/014_job_runs';
 import * as m007 from './migrations/007_warnings';
 import * as m008 from './migrations/008_activities_reserve';
 import * as m015 from './migrations/015_notifications';
+import * as m016 from './migrations/016_breakdown_rollups';
 import * as m017 from './migrations/017_auth_notify';
 import * as m018 from './migrations/018_data_notify';
 
@@ -28,6 +29,7 @@ const MIGRATIONS: [string, Mod][] = [
   ['010_security', m010],
   ['014_job_runs', m014],
   ['015_notifications', m015],
+  ['016_breakdown_rollups', m016],
   ['017_auth_notify', m017],
   ['018_data_notify', m018],
 ];

@@ -378,6 +378,38 @@ export interface FundLargeCountsTable {
   first_month: number;
   projects: number;
 }
+/** The breakdown rollups (migration 016, docs/adr/0006); unit '*' is the whole city. */
+export interface FundBreakdownRollupsTable {
+  year: number;
+  month: number;
+  unit_code: string;
+  status: string;
+  origin_scope: string;
+  origin_code: string;
+  industry: string;
+  amount_yuan: number;
+  entries: number;
+}
+export interface FundBreakdownFirstsTable {
+  project_id: number;
+  year: number;
+  basis: string;
+  unit_code: string;
+  first_month: number;
+  origin_scope: string;
+  origin_code: string;
+  industry: string;
+}
+export interface FundBreakdownCountsTable {
+  year: number;
+  basis: string;
+  unit_code: string;
+  first_month: number;
+  origin_scope: string;
+  origin_code: string;
+  industry: string;
+  projects: number;
+}
 /** One row per run of a scheduled job (migration 014). */
 export interface JobRunsTable {
   id: Generated<number>;
@@ -550,6 +582,9 @@ export interface DB {
   fund_project_firsts: FundProjectFirstsTable;
   fund_large_firsts: FundLargeFirstsTable;
   fund_large_counts: FundLargeCountsTable;
+  fund_breakdown_rollups: FundBreakdownRollupsTable;
+  fund_breakdown_firsts: FundBreakdownFirstsTable;
+  fund_breakdown_counts: FundBreakdownCountsTable;
   job_runs: JobRunsTable;
   warnings: WarningsTable;
   warning_runs: WarningRunsTable;

@@ -20,8 +20,16 @@ export const BACKUP_FORMAT = 'zhaoshang-backup';
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 /** Not worth keeping (sessions, throttling, job locks) or kept by the migrator itself. */
 const NOT_BACKED_UP = new Set(['kysely_migration', 'kysely_migration_lock', 'sessions', 'login_attempts', 'login_throttle', 'job_locks']);
-/** Kept by triggers from fund_entries/projects/investors (ADR 0003): rebuilt after a restore, never copied. */
-export const DERIVED_TABLES = new Set(['fund_rollups', 'fund_project_firsts', 'fund_large_firsts', 'fund_large_counts']);
+/** Kept by triggers from fund_entries/projects/investors (ADR 0003, 0006): rebuilt after a restore, never copied. */
+export const DERIVED_TABLES = new Set([
+  'fund_rollups',
+  'fund_project_firsts',
+  'fund_large_firsts',
+  'fund_large_counts',
+  'fund_breakdown_rollups',
+  'fund_breakdown_firsts',
+  'fund_breakdown_counts',
+]);
 /** A database with a row in any of these is not empty: restore refuses it. */
 const CONTENT_TABLES = ['users', 'units', 'investors', 'projects', 'fund_entries', 'audit_log'] as const;
 const BATCH = 200;

@@ -8,11 +8,12 @@ import { addUser, DB_KINDS, freshDb, login, testApp, type Client, type TestDb } 
 import { nowIso } from '../audit/audit.service';
 import { loadSample } from './sample.testutil';
 import { checkFundRollups, markRollupsStale, rebuildFundRollups, rebuildStaleRollups, rollupParams, rollupThresholdYuan } from './rollups';
-import { dispatchStats, latestPeriod, monthlyStats, type StatsScope } from './stats.service';
+import { breakdownStats, dispatchStats, latestPeriod, monthlyStats, type StatsScope } from './stats.service';
 import { rollupRebuildSettled } from './rollups.job';
 
 /** The figures without where they came from. */
 const figures = ({ source: _s, ...rest }: Awaited<ReturnType<typeof dispatchStats>>) => rest;
+const breakdownFigures = ({ source: _s, ...rest }: Awaited<ReturnType<typeof breakdownStats>>) => rest;
 import type { StatsBasis } from '../../contracts/stats';
 
 describe.each(DB_KINDS)('statistics rollups on %s', (kind) => {
@@ -51,6 +52,9 @@ describe.each(DB_KINDS)('statistics rollups on %s', (kind) => {
           expect(fromRollups.source).toBe('rollups');
           expect(figures(fromRollups)).toEqual(figures(await dispatchStats(t.db, s, 'entries')));
           expect(await monthlyStats(t.db, s, 'rollups')).toEqual(await monthlyStats(t.db, s, 'entries'));
+          const breakdown = await breakdownStats(t.db, s, 'rollups');
+          expect(breakdown.source).toBe('rollups');
+          expect(breakdownFigures(breakdown)).toEqual(breakdownFigures(await breakdownStats(t.db, s, 'entries')));
         }
       }
     }
@@ -206,6 +210,160 @@ describe.each(DB_KINDS)('statistics rollups on %s', (kind) => {
     await expectExact();
   });
 
+  it('follow a project given another industry (the breakdown by industry)', async () => {
+    const p = await someProject();
+    for (const industry of ['F', 'I', null, 'C']) {
+      await patchProject(p.id, { industry });
+      await expectExact();
+    }
+    // Several projects at once, by raw SQL (as an import or a repair would).
+    await sql`UPDATE projects SET industry = CASE WHEN id % 3 = 0 THEN 'K' ELSE industry END`.execute(t.db);
+    await expectExact();
+  });
+
+  it('follow an investor whose origin code changes (the breakdown by region)', async () => {
+    const p = await someProject();
+    const before = await t.db
+      .selectFrom('investors')
+      .select(['origin_code', 'origin_scope'])
+      .where('id', '=', p.investor_id!)
+      .executeTakeFirstOrThrow();
+    // 上海 (长三角), 深圳 (珠三角), 北京 (京津冀), none, a country; scope and code together and apart.
+    for (const [code, scope] of [
+      ['310000', 'domestic'],
+      ['440300', 'domestic'],
+      ['110000', 'domestic'],
+      [null, 'domestic'],
+      ['USA', 'abroad'],
+      ['320500', null],
+    ] as const) {
+      await t.db.updateTable('investors').set({ origin_code: code, origin_scope: scope }).where('id', '=', p.investor_id!).execute();
+      await expectExact();
+    }
+    await t.db.updateTable('investors').set({ origin_code: '330100' }).where('id', '=', p.investor_id!).execute();
+    await expectExact();
+    await t.db.updateTable('investors').set(before).where('id', '=', p.investor_id!).execute();
+    await expectExact();
+  });
+
+  it('stay exact under a random sequence of writes of every kind', async () => {
+    let seed = 20260513;
+    const rnd = (k: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % k;
+    };
+    const pick = <T>(xs: readonly T[]) => xs[rnd(xs.length)]!;
+    const projects = await t.db.selectFrom('projects').select(['id', 'unit_code']).orderBy('id').execute();
+    const investors = (await t.db.selectFrom('investors').select('id').orderBy('id').execute()).map((r) => r.id);
+    const units = (await t.db.selectFrom('units').select('code').where('kind', '<>', 'city').orderBy('code').execute()).map((r) => r.code);
+    const statuses = ['draft', 'submitted', 'approved', 'verified', 'returned'] as const;
+    const codes = ['310000', '320500', '440300', '440100', '110000', '510100', 'USA', null];
+    const scopes = ['local', 'province', 'domestic', 'abroad', null];
+    const industries = ['A', 'C', 'F', 'I', 'K', null];
+    const t0 = nowIso();
+    const entry = async () =>
+      t.db.selectFrom('fund_entries').select(['id', 'project_id']).orderBy('id').offset(rnd(50)).limit(1).executeTakeFirst();
+    for (let step = 0; step < 60; step++) {
+      const op = rnd(9);
+      if (op === 0) {
+        const p = pick(projects);
+        const month = 1 + rnd(12);
+        const year = pick([2025, 2026]);
+        await t.db
+          .insertInto('fund_entries')
+          .values({
+            project_id: p.id,
+            unit_code: p.unit_code,
+            period: `${year}-${String(month).padStart(2, '0')}`,
+            year,
+            month,
+            kind: `r${step}`,
+            amount_yuan: 1 + rnd(9_000_000),
+            foreign_usd: 0,
+            status: pick(statuses),
+            created_at: t0,
+            updated_at: t0,
+          })
+          .execute();
+      } else if (op === 1) {
+        const e = await entry();
+        if (e)
+          await t.db
+            .updateTable('fund_entries')
+            .set({ amount_yuan: 1 + rnd(5_000_000) })
+            .where('id', '=', e.id)
+            .execute();
+      } else if (op === 2) {
+        const e = await entry();
+        if (e)
+          await t.db
+            .updateTable('fund_entries')
+            .set({ status: pick(statuses) })
+            .where('id', '=', e.id)
+            .execute();
+      } else if (op === 3) {
+        // Another month of the same year (the first month of a project may move either way).
+        const e = await entry();
+        const month = 1 + rnd(12);
+        const row = e && (await t.db.selectFrom('fund_entries').select(['year', 'kind']).where('id', '=', e.id).executeTakeFirstOrThrow());
+        if (e && row)
+          await t.db
+            .updateTable('fund_entries')
+            .set({ month, period: `${row.year}-${String(month).padStart(2, '0')}`, kind: `${row.kind}m${step}` })
+            .where('id', '=', e.id)
+            .execute();
+      } else if (op === 4) {
+        // Entries moved to another unit (a project's entries split over two units).
+        const e = await entry();
+        if (e)
+          await t.db
+            .updateTable('fund_entries')
+            .set({ unit_code: pick(units) })
+            .where('id', '=', e.id)
+            .execute();
+      } else if (op === 5) {
+        const e = await entry();
+        if (e) await t.db.deleteFrom('fund_entries').where('id', '=', e.id).execute();
+      } else if (op === 6) {
+        await t.db
+          .updateTable('projects')
+          .set({ industry: pick(industries) })
+          .where('id', '=', pick(projects).id)
+          .execute();
+      } else if (op === 7) {
+        const investor = rnd(5) === 0 ? null : pick(investors);
+        await t.db.updateTable('projects').set({ investor_id: investor }).where('id', '=', pick(projects).id).execute();
+      } else {
+        const set =
+          rnd(3) === 0
+            ? { origin_scope: pick(scopes) }
+            : rnd(2) === 0
+              ? { origin_code: pick(codes) }
+              : { origin_code: pick(codes), origin_scope: pick(scopes) };
+        await t.db.updateTable('investors').set(set).where('id', '=', pick(investors)).execute();
+      }
+      if (step % 6 === 5) {
+        expect(await checkFundRollups(t.db), `after step ${step} (operation ${op})`).toEqual([]);
+        for (const unitCode of [null, ...units.slice(0, 3)]) {
+          const s: StatsScope = { period: { year: 2026, month: 1 + rnd(12) }, unitCode, basis: pick(['verified', 'reported'] as const) };
+          expect(breakdownFigures(await breakdownStats(t.db, s, 'rollups'))).toEqual(
+            breakdownFigures(await breakdownStats(t.db, s, 'entries')),
+          );
+        }
+      }
+    }
+    // Then a threshold change and the piecewise rebuild: the breakdown tables are refilled too.
+    await t.db.transaction().execute((tx) => markRollupsStale(tx, 20_000_000));
+    const s: StatsScope = { period: { year: 2026, month: 5 }, unitCode: null, basis: 'reported' };
+    const pending = await breakdownStats(t.db, s);
+    expect(pending.source).toBe('entries');
+    expect(await rebuildStaleRollups(t.db)).toBeGreaterThan(1);
+    expect(breakdownFigures(await breakdownStats(t.db, s))).toEqual(breakdownFigures(pending));
+    await t.db.transaction().execute((tx) => markRollupsStale(tx, 50_000_000));
+    await rebuildStaleRollups(t.db);
+    await expectExact();
+  });
+
   it('are rebuilt when the large-project threshold setting changes', async () => {
     const before = (await office.get('/api/v1/stats/dispatch?period=2026-05')).json();
     for (const wan of [1000, 100_000, 0, 5000]) {
@@ -229,10 +387,12 @@ describe.each(DB_KINDS)('statistics rollups on %s', (kind) => {
     const pending = await dispatchStats(t.db, s);
     expect(pending.source).toBe('entries');
     expect(figures(pending)).toEqual(direct);
+    expect((await breakdownStats(t.db, s)).source).toBe('entries');
     expect((await rollupParams(t.db))?.ready).toBe(false);
     expect(await rebuildStaleRollups(t.db)).toBeGreaterThan(1);
     expect((await rollupParams(t.db))?.ready).toBe(true);
     expect((await dispatchStats(t.db, s)).source).toBe('rollups');
+    expect((await breakdownStats(t.db, s)).source).toBe('rollups');
     await expectExact();
   });
 

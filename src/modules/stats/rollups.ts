@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database';
 import { dialectOf } from '../../db/database';
 import {
+  breakdownFirstsSelect,
   DIMS as DIMS_SQL,
   LARGE as LARGE_SQL,
   largeFirstsSelect,
@@ -132,7 +133,14 @@ export async function rebuildStaleRollups(db: Db, onPiece?: (ms: number) => void
 }
 
 export type RollupDifference = {
-  table: 'fund_rollups' | 'fund_project_firsts' | 'fund_large_firsts' | 'fund_large_counts';
+  table:
+    | 'fund_rollups'
+    | 'fund_project_firsts'
+    | 'fund_large_firsts'
+    | 'fund_large_counts'
+    | 'fund_breakdown_rollups'
+    | 'fund_breakdown_firsts'
+    | 'fund_breakdown_counts';
   key: string;
   expected: string | null;
   actual: string | null;
@@ -218,7 +226,65 @@ export async function checkFundRollups(db: Tx): Promise<RollupDifference[]> {
     new Map([...expCounts].map(([k, v]) => [k, String(v)])),
     new Map(actCounts.map((r) => [`${Number(r.year)} ${r.basis} ${r.unit_code} ${Number(r.first_month)}`, String(Number(r.projects))])),
   );
+  await checkBreakdown(db, compare);
   return out;
+}
+
+/** The breakdown layers (docs/adr/0006) recomputed from the entries and compared with what the triggers keep. */
+async function checkBreakdown(
+  db: Tx,
+  compare: (table: RollupDifference['table'], expected: Map<string, string>, actual: Map<string, string>) => void,
+): Promise<void> {
+  const dims = (r: { origin_scope: string; origin_code: string; industry: string }) =>
+    `${r.origin_scope || '-'} ${r.origin_code || '-'} ${r.industry || '-'}`;
+  type B = {
+    year: unknown;
+    month: unknown;
+    unit_code: string;
+    status: string;
+    origin_scope: string;
+    origin_code: string;
+    industry: string;
+  };
+  const bk = (r: B) => `${Number(r.year)}-${Number(r.month)} ${r.unit_code} ${r.status} ${dims(r)}`;
+  const bv = (r: { yuan: unknown; entries: unknown }) => `${Number(r.yuan)} ${Number(r.entries)}`;
+  const BD_DIMS = sql.raw(`COALESCE(i.origin_scope, '') AS origin_scope, COALESCE(i.origin_code, '') AS origin_code,
+    COALESCE(p.industry, '') AS industry`);
+  const expSums = await sql<B & { yuan: unknown; entries: unknown }>`
+    SELECT f.year, f.month, f.unit_code, f.status, ${BD_DIMS}, SUM(f.amount_yuan) AS yuan, COUNT(*) AS entries
+    FROM fund_entries f ${DIMS} GROUP BY 1, 2, 3, 4, 5, 6, 7
+    UNION ALL
+    SELECT f.year, f.month, '*', f.status, ${BD_DIMS}, SUM(f.amount_yuan), COUNT(*)
+    FROM fund_entries f ${DIMS} GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(db);
+  const actSums = await db.selectFrom('fund_breakdown_rollups').selectAll().execute();
+  compare(
+    'fund_breakdown_rollups',
+    new Map(expSums.rows.map((r) => [bk(r), bv(r)])),
+    new Map(actSums.map((r) => [bk(r), bv({ yuan: r.amount_yuan, entries: r.entries })])),
+  );
+
+  type F = { project_id: unknown; year: unknown; basis: string; unit_code: string; first_month: unknown } & Parameters<typeof dims>[0];
+  const fk = (r: F) => `${Number(r.project_id)} ${Number(r.year)} ${r.basis} ${r.unit_code}`;
+  const fv = (r: F) => `${Number(r.first_month)} ${dims(r)}`;
+  const expFirsts = (
+    await sql<F>`WITH fund_project_firsts AS (
+      SELECT f.project_id, f.year, f.status, f.unit_code, MIN(f.month) AS first_month
+      FROM fund_entries f GROUP BY 1, 2, 3, 4)
+    SELECT s.project_id, s.year, s.basis, s.unit_code, s.first_month, ${BD_DIMS}
+    FROM (${sql.raw(breakdownFirstsSelect())}) s ${sql.raw(DIMS_SQL('s'))}`.execute(db)
+  ).rows;
+  const actFirsts = await db.selectFrom('fund_breakdown_firsts').selectAll().execute();
+  compare('fund_breakdown_firsts', new Map(expFirsts.map((r) => [fk(r), fv(r)])), new Map(actFirsts.map((r) => [fk(r), fv(r)])));
+
+  const ck = (r: Omit<F, 'project_id'>) => `${Number(r.year)} ${r.basis} ${r.unit_code} ${Number(r.first_month)} ${dims(r)}`;
+  const expCounts = new Map<string, number>();
+  for (const r of expFirsts) expCounts.set(ck(r), (expCounts.get(ck(r)) ?? 0) + 1);
+  const actCounts = await db.selectFrom('fund_breakdown_counts').selectAll().execute();
+  compare(
+    'fund_breakdown_counts',
+    new Map([...expCounts].map(([k, v]) => [k, String(v)])),
+    new Map(actCounts.map((r) => [ck(r), String(Number(r.projects))])),
+  );
 }
 
 export type TriggerDifference = { name: string; problem: 'missing' | 'different' | 'unexpected' };

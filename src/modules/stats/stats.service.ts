@@ -430,8 +430,53 @@ export async function monthlyStats(db: Tx, s: StatsScope, source: FundsSource = 
   return { year: s.period.year, month: s.period.month, months };
 }
 
-/** YTD funds by origin scope, by economic region (长三角, 珠三角, 京津冀) and by industry. */
-export async function breakdownStats(db: Tx, s: StatsScope): Promise<BreakdownDto> {
+type BreakdownRow = { scope: string | null; origin: string | null; industry: string | null; yuan: number; projects: number };
+
+/**
+ * The breakdown's groups from the rollups (migration 016, docs/adr/0006): Σ yuan from
+ * fund_breakdown_rollups, distinct projects from fund_breakdown_counts — both for one unit, or
+ * for unit '*' (the whole city, where a project with entries in two units counts once).
+ */
+async function breakdownRowsFromRollups(db: Tx, s: StatsScope): Promise<BreakdownRow[]> {
+  const unit = s.unitCode ?? '*';
+  const [sums, counts] = await Promise.all([
+    db
+      .selectFrom('fund_breakdown_rollups')
+      .select((eb) => ['origin_scope', 'origin_code', 'industry', eb.fn.sum<number>('amount_yuan').as('yuan')])
+      .where('year', '=', s.period.year)
+      .where('unit_code', '=', unit)
+      .where('status', 'in', countedStatuses(s.basis))
+      .where('month', '<=', s.period.month)
+      .groupBy(['origin_scope', 'origin_code', 'industry'])
+      .execute(),
+    db
+      .selectFrom('fund_breakdown_counts')
+      .select((eb) => ['origin_scope', 'origin_code', 'industry', eb.fn.sum<number>('projects').as('projects')])
+      .where('year', '=', s.period.year)
+      .where('basis', '=', s.basis)
+      .where('unit_code', '=', unit)
+      .where('first_month', '<=', s.period.month)
+      .groupBy(['origin_scope', 'origin_code', 'industry'])
+      .execute(),
+  ]);
+  // '' stands for "none" in the rollups (a key column cannot be NULL).
+  const rows = new Map<string, BreakdownRow>();
+  const row = (r: { origin_scope: string; origin_code: string; industry: string }) => {
+    const k = `${r.origin_scope}\u0000${r.origin_code}\u0000${r.industry}`;
+    let e = rows.get(k);
+    if (!e) {
+      e = { scope: r.origin_scope || null, origin: r.origin_code || null, industry: r.industry || null, yuan: 0, projects: 0 };
+      rows.set(k, e);
+    }
+    return e;
+  };
+  for (const r of sums) row(r).yuan += n(r.yuan);
+  for (const r of counts) row(r).projects += n(r.projects);
+  return [...rows.values()];
+}
+
+/** The same groups aggregated from fund_entries directly: the reference, and the path while the rollups are rebuilt. */
+async function breakdownRowsFromEntries(db: Tx, s: StatsScope): Promise<BreakdownRow[]> {
   let q = db
     .selectFrom('fund_entries as f')
     .innerJoin('projects as p', 'p.id', 'f.project_id')
@@ -448,7 +493,19 @@ export async function breakdownStats(db: Tx, s: StatsScope): Promise<BreakdownDt
     .where('f.month', '<=', s.period.month)
     .groupBy(['i.origin_scope', 'i.origin_code', 'p.industry']);
   if (s.unitCode) q = q.where('f.unit_code', '=', s.unitCode);
-  const rows = await q.execute();
+  return (await q.execute()).map((r) => ({ ...r, yuan: n(r.yuan), projects: n(r.projects) }));
+}
+
+/**
+ * YTD funds and projects by origin scope, by economic region (长三角, 珠三角, 京津冀) and by industry.
+ * From the rollups unless they are being rebuilt (`source` says which; the figures are the same).
+ * A project has one investor and one industry at a time, so it sits in exactly one group and the
+ * project counts of the groups add up.
+ */
+export async function breakdownStats(db: Tx, s: StatsScope, wanted: FundsSource = 'rollups'): Promise<BreakdownDto> {
+  // The breakdown does not depend on the large-project threshold: only "not being rebuilt" matters.
+  const source: FundsSource = wanted === 'rollups' && (await rollupParams(db))?.ready === true ? 'rollups' : 'entries';
+  const rows = source === 'rollups' ? await breakdownRowsFromRollups(db, s) : await breakdownRowsFromEntries(db, s);
   let total = 0;
   const scopes = new Map<string, { yuan: number; projects: number }>();
   const groups = new Map<string, { yuan: number; projects: number }>();
@@ -460,30 +517,28 @@ export async function breakdownStats(db: Tx, s: StatsScope): Promise<BreakdownDt
     m.set(k, e);
   };
   for (const r of rows) {
-    const yuan = n(r.yuan);
-    const projects = n(r.projects);
-    total += yuan;
+    total += r.yuan;
     const scope = (r.scope as OriginScope | null) ?? 'unknown';
-    add(scopes, scope, yuan, projects);
+    add(scopes, scope, r.yuan, r.projects);
     if (scope === 'domestic' && r.origin) {
       const g = originGroup(r.origin);
-      if (g) add(groups, g, yuan, projects);
+      if (g) add(groups, g, r.yuan, r.projects);
     }
-    add(industries, r.industry ?? '', yuan, projects);
+    add(industries, r.industry ?? '', r.yuan, r.projects);
   }
   const scopeLabel = (k: string) => (k in ORIGIN_SCOPE_LABELS ? ORIGIN_SCOPE_LABELS[k as OriginScope] : '未填投资方');
   const order = ['local', 'province', 'domestic', 'abroad', 'unknown'];
   const items = (m: Map<string, { yuan: number; projects: number }>, label: (k: string) => string) =>
     [...m.entries()].map(([key, v]) => ({ key, label: label(key), fundsYuan: v.yuan, projects: v.projects, share: ratio(v.yuan, total) }));
+  // Largest first; equal amounts by key, so the order does not depend on the rows' order.
+  const bySize = (a: { fundsYuan: number; key: string }, b: { fundsYuan: number; key: string }) =>
+    b.fundsYuan - a.fundsYuan || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   return {
     period: { year: s.period.year, month: s.period.month },
     fundsYtdYuan: total,
     originScopes: items(scopes, scopeLabel).sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key)),
-    originGroups: items(groups, (k) => ORIGIN_GROUP_LABELS[k as keyof typeof ORIGIN_GROUP_LABELS]).sort(
-      (a, b) => b.fundsYuan - a.fundsYuan,
-    ),
-    industries: items(industries, (k) => (k === '' ? '未填行业' : ((INDUSTRY_LABELS as Record<string, string>)[k] ?? k))).sort(
-      (a, b) => b.fundsYuan - a.fundsYuan,
-    ),
+    originGroups: items(groups, (k) => ORIGIN_GROUP_LABELS[k as keyof typeof ORIGIN_GROUP_LABELS]).sort(bySize),
+    industries: items(industries, (k) => (k === '' ? '未填行业' : ((INDUSTRY_LABELS as Record<string, string>)[k] ?? k))).sort(bySize),
+    source,
   };
 }
