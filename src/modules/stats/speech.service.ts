@@ -343,18 +343,20 @@ async function largeProjectList(db: Tx, s: StatsScope, thresholdYuan: number): P
     .execute();
   if (!projects.length) return [];
   // Entries are scoped by their own unit, as the statistics count them.
+  // The same projects by a join, not an IN list of their ids: a province has tens of thousands of
+  // large projects, beyond SQLite's limit on parameters in one statement.
   let q = db
-    .selectFrom('fund_entries')
-    .select((eb) => ['project_id', 'year', eb.fn.countAll<number>().as('c'), eb.fn.sum<number>('amount_yuan').as('yuan')])
-    .where('status', 'in', countedStatuses(s.basis))
-    .where((eb) => eb.or([eb('year', '<', year), eb.and([eb('year', '=', year), eb('month', '<=', month)])]))
-    .where(
-      'project_id',
-      'in',
-      projects.map((p) => p.id),
-    )
-    .groupBy(['project_id', 'year']);
-  if (s.unitCode) q = q.where('unit_code', '=', s.unitCode);
+    .selectFrom('fund_entries as f')
+    .innerJoin('projects as p', 'p.id', 'f.project_id')
+    .innerJoin('investors as i', 'i.id', 'p.investor_id')
+    .select((eb) => ['f.project_id', 'f.year', eb.fn.countAll<number>().as('c'), eb.fn.sum<number>('f.amount_yuan').as('yuan')])
+    .where('f.status', 'in', countedStatuses(s.basis))
+    .where((eb) => eb.or([eb('f.year', '<', year), eb.and([eb('f.year', '=', year), eb('f.month', '<=', month)])]))
+    .where('p.total_investment_yuan', '>=', thresholdYuan)
+    .where('i.origin_scope', 'is not', null)
+    .where('i.origin_scope', 'not in', ['', 'local'])
+    .groupBy(['f.project_id', 'f.year']);
+  if (s.unitCode) q = q.where('f.unit_code', '=', s.unitCode);
   const ytd = new Map<number, { c: number; yuan: number }>();
   const toDate = new Map<number, number>();
   for (const r of await q.execute()) {
