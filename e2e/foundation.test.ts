@@ -42,9 +42,20 @@ describe.each(DB_KINDS)('first run on %s', (kind) => {
     await screenshot(page, `foundation-units-${kind}`);
 
     // Sign out and back in through the login page.
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: '退出登录' }).click();
-    await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+    // The menu opens with an animation; a click that lands before it settles is lost, so try again.
+    const loginButton = page.getByRole('button', { name: /登\s*录/ });
+    await expect
+      .poll(
+        async () => {
+          if (await loginButton.isVisible()) return true;
+          const item = page.getByRole('menuitem', { name: '退出登录' });
+          if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
+          await item.click({ timeout: 10_000 }).catch(() => {});
+          return loginButton.isVisible();
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(true);
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();

@@ -112,12 +112,26 @@ describe.each(DB_KINDS)('funds journey on %s', (kind) => {
     await rep.getByRole('button', { name: /放入表格（1 行）/ }).click();
     await expect.poll(() => rep.locator('input[data-cell="0:amount"]').inputValue()).toBe('1200.5');
     // Ctrl+V in a grid cell opens the same preview; pasting the same values again is a duplicate.
-    await rep.locator('input[data-cell="0:note"]').focus();
-    await rep.evaluate(() => {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', 'CY-002\t300\t\t冷库一期设备款\r\n');
-      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    });
+    // Focus and paste in one step; if the grid was re-rendering (a query refreshing), paste again.
+    const pasteInCell = () =>
+      rep.locator('input[data-cell="0:note"]').evaluate((el: HTMLInputElement) => {
+        el.focus();
+        const dt = new DataTransfer();
+        dt.setData('text/plain', 'CY-002\t300\t\t冷库一期设备款\r\n');
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      });
+    // The previous preview must be gone first (it closes with an animation).
+    await rep.getByTestId('paste-summary').waitFor({ state: 'detached' });
+    const summary = rep.getByTestId('paste-summary');
+    await expect
+      .poll(
+        async () => {
+          if (!(await summary.isVisible())) await pasteInCell();
+          return summary.isVisible();
+        },
+        { timeout: 45_000, interval: 1000 },
+      )
+      .toBe(true);
     await rep.getByTestId('paste-summary').getByText('共 1 行：新增 0，修改 0，重复 1').waitFor();
     await rep
       .locator('.ant-modal')

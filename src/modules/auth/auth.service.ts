@@ -102,6 +102,8 @@ export async function logout(db: Db, token: string, actor: Actor): Promise<void>
     await tx.deleteFrom('sessions').where('id_hash', '=', sha256(token)).execute();
     await audit(tx, actor, { action: 'logout', entity: 'user', entityId: actor.userId });
   });
+  // Once more after the commit: a request that read the session between the delete and the commit kept it.
+  authCacheOf(db)?.clear();
 }
 
 /**
@@ -177,4 +179,5 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
       summary: `修改密码，结束其他会话 ${Number(ended.numDeletedRows)} 个`,
     });
   });
+  authCacheOf(db)?.clear();
 }

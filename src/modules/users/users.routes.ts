@@ -1,3 +1,4 @@
+import { authCacheOf } from '../../db/database';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../../contracts/common';
@@ -30,7 +31,12 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: userSchema },
       },
     },
-    async (req) => app.db.transaction().execute((tx) => updateUser(tx, actorOf(req), req.params.id, req.body)),
+    async (req) => {
+      const user = await app.db.transaction().execute((tx) => updateUser(tx, actorOf(req), req.params.id, req.body));
+      // After the commit too: a request that read the user between the change and the commit kept the old roles.
+      authCacheOf(app.db)?.clear();
+      return user;
+    },
   );
   app.post(
     '/users/:id/unlock',
@@ -70,6 +76,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: tok, schema: { tags, summary: '吊销API令牌', params: idParam, response: { 200: z.object({ ok: z.boolean() }) } } },
     async (req) => {
       await app.db.transaction().execute((tx) => revokeToken(tx, actorOf(req), req.params.id));
+      authCacheOf(app.db)?.clear();
       return { ok: true };
     },
   );
