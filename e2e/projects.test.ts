@@ -84,9 +84,25 @@ describe.each(DB_KINDS)('projects journey on %s', (kind) => {
       .first()
       .click();
     // The industry is a GB/T 4754 section, as for investors; the source activity a search-select.
-    await dlg.getByLabel('行业门类').click();
-    await page.keyboard.type('制造');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'C 制造业' }).first().click();
+    // Under load a click can land while the dropdown re-renders: choose again until the field shows it.
+    const chosen = dlg.locator('.ant-form-item', { hasText: '行业门类' }).getByText('C 制造业').first();
+    await expect
+      .poll(
+        async () => {
+          if (await chosen.isVisible()) return true;
+          await dlg.getByLabel('行业门类').click();
+          await page.keyboard.type('制造');
+          await page
+            .locator('.ant-select-dropdown:visible .ant-select-item-option')
+            .filter({ hasText: 'C 制造业' })
+            .first()
+            .click({ timeout: 10_000 })
+            .catch(() => {});
+          return chosen.isVisible();
+        },
+        { timeout: 45_000, interval: 1000 },
+      )
+      .toBe(true);
     await dlg.getByLabel('总投资（万元）').fill('50000');
     await page
       .getByRole('dialog')
