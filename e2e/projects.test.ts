@@ -85,7 +85,7 @@ describe.each(DB_KINDS)('projects journey on %s', (kind) => {
       .click();
     // The industry is a GB/T 4754 section, as for investors; the source activity a search-select.
     // Under load a click can land while the dropdown re-renders: choose again until the field shows it.
-    const chosen = dlg.locator('.ant-form-item', { hasText: '行业门类' }).getByText('C 制造业').first();
+    const chosen = dlg.locator('.ant-form-item', { hasText: '行业门类' }).getByText('C 制造业').filter({ visible: true }).first();
     await expect
       .poll(
         async () => {
