@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { AuthCache, changedAuthTable, changesFigures } from './change-caches';
+import { ChangeCache, changedAuthTable, changesFigures } from './change-caches';
 import { loadSample } from '../modules/stats/sample.testutil';
 import { nowIso } from './clock';
 import { authCacheOf, createDb, figuresCacheOf, type Db } from './database';
@@ -9,7 +9,7 @@ import { DB_KINDS, addUser, freshDb, login, seedBasics, testApp, type TestDb } f
 
 describe('session cache rules', () => {
   it('a lookup that began before a change does not store what it read', () => {
-    const c = new AuthCache(5000, true);
+    const c = new ChangeCache(5000, true);
     const gen = c.generation();
     c.clear(); // a logout ran while the lookup was reading
     c.set('k', 1, gen);
@@ -19,10 +19,10 @@ describe('session cache rules', () => {
   });
 
   it('an entry never outlives its session, and 0 ms turns the cache off', () => {
-    const c = new AuthCache(5000, true);
+    const c = new ChangeCache(5000, true);
     c.set('k', 1, c.generation(), Date.now() - 1);
     expect(c.get('k')).toBeUndefined();
-    const off = new AuthCache(0, true);
+    const off = new ChangeCache(0, true);
     off.set('k', 1, off.generation());
     expect(off.get('k')).toBeUndefined();
   });

@@ -112,8 +112,6 @@ export class ChangeCache {
   }
 }
 
-export type AuthCache = ChangeCache;
-export const AuthCache = ChangeCache;
 
 function tableName(node: unknown): string | null {
   const n = AliasNode.is(node as never) ? (node as AliasNode).node : node;
