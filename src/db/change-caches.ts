@@ -112,7 +112,6 @@ export class ChangeCache {
   }
 }
 
-
 function tableName(node: unknown): string | null {
   const n = AliasNode.is(node as never) ? (node as AliasNode).node : node;
   return TableNode.is(n as never) ? (n as TableNode).table.identifier.name : null;
