@@ -200,43 +200,32 @@ async function main() {
       await autocannon({ url: `${url}/api/v1/units`, connections: 10, duration: FLOOR_SECONDS, headers: { cookie: office.cookie } }),
     );
     units.ratio = `${((units.rps / authed.rps) * 100).toFixed(0)}% of authenticated floor`;
-    const dispatch = record(
-      `GET /stats/dispatch (${period})`,
-      10,
-      await autocannon({
-        url: `${url}/api/v1/stats/dispatch?period=${period}`,
-        connections: 10,
-        duration: FLOOR_SECONDS,
-        headers: { cookie: office.cookie },
-      }),
-    );
-    dispatch.ratio = `${((dispatch.rps / authed.rps) * 100).toFixed(0)}% of authenticated floor`;
-    // What a browser does on the dashboard's next visit: it revalidates with the ETag it holds (fetch uses
-    // the HTTP cache; the answer says no-cache) and unchanged figures come back as 304 without a body.
-    const etag = (await fetch(`${url}/api/v1/stats/dispatch?period=${period}`, { headers: { cookie: office.cookie } })).headers.get('etag');
-    const revalidated = record(
-      `GET /stats/dispatch (${period}), revalidated → 304`,
-      10,
-      await autocannon({
-        url: `${url}/api/v1/stats/dispatch?period=${period}`,
-        connections: 10,
-        duration: FLOOR_SECONDS,
-        headers: { cookie: office.cookie, 'if-none-match': etag ?? '' },
-      }),
-    );
-    revalidated.ratio = `${((revalidated.rps / authed.rps) * 100).toFixed(0)}% of authenticated floor`;
-    if (locked) {
-      const frozen = record(
-        `GET /stats/dispatch (${locked}, locked)`,
+    // The dispatch statistics: the full answer (the briefing's, with the speech's lists) and the dashboard's
+    // summary (`detail=summary`), for the open month, revalidated, and a locked month.
+    const measure = async (label: string, path: string, extra: Record<string, string> = {}) => {
+      const row = record(
+        label,
         10,
         await autocannon({
-          url: `${url}/api/v1/stats/dispatch?period=${locked}`,
+          url: `${url}/api/v1${path}`,
           connections: 10,
           duration: FLOOR_SECONDS,
-          headers: { cookie: office.cookie },
+          headers: { cookie: office.cookie, ...extra },
         }),
       );
-      frozen.ratio = `${((frozen.rps / authed.rps) * 100).toFixed(0)}% of authenticated floor`;
+      row.ratio = `${((row.rps / authed.rps) * 100).toFixed(0)}% of authenticated floor`;
+      return row;
+    };
+    await measure(`GET /stats/dispatch (${period}), full`, `/stats/dispatch?period=${period}`);
+    await measure(`GET /stats/dispatch (${period}), dashboard summary`, `/stats/dispatch?period=${period}&detail=summary`);
+    // What a browser does on the dashboard's next visit: it revalidates with the ETag it holds (fetch uses
+    // the HTTP cache; the answer says no-cache) and unchanged figures come back as 304 without a body.
+    const summaryPath = `/stats/dispatch?period=${period}&detail=summary`;
+    const etag = (await fetch(`${url}/api/v1${summaryPath}`, { headers: { cookie: office.cookie } })).headers.get('etag');
+    await measure(`GET /stats/dispatch (${period}), summary revalidated → 304`, summaryPath, { 'if-none-match': etag ?? '' });
+    if (locked) {
+      await measure(`GET /stats/dispatch (${locked}, locked), full`, `/stats/dispatch?period=${locked}`);
+      await measure(`GET /stats/dispatch (${locked}, locked), dashboard summary`, `/stats/dispatch?period=${locked}&detail=summary`);
     }
     authed.ratio = `${((authed.rps / bare.rps) * 100).toFixed(0)}% of bare floor`;
 
@@ -247,7 +236,7 @@ async function main() {
       if (status === 409) conflicts += 1;
     };
     const officeReads = [
-      get(`/stats/dispatch?period=${period}`),
+      get(`/stats/dispatch?period=${period}&detail=summary`),
       get(`/stats/monthly?period=${period}`),
       get(`/stats/breakdown?period=${period}`),
       get('/projects?pageSize=50&sort=updatedAt'),
@@ -259,7 +248,7 @@ async function main() {
       get('/auth/me'),
     ];
     const leaderReads = [
-      get(`/stats/dispatch?period=${period}`),
+      get(`/stats/dispatch?period=${period}&detail=summary`),
       get(`/stats/monthly?period=${period}`),
       get(`/stats/breakdown?period=${period}`),
       get('/auth/me'),

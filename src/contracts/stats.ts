@@ -12,6 +12,15 @@ export const dispatchQuerySchema = z.object({
   basis: statsBasisSchema.default('verified'),
 });
 
+/**
+ * The dispatch query: `detail=summary` leaves out what only the briefing reads (`speech`, `activityDetail`:
+ * the list of every large project, blockers, commitments…), which is most of the answer's bytes; the
+ * dashboard asks for the summary, the briefing and the CLI for the full figures.
+ */
+export const dispatchStatsQuerySchema = dispatchQuerySchema.extend({
+  detail: z.enum(['full', 'summary']).default('full'),
+});
+
 const ratio = z.number().nullable();
 export const countingRuleSchema = z.enum(['all', 'nonLocal']);
 

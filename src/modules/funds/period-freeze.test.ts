@@ -128,6 +128,12 @@ describe.each(DB_KINDS)('frozen periods on %s', (kind) => {
       expect(again.statusCode).toBe(304);
       expect(again.body).toBe('');
     }
+    // The dashboard's summary of the locked month: the stored figures without the briefing's parts.
+    const full = (await office.get(`/api/v1/stats/dispatch?period=${LOCKED}`)).json();
+    const summary = (await office.get(`/api/v1/stats/dispatch?period=${LOCKED}&detail=summary`)).json();
+    expect(full.speech).toBeDefined();
+    const { speech: _s, activityDetail: _a, ...rest } = full;
+    expect(summary).toEqual(rest);
   });
 
   it('leaves the locked figures identical after a project move, settings changes and refused changes', async () => {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   breakdownSchema,
   dispatchQuerySchema,
+  dispatchStatsQuerySchema,
   dispatchStatsSchema,
   latestPeriodSchema,
   monthlySchema,
@@ -10,7 +11,7 @@ import {
 } from '../../contracts/stats';
 import { actorOf } from '../../server/auth';
 import { z } from 'zod';
-import { breakdownStats, dispatchStats, latestPeriod, monthlyStats, resolveScope } from './stats.service';
+import { breakdownStats, dispatchStats, dispatchSummary, latestPeriod, monthlyStats, resolveScope } from './stats.service';
 import { drilldownQuerySchema, drilldownSchema } from '../../contracts/stats.drilldown';
 import { drilldown } from './drilldown.service';
 import { readFrozenJson } from '../funds/period-snapshots';
@@ -41,7 +42,7 @@ async function sendFigures(
   db: Db,
   req: FastifyRequest,
   reply: FastifyReply,
-  kind: 'dispatch' | 'monthly' | 'breakdown',
+  kind: 'dispatch' | 'dispatch-summary' | 'monthly' | 'breakdown',
   scope: StatsScope,
   schema: ZodType,
   compute: () => Promise<unknown>,
@@ -51,7 +52,8 @@ async function sendFigures(
   let figures = cache?.get<Figures>(key);
   if (!figures) {
     const gen = cache?.generation() ?? 0;
-    const frozen = kind === 'breakdown' ? null : await readFrozenJson(db, kind, scope);
+    // The summary leaves the briefing's parts out of the stored figures, so it is computed (from them).
+    const frozen = kind === 'dispatch' || kind === 'monthly' ? await readFrozenJson(db, kind, scope) : null;
     const body = Buffer.from(frozen ?? JSON.stringify(schema.parse(await compute())));
     figures = { body, etag: etagOf(body) };
     cache?.set(key, figures, gen);
@@ -74,13 +76,18 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '调度会统计（报告期累计、同比、完成率、单位排名）',
-        querystring: dispatchQuerySchema,
+        description:
+          '`detail=summary`（驾驶舱用）不含讲话稿所需的 `speech` 与 `activityDetail`（重大项目清单、问题、承诺等），其余数字与完整结果相同。',
+        querystring: dispatchStatsQuerySchema,
         response: { 200: dispatchStatsSchema },
       },
     },
     async (req, reply) => {
-      const scope = await resolveScope(app.db, actorOf(req), req.query);
-      return sendFigures(app.db, req, reply, 'dispatch', scope, dispatchStatsSchema, () => dispatchStats(app.db, scope));
+      const { detail, ...query } = req.query;
+      const scope = await resolveScope(app.db, actorOf(req), query);
+      return detail === 'summary'
+        ? sendFigures(app.db, req, reply, 'dispatch-summary', scope, dispatchStatsSchema, () => dispatchSummary(app.db, scope))
+        : sendFigures(app.db, req, reply, 'dispatch', scope, dispatchStatsSchema, () => dispatchStats(app.db, scope));
     },
   );
 

@@ -94,6 +94,20 @@ describe.each(DB_KINDS)('dispatch statistics of the sample ledger on %s', (kind)
     expect((await c.get('/api/v1/stats/latest-period')).json().period).toBe('2026-07');
   });
 
+  it('answers the dashboard a summary: the same figures without the briefing’s parts, much smaller', async () => {
+    const c = await login(ctx.app, 'office');
+    const full = await c.get('/api/v1/stats/dispatch?period=2026-05');
+    const summary = await c.get('/api/v1/stats/dispatch?period=2026-05&detail=summary');
+    expect(summary.statusCode).toBe(200);
+    const { speech, activityDetail, ...rest } = full.json();
+    expect(speech.largeProjectList.length).toBeGreaterThan(0);
+    expect(activityDetail).toBeDefined();
+    expect(summary.json()).toEqual(rest);
+    expect(summary.body.length).toBeLessThan(full.body.length / 2);
+    expect(summary.headers.etag).not.toBe(full.headers.etag);
+    expect((await c.get('/api/v1/stats/dispatch?period=2026-05&detail=all')).statusCode).toBe(400);
+  });
+
   it('answers 304 to an unchanged dispatch or monthly request (ETag), 200 once figures change', async () => {
     const c = await login(ctx.app, 'office');
     const get = (url: string, tag?: string) =>

@@ -392,6 +392,25 @@ export async function dispatchStats(
     s,
   ); // a locked period's official figures
   if (frozen) return frozen;
+  const dto = await computeDispatchSummary(db, s, source);
+  // The speech's activity figures ([F]): contracts and investment per activity, delegations, trips by region.
+  return { ...(await withSpeech(db, s, dto)), activityDetail: await activityDispatchFigures(db, s) };
+}
+
+/**
+ * The dispatch figures without what only the briefing reads (no `speech`, no `activityDetail`): what the
+ * dashboard shows. A locked period's come from its stored figures like the full ones.
+ */
+export async function dispatchSummary(db: Tx, s: StatsScope, source: FundsSource = 'rollups'): Promise<DispatchStatsWithSource> {
+  const frozen = await readFrozen<DispatchStatsWithSource & { speech?: unknown; activityDetail?: unknown }>(db, 'dispatch', s);
+  if (frozen) {
+    const { speech: _speech, activityDetail: _activities, ...summary } = frozen;
+    return summary;
+  }
+  return computeDispatchSummary(db, s, source);
+}
+
+async function computeDispatchSummary(db: Tx, s: StatsScope, source: FundsSource): Promise<DispatchStatsWithSource> {
   const loaded = await loadDispatchInputWithSource(db, s, source);
   const stats = { ...buildDispatchStats(loaded.input), source: loaded.source };
   const dto =
@@ -402,8 +421,7 @@ export async function dispatchStats(
           units: stats.units.filter((u) => u.code === s.unitCode),
           zeroResultUnits: stats.zeroResultUnits.filter((c) => c === s.unitCode),
         };
-  // The speech's activity figures ([F]): contracts and investment per activity, delegations, trips by region.
-  return { ...(await withSpeech(db, s, dto)), activityDetail: await activityDispatchFigures(db, s) };
+  return dto;
 }
 
 /** Counted funds of every month of year Y up to M against Y − 1 (the dashboard's bar + line). */

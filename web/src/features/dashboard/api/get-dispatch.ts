@@ -5,7 +5,11 @@ import { statsKeys } from './keys';
 import type { Scope } from './scope';
 
 export async function getDispatch(s: Scope): Promise<DispatchStatsDto> {
-  return checked(dispatchStatsSchema, await apiGet('/stats/dispatch', s), 'GET /stats/dispatch') as DispatchStatsDto;
+  return checked(
+    dispatchStatsSchema,
+    await apiGet('/stats/dispatch', { ...s, detail: 'summary' }),
+    'GET /stats/dispatch',
+  ) as DispatchStatsDto;
 }
 export const dispatchQueryOptions = (s: Scope) =>
   queryOptions({ queryKey: statsKeys.of('dispatch', s), queryFn: () => getDispatch(s), enabled: !!s.period });

@@ -8,7 +8,7 @@ export async function getLatestDispatch(): Promise<DispatchStatsDto> {
   const latest = checked(latestPeriodSchema, await apiGet('/stats/latest-period'), 'GET /stats/latest-period');
   return checked(
     dispatchStatsSchema,
-    await apiGet('/stats/dispatch', { period: latest.period }),
+    await apiGet('/stats/dispatch', { period: latest.period, detail: 'summary' }),
     'GET /stats/dispatch',
   ) as DispatchStatsDto;
 }
