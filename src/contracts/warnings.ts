@@ -16,6 +16,8 @@ export const warningSchema = z.object({
   projectId: z.number().nullable(),
   projectCode: z.string().nullable(),
   projectName: z.string().nullable(),
+  /** The promotion activity a warning is about (rule activity-report-missing). */
+  activityId: z.number().nullable(),
   owner: z.string().nullable(),
   message: z.string(),
   firstSeen: z.string(),

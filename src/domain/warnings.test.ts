@@ -4,6 +4,7 @@ import {
   computeWarnings,
   escalationColour,
   lastEndedPeriod,
+  ruleActivityReportMissing,
   ruleAgreementNotContracted,
   ruleContractNotStarted,
   ruleLeadUnassessed,
@@ -267,5 +268,47 @@ describe('fund data quality', () => {
     expect(flagsOf({ amountYuan: 7_200_000, foreignUsd: 1_000_000 })).toEqual([]);
     expect(flagsOf({ amountYuan: 6_000_000, foreignUsd: 1_000_000 })).toEqual(['foreign-mismatch']);
     expect(flagsOf({ amountYuan: 0, foreignUsd: 1_000 }, [], null)).toEqual(['foreign-mismatch']);
+  });
+});
+
+describe('activity-report-missing', () => {
+  const trip = {
+    id: 5,
+    name: '赴苏州小分队',
+    kind: 'trip',
+    unitCode: 'U01',
+    startDate: '2026-04-27',
+    endDate: '2026-05-01',
+    reportedOn: null,
+  };
+  it('yellow from the day after the due date (15 days after return), until a report is filed', () => {
+    expect(ruleActivityReportMissing(trip, '2026-05-16')).toBeNull(); // due 2026-05-16: still on time
+    const w = ruleActivityReportMissing(trip, '2026-05-17');
+    expect(w).toMatchObject({ rule: 'activity-report-missing', level: 'yellow', subjectKey: 'activity:5', unitCode: 'U01', measure: 1 });
+    expect(w!.message).toBe('小分队“赴苏州小分队”于 2026-05-01 返回，活动报告应于 2026-05-16 前提交，已逾期 1 天');
+    expect(ruleActivityReportMissing({ ...trip, reportedOn: '2026-05-20' }, '2026-06-01')).toBeNull();
+  });
+  it('counts from the start date without an end date; fairs and signings owe no report', () => {
+    expect(ruleActivityReportMissing({ ...trip, endDate: null }, '2026-05-13')).toMatchObject({ measure: 1 });
+    expect(ruleActivityReportMissing({ ...trip, kind: 'fair' }, '2026-09-01')).toBeNull();
+    expect(ruleActivityReportMissing({ ...trip, kind: 'delegation' }, '2026-09-01')).toMatchObject({ level: 'yellow' });
+  });
+  it('is not chased a year after the due date', () => {
+    expect(ruleActivityReportMissing(trip, addDays('2026-05-16', 365))).not.toBeNull();
+    expect(ruleActivityReportMissing(trip, addDays('2026-05-16', 366))).toBeNull();
+  });
+  it('computeWarnings includes it, independent of the other rules', () => {
+    const ws = computeWarnings({
+      asOf: '2026-06-01',
+      thresholds: T,
+      projects: [],
+      commitments: [],
+      blockers: [],
+      units: [],
+      submitted: new Set(),
+      unitStats: null,
+      activities: [trip, { ...trip, id: 6, reportedOn: '2026-05-02' }],
+    });
+    expect(ws.map((w) => w.subjectKey)).toEqual(['activity:5']);
   });
 });

@@ -4,6 +4,7 @@
  * subject reaches; rules are independent of each other. Day thresholds count whole days from the
  * reference date to the as-of date and apply from the threshold day itself (days ≥ threshold).
  */
+import { isReportOverdue, reportDueOn } from './activity';
 import { daysBetween, formatPeriod, parsePeriod, previousPeriod, type Period } from './period';
 
 export const WARNING_RULES = [
@@ -18,6 +19,7 @@ export const WARNING_RULES = [
   'submission-missing',
   'unit-behind',
   'unit-no-result',
+  'activity-report-missing',
 ] as const;
 export type WarningRule = (typeof WARNING_RULES)[number];
 export type WarningLevel = 'yellow' | 'red';
@@ -34,6 +36,7 @@ export const WARNING_RULE_LABELS: Readonly<Record<WarningRule, string>> = {
   'submission-missing': '月度报送缺报',
   'unit-behind': '单位进度滞后',
   'unit-no-result': '单位零成效',
+  'activity-report-missing': '招商活动报告逾期未交',
 };
 
 /** The thresholds the rules read; the names are the settings keys (src/contracts/settings.ts). */
@@ -74,6 +77,16 @@ export type WarningProject = {
 };
 export type WarningItem = { projectId: number; title: string; dueDate: string | null; open: boolean };
 export type WarningUnit = { code: string; name: string };
+/** A promotion activity (招商活动) of a unit: trips and delegations owe a report 15 days after return. */
+export type WarningActivity = {
+  id: number;
+  name: string;
+  kind: string;
+  unitCode: string;
+  startDate: string;
+  endDate: string | null;
+  reportedOn: string | null;
+};
 export type WarningUnitStats = {
   /** The month the statistics are for: the last month that ended before the as-of date. */
   period: Period;
@@ -92,12 +105,13 @@ export type WarningInput = {
   /** `unit|YYYY-MM` of monthly submissions that are submitted or approved. */
   submitted: Set<string>;
   unitStats: WarningUnitStats | null;
+  activities?: WarningActivity[];
 };
 
 export type ComputedWarning = {
   rule: WarningRule;
   level: WarningLevel;
-  /** `project:<id>` or `unit:<code>`: one warning per rule and subject. */
+  /** `project:<id>`, `unit:<code>` or `activity:<id>`: one warning per rule and subject. */
   subjectKey: string;
   unitCode: string;
   projectId: number | null;
@@ -322,6 +336,36 @@ export function ruleUnitNoResult(u: WarningUnit, s: WarningUnitStats, t: Warning
   );
 }
 
+const KIND_NAMES: Readonly<Record<string, string>> = { trip: '小分队', delegation: '代表团' };
+
+/** Reports due longer ago than this are history (last year's ledger of trips), not chased any more. */
+export const ACTIVITY_REPORT_CHASE_DAYS = 365;
+
+/**
+ * A trip or delegation back for more than 15 days (activity.ts's REPORT_DUE_DAYS) without its report —
+ * the same "overdue" the activity list shows: yellow, named after the activity, cleared when the report
+ * is filed, and no longer raised a year after the due date. The subject is the activity.
+ */
+export function ruleActivityReportMissing(a: WarningActivity, asOf: string): ComputedWarning | null {
+  const base = { kind: a.kind, startDate: a.startDate, endDate: a.endDate, reportedOn: a.reportedOn };
+  if (!isReportOverdue(base, asOf)) return null;
+  const due = reportDueOn(base)!;
+  const days = daysBetween(due, asOf);
+  if (days > ACTIVITY_REPORT_CHASE_DAYS) return null;
+  return {
+    rule: 'activity-report-missing',
+    level: 'yellow',
+    subjectKey: `activity:${a.id}`,
+    unitCode: a.unitCode,
+    projectId: null,
+    projectCode: null,
+    projectName: null,
+    owner: null,
+    message: `${KIND_NAMES[a.kind] ?? ''}“${a.name}”于 ${a.endDate ?? a.startDate} 返回，活动报告应于 ${due} 前提交，已逾期 ${days} 天`,
+    measure: days,
+  };
+}
+
 const PROJECT_RULES = [
   ruleLeadUnassessed,
   ruleStaleFollowUp,
@@ -355,12 +399,17 @@ export function computeWarnings(input: WarningInput): ComputedWarning[] {
     const none = ruleUnitNoResult(u, input.unitStats, t);
     if (none) out.push(none);
   }
+  for (const a of input.activities ?? []) {
+    const w = ruleActivityReportMissing(a, asOf);
+    if (w) out.push(w);
+  }
   return out.sort(
     (a, b) =>
       LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
       a.unitCode.localeCompare(b.unitCode) ||
       WARNING_RULES.indexOf(a.rule) - WARNING_RULES.indexOf(b.rule) ||
-      (a.projectCode ?? '').localeCompare(b.projectCode ?? ''),
+      (a.projectCode ?? '').localeCompare(b.projectCode ?? '') ||
+      a.subjectKey.localeCompare(b.subjectKey),
   );
 }
 

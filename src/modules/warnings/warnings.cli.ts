@@ -18,6 +18,7 @@ export function warningsCli(program: Command): void {
           level: x.level,
           unitCode: x.unitCode,
           ...(x.projectCode ? { projectCode: x.projectCode, projectName: x.projectName } : {}),
+          ...(x.subjectKey.startsWith('activity:') ? { activityId: Number(x.subjectKey.slice('activity:'.length)) } : {}),
           owner: x.owner,
           message: x.message,
         }));

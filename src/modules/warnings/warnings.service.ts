@@ -14,6 +14,7 @@ import {
   type WarningThresholds,
 } from '../../domain/warnings';
 import type { Warning, WarningSummary } from '../../contracts/warnings';
+import { REPORTED_KINDS } from '../../domain/activity';
 import { notifyWarnings, type WarningEvent } from '../notifications/notifications.service';
 import { tryLock, releaseLock } from '../../jobs/lock';
 import { audit, nowIso } from '../audit/audit.service';
@@ -45,7 +46,7 @@ export async function loadWarningInput(db: Tx, asOf: string) {
     warnNoResultFromMonth: settings.warnNoResultFromMonth,
   };
   const last = lastEndedPeriod(asOf);
-  const [projects, funds, commitments, blockers, units, subs] = await Promise.all([
+  const [projects, funds, commitments, blockers, units, subs, activities] = await Promise.all([
     db
       .selectFrom('projects')
       .select([
@@ -85,7 +86,24 @@ export async function loadWarningInput(db: Tx, asOf: string) {
       .where('status', 'in', ['submitted', 'approved'])
       .where('period', '>=', `${last.year}-01`)
       .execute(),
+    // Trips and delegations without a report; those of the city's own unit (or none) are the city office's.
+    db
+      .selectFrom('activities')
+      .leftJoin('units', 'units.code', 'activities.unit_code')
+      .select([
+        'activities.id',
+        'activities.name',
+        'activities.kind',
+        'activities.unit_code',
+        'activities.start_date',
+        'activities.end_date',
+      ])
+      .where('activities.kind', 'in', [...REPORTED_KINDS])
+      .where('activities.reported_on', 'is', null)
+      .where((eb) => eb.or([eb('units.active', '=', 1), eb('activities.unit_code', 'is', null)]))
+      .execute(),
   ]);
+  const cityUnit = await db.selectFrom('units').select('code').where('kind', '=', 'city').orderBy('code').executeTakeFirst();
   const fundsOf = new Map<number, Record<string, number>>();
   for (const f of funds) {
     const rec = fundsOf.get(Number(f.project_id)) ?? {};
@@ -116,6 +134,17 @@ export async function loadWarningInput(db: Tx, asOf: string) {
     commitments: commitments.map((c) => ({ projectId: Number(c.project_id), title: c.title, dueDate: c.due_date, open: true })),
     blockers: blockers.map((c) => ({ projectId: Number(c.project_id), title: c.title, dueDate: c.due_date, open: true })),
     units,
+    activities: activities
+      .filter((a) => a.unit_code ?? cityUnit)
+      .map((a) => ({
+        id: Number(a.id),
+        name: a.name,
+        kind: a.kind,
+        unitCode: a.unit_code ?? cityUnit!.code,
+        startDate: a.start_date,
+        endDate: a.end_date,
+        reportedOn: null,
+      })),
     submitted: new Set(subs.map((s) => `${s.unit_code}|${s.period}`)),
     unitStats: {
       period: last,
@@ -273,6 +302,7 @@ function toWarning(r: WarningRow): Warning {
     projectId: r.project_id === null ? null : Number(r.project_id),
     projectCode: r.project_code,
     projectName: r.project_name,
+    activityId: r.subject_key.startsWith('activity:') ? Number(r.subject_key.slice('activity:'.length)) : null,
     owner: r.owner,
     message: r.message,
     firstSeen: r.first_seen,

@@ -292,3 +292,63 @@ describe.each(DB_KINDS)('two units chasing one investor (%s)', (kind) => {
     );
   });
 });
+
+describe.each(DB_KINDS)('activity reports overdue (%s)', (kind) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = await freshDb(kind);
+    await seedBasics(t.db);
+    app = await testApp(t.db);
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
+
+  it('warns the organising unit of a trip without its report, and clears when the report is filed', async () => {
+    const ts = nowIso();
+    const add = (name: string, kind: string, unit: string | null, endDate: string) =>
+      t.db
+        .insertInto('activities')
+        .values({
+          name,
+          kind,
+          unit_code: unit,
+          start_date: addDays(endDate, -3),
+          end_date: endDate,
+          created_at: ts,
+          updated_at: ts,
+        } as never)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const trip = Number((await add('赴苏州小分队', 'trip', 'U01', '2026-05-01')).id);
+    await add('深圳推介会', 'fair', 'U02', '2026-05-01');
+    await add('赴上海代表团', 'delegation', null, '2026-05-10');
+    await add('去年的小分队', 'trip', 'U02', '2025-03-01');
+    const office = await login(app, 'office');
+    expect((await office.post('/api/v1/warnings/run', { asOf: '2026-06-01' })).statusCode).toBe(200);
+    const list = (await office.get('/api/v1/warnings?rule=activity-report-missing')).json().items;
+    expect(list).toHaveLength(2);
+    expect(list.find((w: { unitCode: string }) => w.unitCode === 'U01')).toMatchObject({
+      level: 'yellow',
+      activityId: trip,
+      projectId: null,
+    });
+    // The city's own delegation (no unit) is the city office's.
+    expect(list.find((w: { unitCode: string }) => w.unitCode !== 'U01').message).toContain('赴上海代表团');
+    // The unit's reporter sees it, files the report, and the next run clears it.
+    const rep1 = await login(app, 'rep1');
+    expect((await rep1.get('/api/v1/warnings?rule=activity-report-missing')).json().items).toHaveLength(1);
+    const filed = await rep1.put(`/api/v1/activities/${trip}/report`, {
+      report: '拜访企业三家，两家有投资意向，下一步邀请来我市考察。',
+      version: 1,
+    });
+    expect(filed.statusCode, filed.body).toBe(200);
+    const r = await runWarnings(t.db, SYSTEM_ACTOR, { asOf: '2026-06-02' });
+    expect(r.warnings.filter((w) => w.rule === 'activity-report-missing').map((w) => w.unitCode)).not.toContain('U01');
+    expect((await office.get('/api/v1/warnings?status=cleared&rule=activity-report-missing')).json().items).toEqual([
+      expect.objectContaining({ activityId: trip, clearedAt: '2026-06-02' }),
+    ]);
+  });
+});

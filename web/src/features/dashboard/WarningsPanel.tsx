@@ -85,7 +85,13 @@ export function WarningsPanel() {
                 <List.Item>
                   <span>
                     <Tag color="red">{WARNING_RULE_LABELS[w.rule]}</Tag>
-                    {w.projectId ? <Link to={`/projects/${w.projectId}`}>{w.projectName}</Link> : w.unitName}
+                    {w.projectId ? (
+                      <Link to={`/projects/${w.projectId}`}>{w.projectName}</Link>
+                    ) : w.activityId ? (
+                      <Link to={`/activities/${w.activityId}`}>{w.unitName}</Link>
+                    ) : (
+                      w.unitName
+                    )}
                   </span>
                 </List.Item>
               )}

@@ -204,7 +204,14 @@ export function WarningsPage() {
             title: t('项目', 'Project'),
             dataIndex: 'projectName',
             width: 200,
-            render: (n: string | null, w) => (w.projectId ? <Link to={`/projects/${w.projectId}`}>{n}</Link> : '—'),
+            render: (n: string | null, w) =>
+              w.projectId ? (
+                <Link to={`/projects/${w.projectId}`}>{n}</Link>
+              ) : w.activityId ? (
+                <Link to={`/activities/${w.activityId}`}>{t('查看活动', 'Open activity')}</Link>
+              ) : (
+                '—'
+              ),
           },
           { title: t('责任人', 'Owner'), dataIndex: 'owner', width: 80, render: (o: string | null) => o ?? '—' },
           { title: t('情况', 'Details'), dataIndex: 'message' },

@@ -14,6 +14,7 @@ export const RULE_EN: Record<WarningRule, string> = {
   'submission-missing': 'Submission missing',
   'unit-behind': 'Unit behind',
   'unit-no-result': 'Unit with no result',
+  'activity-report-missing': 'Activity report overdue',
 };
 export const ruleText = (t: TFn, r: WarningRule) => t(WARNING_RULE_LABELS[r], RULE_EN[r]);
 export function LevelTag({ level, t }: { level: 'red' | 'yellow'; t: TFn }) {
