@@ -18,6 +18,8 @@ export const warningSchema = z.object({
   projectName: z.string().nullable(),
   /** The promotion activity a warning is about (rule activity-report-missing). */
   activityId: z.number().nullable(),
+  /** The investor's inquiry a warning is about (rule lead-unassessed applied to inquiries, [F]). */
+  inquiryId: z.number().nullable(),
   owner: z.string().nullable(),
   message: z.string(),
   firstSeen: z.string(),

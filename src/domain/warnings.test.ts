@@ -5,6 +5,7 @@ import {
   escalationColour,
   lastEndedPeriod,
   ruleActivityReportMissing,
+  ruleInquiryUnanswered,
   ruleAgreementNotContracted,
   ruleContractNotStarted,
   ruleLeadUnassessed,
@@ -310,5 +311,26 @@ describe('activity-report-missing', () => {
       activities: [trip, { ...trip, id: 6, reportedOn: '2026-05-02' }],
     });
     expect(ws.map((w) => w.subjectKey)).toEqual(['activity:5']);
+  });
+});
+
+describe('inquiries unanswered (the lead rule applied to the public page’s inquiries)', () => {
+  const q = { hours: 48, cutoff: '2026-06-03T00:00:00.000Z', unitCode: 'C00' };
+  const inquiry = { id: 9, name: '王先生', company: '华东新材料', createdAt: '2026-06-01T00:00:00.000Z', answeredAt: null };
+  it('yellow once the response time has passed, on the city unit', () => {
+    expect(ruleInquiryUnanswered(inquiry, q)).toMatchObject({
+      rule: 'lead-unassessed',
+      level: 'yellow',
+      subjectKey: 'inquiry:9',
+      unitCode: 'C00',
+      measure: 48,
+      message: '投资咨询“王先生（华东新材料）”提交已 48 小时仍未答复（要求 48 小时内）',
+    });
+    expect(ruleInquiryUnanswered({ ...inquiry, createdAt: '2026-06-01T00:00:01.000Z' }, q)).toBeNull();
+  });
+  it('none when answered by the moment, or arrived after it', () => {
+    expect(ruleInquiryUnanswered({ ...inquiry, answeredAt: '2026-06-02T00:00:00.000Z' }, q)).toBeNull();
+    expect(ruleInquiryUnanswered({ ...inquiry, answeredAt: '2026-06-04T00:00:00.000Z' }, q)).not.toBeNull();
+    expect(ruleInquiryUnanswered({ ...inquiry, createdAt: '2026-06-04T00:00:00.000Z' }, q)).toBeNull();
   });
 });

@@ -106,6 +106,26 @@ export type WarningInput = {
   submitted: Set<string>;
   unitStats: WarningUnitStats | null;
   activities?: WarningActivity[];
+  /** Investors' inquiries from the public page ([F]) and when they must be answered. */
+  inquiries?: WarningInquiries;
+};
+
+/** An inquiry from the public page: a lead for the city office, answered within `hours` of arriving. */
+export type WarningInquiry = {
+  id: number;
+  name: string;
+  company: string | null;
+  /** ISO instants. */
+  createdAt: string;
+  answeredAt: string | null;
+};
+export type WarningInquiries = {
+  hours: number;
+  /** The instant "as of" means: now for today's run, the as-of day's end for a past day. */
+  cutoff: string;
+  /** The city's own unit: inquiries are the city office's work. */
+  unitCode: string;
+  items: WarningInquiry[];
 };
 
 export type ComputedWarning = {
@@ -366,6 +386,33 @@ export function ruleActivityReportMissing(a: WarningActivity, asOf: string): Com
   };
 }
 
+/**
+ * DESIGN.md's lead rule applied to an investor's inquiry ([F]): a lead the city office must answer within
+ * the response time the settings give (inquiryResponseHours, default 48). Yellow like an unassessed lead;
+ * the subject is the inquiry; cleared once it is answered or closed.
+ */
+export function ruleInquiryUnanswered(i: WarningInquiry, q: Omit<WarningInquiries, 'items'>): ComputedWarning | null {
+  const created = Date.parse(i.createdAt);
+  const cutoff = Date.parse(q.cutoff);
+  if (!(created <= cutoff)) return null; // arrived after the as-of moment
+  if (i.answeredAt && Date.parse(i.answeredAt) <= cutoff) return null;
+  const hours = Math.floor((cutoff - created) / 3600_000);
+  if (hours < q.hours) return null;
+  const who = i.company ? `${i.name}（${i.company}）` : i.name;
+  return {
+    rule: 'lead-unassessed',
+    level: 'yellow',
+    subjectKey: `inquiry:${i.id}`,
+    unitCode: q.unitCode,
+    projectId: null,
+    projectCode: null,
+    projectName: null,
+    owner: null,
+    message: `投资咨询“${who}”提交已 ${hours} 小时仍未答复（要求 ${q.hours} 小时内）`,
+    measure: hours,
+  };
+}
+
 const PROJECT_RULES = [
   ruleLeadUnassessed,
   ruleStaleFollowUp,
@@ -398,6 +445,13 @@ export function computeWarnings(input: WarningInput): ComputedWarning[] {
     if (behind) out.push(behind);
     const none = ruleUnitNoResult(u, input.unitStats, t);
     if (none) out.push(none);
+  }
+  if (input.inquiries) {
+    const { items, ...q } = input.inquiries;
+    for (const i of items) {
+      const w = ruleInquiryUnanswered(i, q);
+      if (w) out.push(w);
+    }
   }
   for (const a of input.activities ?? []) {
     const w = ruleActivityReportMissing(a, asOf);

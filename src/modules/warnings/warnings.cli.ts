@@ -19,6 +19,7 @@ export function warningsCli(program: Command): void {
           unitCode: x.unitCode,
           ...(x.projectCode ? { projectCode: x.projectCode, projectName: x.projectName } : {}),
           ...(x.subjectKey.startsWith('activity:') ? { activityId: Number(x.subjectKey.slice('activity:'.length)) } : {}),
+          ...(x.subjectKey.startsWith('inquiry:') ? { inquiryId: Number(x.subjectKey.slice('inquiry:'.length)) } : {}),
           owner: x.owner,
           message: x.message,
         }));

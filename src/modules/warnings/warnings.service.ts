@@ -104,6 +104,16 @@ export async function loadWarningInput(db: Tx, asOf: string) {
       .execute(),
   ]);
   const cityUnit = await db.selectFrom('units').select('code').where('kind', '=', 'city').orderBy('code').executeTakeFirst();
+  // Inquiries unanswered as of the moment: now for today's run, the day's end (Beijing time) for another day.
+  const cutoff = asOf === todayIso() ? new Date().toISOString() : new Date(`${asOf}T23:59:59.999+08:00`).toISOString();
+  const inquiries = cityUnit
+    ? await db
+        .selectFrom('inquiries')
+        .select(['id', 'name', 'company', 'created_at', 'answered_at'])
+        .where('created_at', '<=', cutoff)
+        .where((eb) => eb.or([eb('status', '=', 'new'), eb('answered_at', '>', cutoff)]))
+        .execute()
+    : [];
   const fundsOf = new Map<number, Record<string, number>>();
   for (const f of funds) {
     const rec = fundsOf.get(Number(f.project_id)) ?? {};
@@ -145,6 +155,20 @@ export async function loadWarningInput(db: Tx, asOf: string) {
         endDate: a.end_date,
         reportedOn: null,
       })),
+    inquiries: cityUnit
+      ? {
+          hours: settings.inquiryResponseHours,
+          cutoff,
+          unitCode: cityUnit.code,
+          items: inquiries.map((i) => ({
+            id: Number(i.id),
+            name: i.name,
+            company: i.company,
+            createdAt: i.created_at,
+            answeredAt: i.answered_at,
+          })),
+        }
+      : undefined,
     submitted: new Set(subs.map((s) => `${s.unit_code}|${s.period}`)),
     unitStats: {
       period: last,
@@ -291,6 +315,11 @@ function warningRows(db: Tx, actor: Actor) {
   );
 }
 
+/** The id of a warning's subject of that kind (`activity:12` → 12), else null. */
+function subjectId(key: string, kind: 'activity' | 'inquiry'): number | null {
+  return key.startsWith(`${kind}:`) ? Number(key.slice(kind.length + 1)) : null;
+}
+
 function toWarning(r: WarningRow): Warning {
   return {
     id: Number(r.id),
@@ -302,7 +331,8 @@ function toWarning(r: WarningRow): Warning {
     projectId: r.project_id === null ? null : Number(r.project_id),
     projectCode: r.project_code,
     projectName: r.project_name,
-    activityId: r.subject_key.startsWith('activity:') ? Number(r.subject_key.slice('activity:'.length)) : null,
+    activityId: subjectId(r.subject_key, 'activity'),
+    inquiryId: subjectId(r.subject_key, 'inquiry'),
     owner: r.owner,
     message: r.message,
     firstSeen: r.first_seen,

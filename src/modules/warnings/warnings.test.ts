@@ -352,3 +352,57 @@ describe.each(DB_KINDS)('activity reports overdue (%s)', (kind) => {
     ]);
   });
 });
+
+describe.each(DB_KINDS)('inquiries unanswered past the response time (%s)', (kind) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = await freshDb(kind);
+    await seedBasics(t.db);
+    app = await testApp(t.db);
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
+
+  it('warns the city office after 48 hours (as of the day’s end), and clears once answered', async () => {
+    const add = (name: string, at: string) =>
+      t.db
+        .insertInto('inquiries')
+        .values({
+          name,
+          contact: '13800000000',
+          message: '想了解园区土地与政策',
+          source_hash: 'x',
+          status: 'new',
+          created_at: at,
+          updated_at: at,
+        } as never)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const late = Number((await add('王先生', '2026-05-30T00:00:00.000Z')).id);
+    await add('李女士', '2026-06-01T10:00:00.000Z'); // 6 hours by the end of 2026-06-01 (Beijing time), 54 by 06-03's
+    const office = await login(app, 'office');
+    expect((await office.post('/api/v1/warnings/run', { asOf: '2026-06-01' })).statusCode).toBe(200);
+    const list = (await office.get('/api/v1/warnings?rule=lead-unassessed')).json().items;
+    expect(list).toEqual([expect.objectContaining({ inquiryId: late, unitCode: 'C00', level: 'yellow', projectId: null })]);
+    expect(list[0].message).toContain('63 小时');
+    // Unit users never see the city office's inquiries.
+    expect((await (await login(app, 'rep1')).get('/api/v1/warnings?rule=lead-unassessed')).json().items).toEqual([]);
+    await t.db
+      .updateTable('inquiries')
+      .set({ status: 'answered', answer: '已电话联系', answered_at: '2026-06-02T01:00:00.000Z' })
+      .where('id', '=', late)
+      .execute();
+    const r = await runWarnings(t.db, SYSTEM_ACTOR, { asOf: '2026-06-02' });
+    expect(r.warnings.filter((w) => w.subjectKey.startsWith('inquiry:'))).toEqual([]);
+    expect((await office.get('/api/v1/warnings?status=cleared')).json().items).toEqual([
+      expect.objectContaining({ inquiryId: late, clearedAt: '2026-06-02' }),
+    ]);
+    const later = await runWarnings(t.db, SYSTEM_ACTOR, { asOf: '2026-06-03' });
+    expect(later.warnings.filter((w) => w.subjectKey.startsWith('inquiry:')).map((w) => w.message)).toEqual([
+      '投资咨询“李女士”提交已 53 小时仍未答复（要求 48 小时内）',
+    ]);
+  });
+});

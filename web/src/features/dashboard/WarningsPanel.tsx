@@ -89,6 +89,8 @@ export function WarningsPanel() {
                       <Link to={`/projects/${w.projectId}`}>{w.projectName}</Link>
                     ) : w.activityId ? (
                       <Link to={`/activities/${w.activityId}`}>{w.unitName}</Link>
+                    ) : w.inquiryId ? (
+                      <Link to="/reserve/inquiries">{w.unitName}</Link>
                     ) : (
                       w.unitName
                     )}

@@ -209,6 +209,8 @@ export function WarningsPage() {
                 <Link to={`/projects/${w.projectId}`}>{n}</Link>
               ) : w.activityId ? (
                 <Link to={`/activities/${w.activityId}`}>{t('查看活动', 'Open activity')}</Link>
+              ) : w.inquiryId ? (
+                <Link to="/reserve/inquiries">{t('查看咨询', 'Open inquiries')}</Link>
               ) : (
                 '—'
               ),
