@@ -2,7 +2,7 @@
 // an inquiry form, and one-time links to confirm or dispute a commitment the city says it fulfilled.
 // Everything here treats input as untrusted and exposes nothing of unmarked projects.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Tx } from '../../db/database';
+import { isPostgres, type Tx } from '../../db/database';
 import { updateVersioned } from '../../db/versioned';
 import { AppError } from '../../domain/errors';
 import type { Inquiry, InquiryCreate } from '../../contracts/public';
@@ -244,7 +244,10 @@ export async function createCommitmentLink(
   commitmentId: number,
 ): Promise<{ url: string; token: string; expiresAt: string }> {
   requirePermission(actor, 'project.write');
-  const c = await tx.selectFrom('commitments').selectAll().where('id', '=', commitmentId).executeTakeFirst();
+  // Held until commit on PostgreSQL: a double click makes two links one after the other, the older voided.
+  let cq = tx.selectFrom('commitments').selectAll().where('id', '=', commitmentId);
+  if (isPostgres(tx)) cq = cq.forUpdate();
+  const c = await cq.executeTakeFirst();
   if (!c) throw new AppError('not_found', '承诺事项不存在或无权查看');
   const project = await getProjectInScope(tx, actor, Number(c.project_id)).catch(() => {
     throw new AppError('not_found', '承诺事项不存在或无权查看');

@@ -2,7 +2,7 @@
 // answered by the unit in rounds of feedback, and closed only when the supervisor verifies the
 // answer. The colour escalates blue → yellow → red as the deadline passes; at red an interview
 // (约谈) can be recorded.
-import type { Tx } from '../../db/database';
+import { isPostgres, type Tx } from '../../db/database';
 import type { SupervisionTask, SupervisionTaskDetail } from '../../contracts/warnings';
 import { AppError } from '../../domain/errors';
 import { daysBetween, todayIso } from '../../domain/period';
@@ -113,7 +113,11 @@ export async function createTask(tx: Tx, actor: Actor, input: TaskCreate, today 
   let projectId: number | null = null;
   let assignee = input.assignee ?? null;
   if (input.warningId !== undefined) {
-    const w = await tx.selectFrom('warnings').selectAll().where('id', '=', input.warningId).executeTakeFirst();
+    // On PostgreSQL the warning's row is held until commit, so two supervisors clicking 督办 at once
+    // cannot both find no open task and raise two (SQLite's write lock already serialises them).
+    let wq = tx.selectFrom('warnings').selectAll().where('id', '=', input.warningId);
+    if (isPostgres(tx)) wq = wq.forUpdate();
+    const w = await wq.executeTakeFirst();
     if (!w) throw new AppError('not_found', '预警不存在，请刷新预警列表后再督办', { warningId: '预警不存在' });
     if (w.cleared_at) throw new AppError('conflict', `该预警已于 ${w.cleared_at} 解除，无需督办`);
     const open = await tx
