@@ -18,7 +18,7 @@ import type { AssessmentDto } from '../../contracts/assessment';
 import type { Actor } from '../auth/actor';
 import { scopeUnit } from '../auth/scope';
 import { getSettings } from '../settings/settings.service';
-import { dispatchStats, requirePeriod } from '../stats/stats.service';
+import { dispatchSummary, requirePeriod } from '../stats/stats.service';
 import { periodRange } from '../../domain/stats.definitions';
 
 const UNIT_LABEL: Record<AssessmentIndicator, string> = { funds: '元', foreign: '美元', contracts: '个' };
@@ -48,7 +48,7 @@ export async function assessment(
   // Values per unit come from the dispatch statistics of the period (one read model): the same
   // figures, unit list and unit order as the dashboard and the reports.
   const [stats, targets, subs, notStarted] = await Promise.all([
-    dispatchStats(db, { period: { year, month }, unitCode: null, basis: 'verified' }),
+    dispatchSummary(db, { period: { year, month }, unitCode: null, basis: 'verified' }),
     db.selectFrom('targets').select(['unit_code', 'indicator', 'base_value']).where('year', '=', year).execute(),
     db
       .selectFrom('submissions')

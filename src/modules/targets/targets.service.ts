@@ -11,7 +11,7 @@ import type { Target, TargetIndicatorCode, TargetProgressList, TargetSplit } fro
 import { audit, nowIso } from '../audit/audit.service';
 import { can, requirePermission, type Actor } from '../auth/actor';
 import { assertUnitVisible, assertUnitWritable, scoped, scopeUnit } from '../auth/scope';
-import { dispatchStats, latestPeriod, requirePeriod } from '../stats/stats.service';
+import { dispatchSummary, latestPeriod, requirePeriod } from '../stats/stats.service';
 
 type Row = {
   id: number;
@@ -325,9 +325,9 @@ export async function targetProgress(db: Tx, actor: Actor, yearArg?: number, per
   const [targets, lastTargets, now, sameLastYear, lastYearEnd, units] = await Promise.all([
     listTargets(db, actor, year, unit),
     listTargets(db, actor, year - 1, unit),
-    dispatchStats(db, scope(year, month)),
-    dispatchStats(db, scope(year - 1, month)),
-    dispatchStats(db, scope(year - 1, 12)),
+    dispatchSummary(db, scope(year, month)),
+    dispatchSummary(db, scope(year - 1, month)),
+    dispatchSummary(db, scope(year - 1, 12)),
     db.selectFrom('units').select(['code', 'kind']).execute(),
   ]);
   const ids = targets.map((t) => t.id);

@@ -21,7 +21,7 @@ import { audit, nowIso } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { assertUnitVisible, scoped } from '../auth/scope';
 import { getSettings } from '../settings/settings.service';
-import { countedStatuses, dispatchStats } from '../stats/stats.service';
+import { countedStatuses, dispatchSummary } from '../stats/stats.service';
 
 const RANK: Record<WarningLevel, number> = { yellow: 1, red: 2 };
 const higher = (a: WarningLevel, b: WarningLevel): WarningLevel => (RANK[a] >= RANK[b] ? a : b);
@@ -120,7 +120,7 @@ export async function loadWarningInput(db: Tx, asOf: string) {
     rec[f.period] = (rec[f.period] ?? 0) + Number(f.yuan ?? 0);
     fundsOf.set(Number(f.project_id), rec);
   }
-  const stats = await dispatchStats(db, { period: last, unitCode: null, basis: 'verified' });
+  const stats = await dispatchSummary(db, { period: last, unitCode: null, basis: 'verified' });
   return {
     asOf,
     thresholds,
