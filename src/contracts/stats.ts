@@ -92,8 +92,12 @@ export const speechUnitSchema = z.object({
   monthlyNeededStretchYuan: z.number().nullable(),
 });
 
-/** A large non-local project (DESIGN "largeProjects"), with its funds; countedThisYear ⇔ it is in largeProjects.count. */
-export const speechLargeProjectSchema = z.object({
+/**
+ * A large non-local project (DESIGN "largeProjects"), with its funds; countedThisYear ⇔ it is in largeProjects.count.
+ * The rows of the 重点项目进展表 (src/modules/stats/large-projects.ts), not part of the speech: a province has
+ * tens of thousands of them.
+ */
+export const largeProjectRowSchema = z.object({
   projectId: z.number().int(),
   code: z.string(),
   name: z.string(),
@@ -141,11 +145,11 @@ export const dispatchSpeechSchema = z.object({
     foreignUsdYtdLastYear: z.number(),
   }),
   units: z.array(speechUnitSchema),
-  largeProjectList: z.array(speechLargeProjectSchema),
   /** Setting countLocalFundsInHeadline: whether funds from local investors count in the headline. */
   countLocalFundsInHeadline: z.boolean(),
 });
 export type DispatchSpeech = z.infer<typeof dispatchSpeechSchema>;
+export type LargeProjectRow = z.infer<typeof largeProjectRowSchema>;
 
 export const dispatchStatsSchema = z.object({
   period: z.object({ year: z.number().int(), month: z.number().int() }),

@@ -18,6 +18,33 @@ describe('session cache rules', () => {
     expect(c.get('k')).toBe(2);
   });
 
+  it('remember: one computation for everyone asking meanwhile; a change starts a fresh one and is not kept stale', async () => {
+    const c = new ChangeCache(60_000, true);
+    let runs = 0;
+    let release: (v: number) => void = () => {};
+    const slow = () => {
+      runs++;
+      return new Promise<number>((r) => {
+        release = r;
+      });
+    };
+    const a = c.remember('k', slow);
+    const b = c.remember('k', slow);
+    expect(runs).toBe(1);
+    release(1);
+    expect([await a, await b]).toEqual([1, 1]);
+    expect(await c.remember('k', async () => 2)).toBe(1); // kept
+    c.clear();
+    const during = c.remember('k', slow); // began before the next change…
+    c.clear();
+    const after = c.remember('k', async () => 3); // …so a caller after it does not share it
+    release(2);
+    expect([await during, await after]).toEqual([2, 3]);
+    expect(await c.remember('k', async () => 4)).toBe(3); // the stale 2 was not kept
+    await expect(c.remember('e', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await c.remember('e', async () => 5)).toBe(5); // failures are not cached
+  });
+
   it('an entry never outlives its session, and 0 ms turns the cache off', () => {
     const c = new ChangeCache(5000, true);
     c.set('k', 1, c.generation(), Date.now() - 1);

@@ -97,6 +97,31 @@ export class ChangeCache {
     this.map.set(key, { value, until: Math.min(Date.now() + this.ttlMs, notAfterMs) });
   }
 
+  private readonly pending = new Map<string, { gen: number; promise: Promise<unknown> }>();
+
+  /**
+   * The cached value of `key`, else one computation shared by every caller that asks while it runs (a
+   * slow figure asked by many at once is computed once), kept unless something changed meanwhile.
+   */
+  async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.get<T>(key);
+    if (hit !== undefined) return hit;
+    if (!this.enabled) return compute();
+    const gen = this.gen;
+    const running = this.pending.get(key);
+    if (running && running.gen === gen) return running.promise as Promise<T>;
+    const promise: Promise<T> = compute()
+      .then((value) => {
+        this.set(key, value, gen);
+        return value;
+      })
+      .finally(() => {
+        if (this.pending.get(key)?.promise === promise) this.pending.delete(key);
+      });
+    this.pending.set(key, { gen, promise });
+    return promise;
+  }
+
   clear(): void {
     this.gen++;
     this.map.clear();

@@ -435,8 +435,8 @@ export function computeWarnings(input: WarningInput): ComputedWarning[] {
     }
   }
   const byId = new Map(input.projects.map((p) => [p.id, p]));
-  out.push(...overdueItems('overdue-commitment', '承诺事项', input.commitments, byId, asOf));
-  out.push(...overdueItems('overdue-blocker', '问题诉求', input.blockers, byId, asOf));
+  for (const w of overdueItems('overdue-commitment', '承诺事项', input.commitments, byId, asOf)) out.push(w);
+  for (const w of overdueItems('overdue-blocker', '问题诉求', input.blockers, byId, asOf)) out.push(w);
   for (const u of input.units) {
     const sub = ruleSubmissionMissing(u, asOf, t, input.submitted);
     if (sub) out.push(sub);

@@ -1,7 +1,7 @@
 // Loads what the forecast needs (official basis: verified entries only; nothing after the end of
 // the as-of month) and runs the pure methods of src/domain/forecast.ts for the city and each unit,
 // replaying them on past years as of the same month to measure their error (the backtest).
-import type { Tx } from '../../db/database';
+import { figuresCacheOf, type Db, type Tx } from '../../db/database';
 import { AppError } from '../../domain/errors';
 import {
   arrivalCurve,
@@ -170,6 +170,31 @@ function partsAt(data: Data, year: number, month: number, scopes: string[]): Map
     }
   }
   const conversion = contractConversion(spells, asOfIdx, Math.max(1, monthsLeft));
+  // Each project classified once (signed with its funds to date, or open in the pipeline) into its unit's
+  // lists and the city's, in project order — not once per scope: a province has 100 units × 200,000 projects.
+  type Signed = { totalInvestmentYuan: number; fundsToDateYuan: number; ageMonths: number };
+  type Open = { stage: string; totalInvestmentYuan: number };
+  const wanted = new Set(scopes);
+  const lists = new Map<string, { signed: Signed[]; open: Open[] }>();
+  const listOf = (key: string) => lists.get(key) ?? lists.set(key, { signed: [], open: [] }).get(key)!;
+  for (const p of data.projects) {
+    const toCity = wanted.has(CITY);
+    const toUnit = wanted.has(p.unitCode);
+    if (!toCity && !toUnit) continue;
+    const st = stageAt(p);
+    let item: { signed?: Signed; open?: Open } | null = null;
+    if (st && SIGNED_STAGES.includes(st) && p.contractIdx !== null) {
+      item = {
+        signed: { totalInvestmentYuan: p.totalInvestmentYuan, fundsToDateYuan: fundsUpTo(p.id), ageMonths: asOfIdx - p.contractIdx },
+      };
+    } else if (st && OPEN_STAGES.includes(st)) item = { open: { stage: st, totalInvestmentYuan: p.totalInvestmentYuan } };
+    if (!item) continue;
+    for (const key of [toCity ? CITY : null, toUnit && p.unitCode !== CITY ? p.unitCode : null]) {
+      if (key === null) continue;
+      if (item.signed) listOf(key).signed.push(item.signed);
+      else listOf(key).open.push(item.open!);
+    }
+  }
   const out = new Map<string, Parts>();
   for (const scope of scopes) {
     const s = data.series.get(scope) ?? new Map<number, number>();
@@ -177,19 +202,7 @@ function partsAt(data: Data, year: number, month: number, scopes: string[]): Map
     const pastYears: number[][] = [];
     for (let y = data.firstYear ?? year; y < year; y++)
       pastYears.push(Array.from({ length: 12 }, (_, k) => s.get(monthIndex(y, k + 1)) ?? 0));
-    const mine = scope === CITY ? data.projects : data.projects.filter((p) => p.unitCode === scope);
-    const signedProjects = [];
-    const open = [];
-    for (const p of mine) {
-      const st = stageAt(p);
-      if (st && SIGNED_STAGES.includes(st) && p.contractIdx !== null) {
-        signedProjects.push({
-          totalInvestmentYuan: p.totalInvestmentYuan,
-          fundsToDateYuan: fundsUpTo(p.id),
-          ageMonths: asOfIdx - p.contractIdx,
-        });
-      } else if (st && OPEN_STAGES.includes(st)) open.push({ stage: st, totalInvestmentYuan: p.totalInvestmentYuan });
-    }
+    const { signed: signedProjects, open } = lists.get(scope) ?? { signed: [], open: [] };
     out.set(scope, {
       ytdMonths,
       pastYears,
@@ -234,6 +247,15 @@ export async function forecast(db: Tx, actor: Actor, q: { asOf?: string | undefi
   const own = scopeUnit(actor);
   const unitCode = own ?? q.unit ?? null;
   if (own !== null && q.unit && q.unit !== own) throw new AppError('not_found', `单位 ${q.unit} 不存在或无权查看`);
+  // Seconds of work at province scale (ten years of project-months, a backtest per past year): kept in the
+  // instance's figures cache until the next write, and computed once for everyone asking meanwhile.
+  const compute = () => computeForecast(db, asOf, unitCode);
+  // A transaction has no cache of its own (figuresCacheOf answers null): it computes from what it sees.
+  const cache = figuresCacheOf(db as Db);
+  return cache ? cache.remember(`forecast|${formatPeriod(asOf)}|${unitCode ?? '*'}`, compute) : compute();
+}
+
+async function computeForecast(db: Tx, asOf: Period, unitCode: string | null): Promise<ForecastDto> {
   const data = await load(db, asOf);
   let scopeName = '全市';
   if (unitCode !== null) {

@@ -11,6 +11,8 @@ import { ORIGIN_SCOPE_LABELS, type OriginScope } from '../../domain/origin';
 import { REPORT_TITLES, type ReportName } from '../../contracts/reports';
 import { dispatchStats, type StatsScope } from '../stats/stats.service';
 import { withSpeech, type DispatchStatsWithSpeech } from '../stats/speech.service';
+import { largeProjectList } from '../stats/large-projects';
+import type { LargeProjectRow } from '../../contracts/stats';
 import { getSettings } from '../settings/settings.service';
 
 type Col = { header: string; group?: string; width: number; kind: 'text' | 'code' | 'wan' | 'usdwan' | 'pct' | 'int' | 'date' };
@@ -27,7 +29,10 @@ export const CITY_OWN_ROW = '市本级';
 /** Code columns never wrap: as wide as their longest value (CJK counts double), at least `min`. */
 function codeWidth(values: (string | null)[], min: number): number {
   const len = (v: string) => [...v].reduce((a, ch) => a + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
-  return Math.max(min, ...values.map((v) => (v ? len(v) + 2 : 0)));
+  // A loop, not Math.max(...values): a province's list is longer than the call stack allows arguments.
+  let w = min;
+  for (const v of values) if (v) w = Math.max(w, len(v) + 2);
+  return w;
 }
 
 async function readModel(db: Tx, s: StatsScope): Promise<DispatchStatsWithSpeech> {
@@ -290,8 +295,7 @@ async function contractsReport(db: Tx, st: DispatchStatsWithSpeech, s: StatsScop
   );
 }
 
-function largeProjectsReport(st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.Workbook, title: string) {
-  const list = st.speech.largeProjectList;
+function largeProjectsReport(st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.Workbook, title: string, list: LargeProjectRow[]) {
   const row = (p: (typeof list)[number], i: number): Cell[] => [
     i + 1,
     p.code,
@@ -457,7 +461,7 @@ export async function buildReport(db: Tx, name: ReportName, s: StatsScope): Prom
   const st = await readModel(db, s);
   if (name === 'funds-by-unit') fundsByUnit(st, s, wb, title);
   else if (name === 'contracts') await contractsReport(db, st, s, wb, title);
-  else if (name === 'large-projects') largeProjectsReport(st, s, wb, title);
+  else if (name === 'large-projects') largeProjectsReport(st, s, wb, title, await largeProjectList(db, s, st.largeProjects.thresholdYuan));
   else foreignReport(st, s, wb, title);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   return { buffer, filename: `${title}.xlsx` };

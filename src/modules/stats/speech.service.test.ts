@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, freshDb, type TestDb } from '../../test/harness';
 import { seedSpeechCity } from './speech.fixture';
 import { dispatchSpeech } from './speech.service';
+import { largeProjectList } from './large-projects';
 import { dispatchStats, type StatsScope } from './stats.service';
 
 const MAY: StatsScope = { period: { year: 2026, month: 5 }, unitCode: null, basis: 'verified' };
@@ -139,17 +140,20 @@ describe.each(DB_KINDS)('speech figures on %s', (kind) => {
   });
 
   it('lists the large non-local projects behind largeProjects, a dropped one with funds included', async () => {
-    const { stats, sp } = await speech(MAY);
-    expect(sp.largeProjectList.map((p) => [p.code, p.countedThisYear, p.fundsYtdYuan, p.fundsToDateYuan])).toEqual([
+    const { stats } = await speech(MAY);
+    const list = await largeProjectList(t.db, MAY, stats.largeProjects.thresholdYuan);
+    expect(list.map((p) => [p.code, p.countedThisYear, p.fundsYtdYuan, p.fundsToDateYuan])).toEqual([
       ['P1', true, 40_000_000, 44_000_000],
       ['P3', true, 5_000_000, 5_000_000],
       ['P5', false, 0, 0],
     ]);
-    const counted = sp.largeProjectList.filter((p) => p.countedThisYear);
+    const counted = list.filter((p) => p.countedThisYear);
     expect(counted.length).toBe(stats.largeProjects.count);
     expect(counted.reduce((a, p) => a + p.fundsYtdYuan, 0)).toBe(stats.largeProjects.fundsYtdYuan);
     const d01 = await speech({ ...MAY, unitCode: 'D01' });
-    expect(d01.sp.largeProjectList.map((p) => p.code)).toEqual(['P5']);
+    expect((await largeProjectList(t.db, { ...MAY, unitCode: 'D01' }, stats.largeProjects.thresholdYuan)).map((p) => p.code)).toEqual([
+      'P5',
+    ]);
     expect(d01.stats.largeProjects.count).toBe(0);
   });
 });

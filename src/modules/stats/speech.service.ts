@@ -48,7 +48,7 @@ export async function dispatchSpeech(db: Tx, s: StatsScope, stats: DispatchStats
   const scoped = <Q extends { where: (...a: never[]) => Q }>(q: Q, col: string): Q =>
     s.unitCode === null ? q : (q.where as unknown as (c: string, op: string, v: string) => Q)(col, '=', s.unitCode);
 
-  const [units, targets, rollups, starts, operating, moves, blockers, commitments, submissions, uncounted, large] = await Promise.all([
+  const [units, targets, rollups, starts, operating, moves, blockers, commitments, submissions, uncounted] = await Promise.all([
     db.selectFrom('units').select(['code', 'name', 'kind', 'sort', 'active']).execute(),
     db
       .selectFrom('targets')
@@ -142,17 +142,17 @@ export async function dispatchSpeech(db: Tx, s: StatsScope, stats: DispatchStats
       .select(['unit_code', 'status'])
       .where('period', '=', `${year}-${String(month).padStart(2, '0')}`)
       .execute(),
+    // Entries not (yet) counted on this basis, per unit and month: the rollups keep each status's count.
     scoped(
       db
-        .selectFrom('fund_entries')
-        .select((eb) => ['unit_code', 'month', eb.fn.countAll<number>().as('c'), eb.fn.sum<number>('amount_yuan').as('yuan')])
+        .selectFrom('fund_rollups')
+        .select((eb) => ['unit_code', 'month', eb.fn.sum<number>('entries').as('c'), eb.fn.sum<number>('amount_yuan').as('yuan')])
         .where('year', '=', year)
         .where('month', '<=', month)
         .where('status', 'not in', statuses)
         .groupBy(['unit_code', 'month']),
       'unit_code',
     ).execute(),
-    largeProjectList(db, s, settings.largeProjectThresholdWan * 10000),
   ]);
 
   // --- per unit: stretch, last year, foreign capital, monthly need
@@ -307,86 +307,6 @@ export async function dispatchSpeech(db: Tx, s: StatsScope, stats: DispatchStats
     },
     cityOwn,
     units: speechUnits,
-    largeProjectList: large,
     countLocalFundsInHeadline: settings.countLocalFundsInHeadline,
   };
-}
-
-/**
- * Large non-local projects (DESIGN "largeProjects": investment ≥ threshold, investor not local):
- * every one still running in scope, plus any with counted funds this year (a dropped project
- * with funds still counts). countedThisYear marks the ones in largeProjects.count.
- */
-async function largeProjectList(db: Tx, s: StatsScope, thresholdYuan: number): Promise<DispatchSpeech['largeProjectList']> {
-  const { year, month } = s.period;
-  const projects = await db
-    .selectFrom('projects as p')
-    .innerJoin('units as u', 'u.code', 'p.unit_code')
-    .innerJoin('investors as i', 'i.id', 'p.investor_id')
-    .select([
-      'p.id',
-      'p.code',
-      'p.name',
-      'p.unit_code',
-      'u.name as uname',
-      'i.origin_name',
-      'p.total_investment_yuan',
-      'p.stage',
-      'p.contract_date',
-      'p.start_date',
-      'p.owner',
-      'p.sponsor',
-    ])
-    .where('p.total_investment_yuan', '>=', thresholdYuan)
-    .where('i.origin_scope', 'is not', null)
-    .where('i.origin_scope', 'not in', ['', 'local'])
-    .execute();
-  if (!projects.length) return [];
-  // Entries are scoped by their own unit, as the statistics count them.
-  // The same projects by a join, not an IN list of their ids: a province has tens of thousands of
-  // large projects, beyond SQLite's limit on parameters in one statement.
-  let q = db
-    .selectFrom('fund_entries as f')
-    .innerJoin('projects as p', 'p.id', 'f.project_id')
-    .innerJoin('investors as i', 'i.id', 'p.investor_id')
-    .select((eb) => ['f.project_id', 'f.year', eb.fn.countAll<number>().as('c'), eb.fn.sum<number>('f.amount_yuan').as('yuan')])
-    .where('f.status', 'in', countedStatuses(s.basis))
-    .where((eb) => eb.or([eb('f.year', '<', year), eb.and([eb('f.year', '=', year), eb('f.month', '<=', month)])]))
-    .where('p.total_investment_yuan', '>=', thresholdYuan)
-    .where('i.origin_scope', 'is not', null)
-    .where('i.origin_scope', 'not in', ['', 'local'])
-    .groupBy(['f.project_id', 'f.year']);
-  if (s.unitCode) q = q.where('f.unit_code', '=', s.unitCode);
-  const ytd = new Map<number, { c: number; yuan: number }>();
-  const toDate = new Map<number, number>();
-  for (const r of await q.execute()) {
-    const id = Number(r.project_id);
-    toDate.set(id, (toDate.get(id) ?? 0) + n(r.yuan));
-    if (n(r.year) === year) ytd.set(id, { c: n(r.c), yuan: n(r.yuan) });
-  }
-  return projects
-    .filter((p) => ytd.has(p.id) || (p.stage !== 'dropped' && (s.unitCode === null || p.unit_code === s.unitCode)))
-    .map((p) => ({
-      projectId: p.id,
-      code: p.code,
-      name: p.name,
-      unitCode: p.unit_code,
-      unitName: p.uname,
-      originName: p.origin_name,
-      totalInvestmentYuan: n(p.total_investment_yuan),
-      stage: p.stage,
-      contractDate: p.contract_date,
-      startDate: p.start_date,
-      owner: p.owner,
-      sponsor: p.sponsor,
-      fundsYtdYuan: ytd.get(p.id)?.yuan ?? 0,
-      fundsToDateYuan: toDate.get(p.id) ?? 0,
-      countedThisYear: (ytd.get(p.id)?.c ?? 0) > 0,
-    }))
-    .sort(
-      (a, b) =>
-        Number(b.countedThisYear) - Number(a.countedThisYear) ||
-        b.totalInvestmentYuan - a.totalInvestmentYuan ||
-        a.code.localeCompare(b.code),
-    );
 }
