@@ -508,6 +508,7 @@ async function runOn(kind: 'sqlite' | 'postgres'): Promise<Line[]> {
       ['签约项目表', `/reports/contracts.xlsx?period=${PERIOD}`],
       ['重点项目进展表', `/reports/large-projects.xlsx?period=${PERIOD}`],
       ['利用外资表', `/reports/foreign.xlsx?period=${PERIOD}`],
+      ['forecast (the dashboard card; computed here, then cached)', `/forecast?asOf=${PERIOD}`],
       ['briefing (Word)', `/reports/briefing.docx?period=${PERIOD}`],
       ['ledger export (whole province)', '/ledger/export.xlsx'],
     ] as const) {

@@ -1,5 +1,6 @@
 // Every file the server sends back (Excel, Word, attachments) goes out the same way: as a download
 // that keeps its Chinese name, never sniffed or rendered as a page.
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 
 import { DOCX_MIME, XLSX_MIME } from '../contracts/files';
@@ -12,7 +13,7 @@ export function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-export function sendDownload(reply: FastifyReply, file: { filename: string; mime: string; data: Buffer | Uint8Array }) {
+export function sendDownload(reply: FastifyReply, file: { filename: string; mime: string; data: Buffer | Uint8Array | Readable }) {
   return reply
     .header('content-type', file.mime)
     .header('content-disposition', contentDisposition(file.filename))

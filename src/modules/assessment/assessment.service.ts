@@ -74,6 +74,12 @@ export async function assessment(
   const dueDay = String(settings.assessmentSubmissionDueDay).padStart(2, '0');
   const startDays = settings.assessmentContractStartDays;
 
+  const notStartedOf = new Map<string, typeof notStarted>();
+  for (const p of notStarted) {
+    const list = notStartedOf.get(p.unit_code);
+    if (list) list.push(p);
+    else notStartedOf.set(p.unit_code, [p]);
+  }
   const inputs: AssessmentUnitInput[] = units.map((u) => {
     const facts: DeductionFact[] = [];
     for (let m = 1; m <= month; m++) {
@@ -81,8 +87,8 @@ export async function assessment(
       const due = m === 12 ? `${year + 1}-01-${dueDay}` : `${year}-${String(m + 1).padStart(2, '0')}-${dueDay}`;
       if (due < asOf && !submitted.has(`${u.code}|${period}`)) facts.push({ kind: 'missing_submission', period });
     }
-    for (const p of notStarted) {
-      if (p.unit_code !== u.code || !p.contract_date) continue;
+    for (const p of notStartedOf.get(u.code) ?? []) {
+      if (!p.contract_date) continue;
       const days = daysBetween(p.contract_date, asOf);
       if (days > startDays)
         facts.push({ kind: 'contract_not_started', projectCode: p.code, projectName: p.name, contractDate: p.contract_date, days });

@@ -180,12 +180,15 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = tempPath();
       try {
         await exportLedger(app.db, actor, file);
-        const data = fs.readFileSync(file);
-        const name = `台账_${actor.unitCode && !actor.roles.some((r) => r !== 'reporter' && r !== 'unit_head') ? `${actor.unitCode}_` : ''}${todayIso()}.xlsx`;
-        return sendDownload(reply, { filename: name, mime: XLSX_MIME, data: data });
-      } finally {
+      } catch (e) {
         fs.rmSync(file, { force: true });
+        throw e;
       }
+      // Sent from the file as it is read (a province's ledger is ~80 MB), removed once sent or abandoned.
+      const data = fs.createReadStream(file);
+      data.on('close', () => fs.rmSync(file, { force: true }));
+      const name = `台账_${actor.unitCode && !actor.roles.some((r) => r !== 'reporter' && r !== 'unit_head') ? `${actor.unitCode}_` : ''}${todayIso()}.xlsx`;
+      return sendDownload(reply, { filename: name, mime: XLSX_MIME, data });
     },
   );
 

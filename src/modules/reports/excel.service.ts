@@ -2,6 +2,7 @@
 // fitted to the page width with the header rows repeated. Every figure is the dispatch statistics'
 // (stats.service + speech.service) formatted — nothing here sums fund entries again — so the
 // reports, the dashboard and the briefing cannot disagree.
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Tx } from '../../db/database';
 import { describeGap, periodRange, periodSpanText, ratio, yoy } from '../../domain/stats';
@@ -26,6 +27,9 @@ const wanOrNull = (yuan: number | null | undefined) => (yuan === null || yuan ==
 /** The name of the row holding funds booked on the city's own unit. */
 export const CITY_OWN_ROW = '市本级';
 
+/** The streaming workbook every report is written to. */
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+
 /** Code columns never wrap: as wide as their longest value (CJK counts double), at least `min`. */
 function codeWidth(values: (string | null)[], min: number): number {
   const len = (v: string) => [...v].reduce((a, ch) => a + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
@@ -40,8 +44,25 @@ async function readModel(db: Tx, s: StatsScope): Promise<DispatchStatsWithSpeech
 }
 
 /** Lays out one sheet: title, subtitle, two header rows (merged groups), body, totals, print setup. */
-function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: string, cols: Col[], rows: Row[], totals: Cell[] | null) {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 4 }] });
+/**
+ * One report sheet, written through ExcelJS's streaming writer: each row is committed as it is added,
+ * so a province's 重点项目进展表 (tens of thousands of rows) never holds its cells in memory.
+ */
+function sheet(wb: Book, name: string, title: string, subtitle: string, cols: Col[], rows: Row[], totals: Cell[] | null) {
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 4 }],
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '3:4',
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+  });
   const last = cols.length;
   ws.columns = cols.map((c) => ({ width: c.width }));
   ws.mergeCells(1, 1, 1, last);
@@ -104,7 +125,10 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: stri
       const horizontal = c.kind === 'text' || c.kind === 'code' ? 'left' : c.kind === 'date' ? 'center' : 'right';
       cell.alignment = { horizontal, vertical: 'middle', wrapText: c.kind === 'text' };
     });
+    row.commit();
   };
+  // The title and header rows are complete: written out before the data rows.
+  for (let r = 1; r <= 4; r++) ws.getRow(r).commit();
   for (const r of rows) {
     if (Array.isArray(r)) put(r, false);
     else put(r.subtotal, true);
@@ -114,22 +138,12 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: stri
     const row = ws.addRow(['（本期无数据）']);
     ws.mergeCells(row.number, 1, row.number, last);
     row.getCell(1).alignment = { horizontal: 'center' };
+    row.commit();
   }
-  ws.pageSetup = {
-    orientation: 'landscape',
-    paperSize: 9,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: '3:4',
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
-  return ws;
+  ws.commit();
 }
 
-function fundsByUnit(st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.Workbook, title: string) {
+function fundsByUnit(st: DispatchStatsWithSpeech, s: StatsScope, wb: Book, title: string) {
   const sp = st.speech;
   const extra = new Map(sp.units.map((u) => [u.code, u]));
   const rows: Row[] = st.units.map((u, i) => {
@@ -206,7 +220,7 @@ function fundsByUnit(st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.Wor
   );
 }
 
-async function contractsReport(db: Tx, st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.Workbook, title: string) {
+async function contractsReport(db: Tx, st: DispatchStatsWithSpeech, s: StatsScope, wb: Book, title: string) {
   // The projects behind contractsYtd (same definition: contract date in Y up to the end of M).
   const range = periodRange(s.period);
   let q = db
@@ -295,7 +309,7 @@ async function contractsReport(db: Tx, st: DispatchStatsWithSpeech, s: StatsScop
   );
 }
 
-function largeProjectsReport(st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.Workbook, title: string, list: LargeProjectRow[]) {
+function largeProjectsReport(st: DispatchStatsWithSpeech, s: StatsScope, wb: Book, title: string, list: LargeProjectRow[]) {
   const row = (p: (typeof list)[number], i: number): Cell[] => [
     i + 1,
     p.code,
@@ -389,7 +403,7 @@ function largeProjectsReport(st: DispatchStatsWithSpeech, s: StatsScope, wb: Exc
   );
 }
 
-function foreignReport(st: DispatchStatsWithSpeech, s: StatsScope, wb: ExcelJS.Workbook, title: string) {
+function foreignReport(st: DispatchStatsWithSpeech, s: StatsScope, wb: Book, title: string) {
   const sp = st.speech;
   const extra = new Map(sp.units.map((u) => [u.code, u]));
   const rows: Row[] = st.units.map((u, i) => {
@@ -455,7 +469,10 @@ export async function buildReport(db: Tx, name: ReportName, s: StatsScope): Prom
     ? ((await db.selectFrom('units').select('name').where('code', '=', s.unitCode).executeTakeFirst())?.name ?? s.unitCode)
     : settings.cityName;
   const title = `${scopeName}${periodSpanText(s.period)}${REPORT_TITLES[name]}`;
-  const wb = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const out = new PassThrough();
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '招商引资调度平台';
   wb.created = new Date();
   const st = await readModel(db, s);
@@ -463,6 +480,7 @@ export async function buildReport(db: Tx, name: ReportName, s: StatsScope): Prom
   else if (name === 'contracts') await contractsReport(db, st, s, wb, title);
   else if (name === 'large-projects') largeProjectsReport(st, s, wb, title, await largeProjectList(db, s, st.largeProjects.thresholdYuan));
   else foreignReport(st, s, wb, title);
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  const buffer = Buffer.concat(chunks);
   return { buffer, filename: `${title}.xlsx` };
 }
