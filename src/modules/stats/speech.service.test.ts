@@ -103,6 +103,35 @@ describe.each(DB_KINDS)('speech figures on %s', (kind) => {
     expect(feb.sp.stageCountsAtPeriodEnd).toMatchObject({ negotiating: 1, contract: 2, started: 0, operating: 0 });
   });
 
+  it('takes the later-recorded move when a project moved twice on one day, and none after the period', async () => {
+    const ts = new Date().toISOString();
+    const p = await t.db
+      .insertInto('projects')
+      .values({
+        code: 'SAMEDAY',
+        name: '同日两次推进',
+        unit_code: 'U01',
+        stage: 'intent',
+        total_investment_yuan: 1,
+        created_at: ts,
+        updated_at: ts,
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const move = (from: string, to: string, on: string) =>
+      t.db.insertInto('stage_moves').values({ project_id: p.id, from_stage: from, to_stage: to, moved_on: on, created_at: ts }).execute();
+    await move('lead', 'negotiating', '2026-03-02');
+    await move('negotiating', 'intent', '2026-03-02');
+    await move('intent', 'agreement', '2026-06-01');
+    try {
+      const { sp } = await speech(MAY);
+      expect(sp.stageCountsAtPeriodEnd).toMatchObject({ lead: 0, negotiating: 1, intent: 1, agreement: 0 });
+    } finally {
+      await t.db.deleteFrom('stage_moves').where('project_id', '=', p.id).execute();
+      await t.db.deleteFrom('projects').where('id', '=', p.id).execute();
+    }
+  });
+
   it('lists blockers and commitments open as of the period, the overdue ones with days, and reads out the largest', async () => {
     const { sp } = await speech(MAY);
     expect(sp.blockers).toMatchObject({ open: 4, overdue: 2, topN: 1 });

@@ -80,12 +80,31 @@ export async function dispatchSpeech(db: Tx, s: StatsScope, stats: DispatchStats
         .where('operating_date', '<', range.endExclusive),
       'unit_code',
     ).executeTakeFirst(),
+    // Each project's last move before the period ends (latest date, then latest id), counted per stage in
+    // the database: a province has hundreds of thousands of moves.
     scoped(
       db
         .selectFrom('stage_moves as m')
         .innerJoin('projects as p', 'p.id', 'm.project_id')
-        .select(['m.project_id', 'm.to_stage', 'm.moved_on', 'm.id'])
-        .where('m.moved_on', '<', range.endExclusive),
+        .select((eb) => ['m.to_stage', eb.fn.countAll<number>().as('c')])
+        .where('m.moved_on', '<', range.endExclusive)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('stage_moves as later')
+                .select('later.id')
+                .whereRef('later.project_id', '=', 'm.project_id')
+                .where('later.moved_on', '<', range.endExclusive)
+                .where((ie) =>
+                  ie.or([
+                    ie('later.moved_on', '>', ie.ref('m.moved_on')),
+                    ie.and([ie('later.moved_on', '=', ie.ref('m.moved_on')), ie('later.id', '>', ie.ref('m.id'))]),
+                  ]),
+                ),
+            ),
+          ),
+        )
+        .groupBy('m.to_stage'),
       'p.unit_code',
     ).execute(),
     scoped(
@@ -196,16 +215,9 @@ export async function dispatchSpeech(db: Tx, s: StatsScope, stats: DispatchStats
           foreignUsdYtdLastYear: scopeUsdLast - sumUnits((u) => u.foreignUsdYtdLastYear),
         };
 
-  // --- stages as of the period end: each project's last move on or before it
-  const last = new Map<number, { stage: string; on: string; id: number }>();
-  for (const m of moves) {
-    const cur = last.get(m.project_id);
-    if (!cur || m.moved_on > cur.on || (m.moved_on === cur.on && m.id > cur.id)) {
-      last.set(m.project_id, { stage: m.to_stage, on: m.moved_on, id: m.id });
-    }
-  }
+  // --- stages as of the period end: each project's last move on or before it (counted in the query)
   const stageCountsAtPeriodEnd = Object.fromEntries(ALL_STAGES.map((st) => [st, 0])) as Record<Stage, number>;
-  for (const { stage } of last.values()) if (stage in stageCountsAtPeriodEnd) stageCountsAtPeriodEnd[stage as Stage]++;
+  for (const m of moves) if (m.to_stage in stageCountsAtPeriodEnd) stageCountsAtPeriodEnd[m.to_stage as Stage] += n(m.c);
 
   // --- blockers and commitments open as of the period
   type Row = {
