@@ -14,6 +14,7 @@ import * as m015 from './migrations/015_notifications';
 import * as m016 from './migrations/016_breakdown_rollups';
 import * as m017 from './migrations/017_auth_notify';
 import * as m018 from './migrations/018_data_notify';
+import * as m019 from './migrations/019_rollup_firsts_noop_updates';
 
 type Mod = { up: (db: Kysely<unknown>, dialect: 'sqlite' | 'postgres') => Promise<void> };
 // Ordered list: a new migration is appended here, never edited once released.
@@ -32,6 +33,7 @@ const MIGRATIONS: [string, Mod][] = [
   ['016_breakdown_rollups', m016],
   ['017_auth_notify', m017],
   ['018_data_notify', m018],
+  ['019_rollup_firsts_noop_updates', m019],
 ];
 
 export async function migrate(db: Db): Promise<string[]> {
