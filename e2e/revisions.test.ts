@@ -88,9 +88,18 @@ describe.each(DB_KINDS)('revisions journey on %s', (kind) => {
     await page.getByText('没有修订申请').waitFor();
     await page.getByRole('button', { name: /提出修订/ }).click();
     const dialog = page.getByRole('dialog', { name: '提出修订' });
-    await dialog.getByRole('combobox').first().click();
-    await page.keyboard.type('杭州');
-    await page.locator('.ant-select-item-option').filter({ hasText: '杭州远景集团' }).click();
+    // The investor search answers as one types; a click that lands while the list re-renders is lost, so
+    // choose again until the field shows the investor (what a person would do).
+    const chosen = dialog.locator('.ant-form-item', { hasText: '客商' }).getByText('杭州远景集团').filter({ visible: true }).first();
+    for (let attempt = 0; attempt < 4 && !(await chosen.isVisible()); attempt++) {
+      await dialog.getByRole('combobox').first().click();
+      if (attempt === 0) await page.keyboard.type('杭州');
+      const option = page.locator('.ant-select-item-option').filter({ hasText: '杭州远景集团' });
+      await option.waitFor();
+      await option.click();
+      await chosen.waitFor({ timeout: 5000 }).catch(() => {});
+    }
+    await chosen.waitFor();
     await dialog.getByLabel('新的所在地').fill('香港');
     await dialog.getByLabel('原因').fill('营业执照显示注册地为香港');
     await clickUntilClosed(dialog, dialog.getByRole('button', { name: /提\s*交/ }));

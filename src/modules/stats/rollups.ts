@@ -3,7 +3,7 @@
 // large-project threshold change, or by hand) and checks them against fund_entries.
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database';
-import { dialectOf } from '../../db/database';
+import { dialectOf, isPostgres } from '../../db/database';
 import {
   breakdownFirstsSelect,
   DIMS as DIMS_SQL,
@@ -75,13 +75,32 @@ export async function markRollupsStale(tx: Tx, thresholdYuan: number): Promise<v
 export const ROLLUP_REBUILD_LOCK = 'stats-rollups-rebuild';
 
 /** Runs statements in one transaction with the large-project triggers standing still. */
+/** PostgreSQL errors on which a rebuild piece steps aside and runs again: lock wait timed out, deadlock. */
+const YIELDING = new Set(['55P03', '40P01', '40001']);
+
+/**
+ * One piece of a rebuild, in its own transaction. On PostgreSQL the piece gives way to users' writes: it
+ * waits at most 100 ms for any lock (lock_timeout) and, if it had to wait longer or met a deadlock, rolls
+ * back and runs again a little later. A writer whose triggers touch the same rollup rows in another order
+ * would otherwise be the deadlock victim and get a 409 for a rebuild it never asked for.
+ */
 async function piece(db: Db, statements: string[], onPiece?: (ms: number) => void): Promise<void> {
   const t0 = performance.now();
-  await db.transaction().execute(async (tx) => {
-    await tx.updateTable('stats_params').set({ suspended: 1 }).where('id', '=', 1).execute();
-    for (const stmt of statements) await sql.raw(stmt).execute(tx);
-    await tx.updateTable('stats_params').set({ suspended: 0 }).where('id', '=', 1).execute();
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.transaction().execute(async (tx) => {
+        if (isPostgres(tx)) await sql`SET LOCAL lock_timeout = '100ms'`.execute(tx);
+        await tx.updateTable('stats_params').set({ suspended: 1 }).where('id', '=', 1).execute();
+        for (const stmt of statements) await sql.raw(stmt).execute(tx);
+        await tx.updateTable('stats_params').set({ suspended: 0 }).where('id', '=', 1).execute();
+      });
+      break;
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (attempt >= 50 || typeof code !== 'string' || !YIELDING.has(code)) throw e;
+      await new Promise((r) => setTimeout(r, Math.min(1000, 50 * attempt)));
+    }
+  }
   onPiece?.(performance.now() - t0);
 }
 
