@@ -47,6 +47,6 @@ describe('dashboard drill-down on sqlite', () => {
     const code = (await drawer.locator('tbody tr').first().locator('td').first().textContent()) ?? '';
     await drawer.locator('tbody tr').first().click();
     await page.waitForURL(/\/projects\/\d+/, { timeout: 45_000 });
-    await page.getByText(code).first().waitFor({ timeout: 45_000 });
+    await page.getByText(code).filter({ visible: true }).first().waitFor({ timeout: 45_000 });
   }, 180_000);
 });

@@ -87,7 +87,9 @@ describe.each(DB_KINDS)('phone journey on %s', (kind) => {
       .getByRole('dialog')
       .getByRole('button', { name: /^保\s*存$/ })
       .click();
-    await page.getByText(text).first().waitFor({ timeout: 45_000 });
+    // The new follow-up shows in the 跟进记录 table; the 时间线 tab (hidden now) lists it too, so wait for a
+    // visible copy rather than whichever comes first in the page.
+    await page.getByText(text).filter({ visible: true }).first().waitFor({ timeout: 45_000 });
     await screenshot(page, `phone-follow-up-${kind}`);
     expect(problems).toEqual([]);
   }, 300_000);
