@@ -70,5 +70,5 @@ describe.each(DB_KINDS)('first run on %s', (kind) => {
     await phone.goto(`${server.url}/units`);
     await phone.getByRole('cell', { name: '船营区' }).waitFor();
     await screenshot(phone, `foundation-units-phone-${kind}`);
-  });
+  }, 240_000);
 });

@@ -64,7 +64,7 @@ describe.each(DB_KINDS)('ledger journey on %s', (kind) => {
     await error.waitFor();
     expect(await error.innerText()).toMatch(/导入被拒绝：「(设置|单位)」工作表只能由系统管理员导入/);
     await screenshot(page, `ledger-refused-${kind}`);
-  });
+  }, 240_000);
 
   it('uploads the sample, previews the counts, imports it', async () => {
     const page = await as('chief');
@@ -93,7 +93,7 @@ describe.each(DB_KINDS)('ledger journey on %s', (kind) => {
     } finally {
       await db.destroy();
     }
-  });
+  }, 240_000);
 
   it('uploads a bad ledger and sees every error listed', async () => {
     const wb = new ExcelJS.Workbook();
@@ -116,7 +116,7 @@ describe.each(DB_KINDS)('ledger journey on %s', (kind) => {
     for (const s of ['谈判中', 'U99', '校验位', '火星', 'abc', '签约日期', 'NOPE', '2026-13']) expect(text).toContain(s);
     await expect(page.getByTestId('ledger-commit').isDisabled()).resolves.toBe(true);
     await screenshot(page, `ledger-errors-${kind}`);
-  });
+  }, 240_000);
 
   it('a unit reporter sees export and template, no upload', async () => {
     const page = await as('rep1');
@@ -134,5 +134,5 @@ describe.each(DB_KINDS)('ledger journey on %s', (kind) => {
     });
     expect([...units]).toEqual(['U01']);
     await screenshot(page, `ledger-reporter-${kind}`);
-  });
+  }, 240_000);
 });

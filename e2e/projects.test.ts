@@ -146,5 +146,5 @@ describe.each(DB_KINDS)('projects journey on %s', (kind) => {
     expect(await page.getByRole('row').count()).toBe(2); // header + the one project
     await page.waitForLoadState('networkidle');
     await screenshot(page, `projects-table-${kind}`);
-  });
+  }, 240_000);
 });
