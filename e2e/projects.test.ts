@@ -90,8 +90,9 @@ describe.each(DB_KINDS)('projects journey on %s', (kind) => {
       .poll(
         async () => {
           if (await chosen.isVisible()) return true;
+          // fill, not type: a second attempt must not append to the first one's search text.
           await dlg.getByLabel('行业门类').click();
-          await page.keyboard.type('制造');
+          await dlg.getByLabel('行业门类').fill('制造');
           await page
             .locator('.ant-select-dropdown:visible .ant-select-item-option')
             .filter({ hasText: 'C 制造业' })
