@@ -199,7 +199,7 @@ export function Shell() {
           </Space>
           <Space size={mobile ? 0 : 'small'}>
             <InboxBadge compact={mobile} />
-            <NotificationBell />
+            <NotificationBell compact={mobile} />
             <Button type="text" icon={<GlobalOutlined />} onClick={() => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')}>
               {locale === 'zh-CN' ? 'EN' : '中文'}
             </Button>

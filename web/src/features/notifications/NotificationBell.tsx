@@ -10,7 +10,8 @@ import { useMarkAllRead, useMarkRead } from './api/mark-read';
 const when = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', { hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
-export function NotificationBell() {
+/** The header's notifications; `compact` (a phone) shows the icon and count without the word. */
+export function NotificationBell({ compact = false }: { compact?: boolean }) {
   const t = useT();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
@@ -80,7 +81,7 @@ export function NotificationBell() {
           data-testid="notification-bell"
           aria-label={t(`通知，${unread} 条未读`, `Notifications, ${unread} unread`)}
         >
-          {t('通知', 'Alerts')}
+          {compact ? null : t('通知', 'Alerts')}
         </Button>
       </Badge>
     </Popover>
