@@ -72,6 +72,7 @@ describe.each(DB_KINDS)('phone journey on %s', (kind) => {
     await openMenu(page, '项目台账');
     const first = page.locator('main .ant-table-row a[href^="/projects/"]').first();
     await first.waitFor({ timeout: 45_000 });
+    await noSidewaysScroll(page); // the list's wide table scrolls inside its card
     await first.click();
     await page.waitForURL(/\/projects\/\d+$/);
     await waitForPageShown(page);

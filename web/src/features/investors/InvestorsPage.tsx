@@ -77,6 +77,8 @@ export function InvestorsPage() {
         <LoadError error={list.error} retry={() => void list.refetch()} />
       ) : (
         <Table<Investor>
+          // Wide tables scroll inside their card on a phone instead of widening the page.
+          scroll={{ x: 'max-content' }}
           rowKey="id"
           size="middle"
           loading={list.isFetching}

@@ -317,6 +317,8 @@ export function ProjectsPage() {
         <Table<Project>
           rowKey="id"
           size="middle"
+          // Wide tables scroll inside their card on a phone instead of widening the page.
+          scroll={{ x: 'max-content' }}
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
